@@ -1,0 +1,99 @@
+"""Rule tables of the extractor, read lazily once from the package's data files."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Iterator
+
+
+def read_table(name: str) -> Iterator[dict[str, str]]:
+    """Rows of a tab-separated data file under eventcoder/data, skipping '#' comment lines."""
+    text = resources.files("eventcoder.data").joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _dash(value: str) -> str | None:
+    """'-' or empty cells mean 'none' in the data files."""
+    return None if value in ("", "-") else value
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that signals an event of one PLOVER type."""
+
+    lemma: str
+    pos: str
+    requires: str | None
+    event_type: str
+    mode: str | None
+    cameo: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class WeaponCue:
+    """A weapon or tactic word that refines an ASSAULT into a mode and ACLED sub-event type."""
+
+    cue: str
+    mode: str
+    acled_sub_event_type: str
+    cameo: str
+    rank: int
+
+
+@cache
+def triggers() -> dict[str, list[Trigger]]:
+    """Triggers by lemma, those with a required modifier first (they are more specific)."""
+    table: dict[str, list[Trigger]] = defaultdict(list)
+    for row in read_table("triggers.tsv"):
+        trig = Trigger(row["lemma"], row["pos"], _dash(row["requires"]), row["event_type"],
+                       _dash(row["mode"]), row["cameo"], row["kind"])
+        table[trig.lemma].append(trig)
+    for rows in table.values():
+        rows.sort(key=lambda t: t.requires is None)
+    return dict(table)
+
+
+@cache
+def weapon_cues() -> dict[str, WeaponCue]:
+    """Weapon cues by lemma."""
+    return {row["cue"]: WeaponCue(row["cue"], row["mode"], row["acled_sub_event_type"], row["cameo"],
+                                  int(row["rank"]))
+            for row in read_table("weapons.tsv")}
+
+
+@cache
+def acled_event_types() -> dict[str, str]:
+    """ACLED event type of each sub-event type."""
+    return {row["acled_sub_event_type"]: row["acled_event_type"] for row in read_table("acled_types.tsv")}
+
+
+@cache
+def acled_sub_types_by_plover() -> dict[tuple[str, str], str]:
+    """ACLED sub-event type for a (PLOVER type, mode) pair; mode '*' matches any."""
+    return {(row["event_type"], row["mode"]): row["acled_sub_event_type"] for row in read_table("acled_map.tsv")}
+
+
+@cache
+def cue_words() -> dict[str, frozenset[str]]:
+    """Closed word classes (future, negation, anaphor, ...) as sets of lower-case words."""
+    classes: dict[str, set[str]] = defaultdict(set)
+    for row in read_table("cue_words.tsv"):
+        classes[row["cls"]].add(row["word"])
+    return {cls: frozenset(words) for cls, words in classes.items()}
+
+
+def words(cls: str) -> frozenset[str]:
+    """One class of cue words."""
+    return cue_words().get(cls, frozenset())
+
+
+@cache
+def number_words() -> dict[str, int]:
+    """Value of each number word."""
+    return {row["word"]: int(row["value"]) for row in read_table("numbers.tsv")}
