@@ -1,0 +1,164 @@
+"""Checks on the hand-kept actor dictionary and the generated place table (eventcoder/data)."""
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parent.parent / "eventcoder" / "data"
+
+ACTORS_HEADER = ["pattern", "name", "country", "sector", "wikidata", "kind"]
+PLACES_HEADER = ["name", "kind", "country", "admin1", "lat", "lon", "geonames_id", "population", "feature_code"]
+PLOVER_SPECIAL = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
+SECTORS = set("COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP PRE REL "
+              "SOC NGO IGO".split())
+ACTOR_KINDS = {"country", "demonym", "capital", "org", "force", "generic"}
+PLACE_KINDS = {"country", "city", "site"}
+
+
+def _read(name: str) -> list[list[str]]:
+    # The loader (eventcoder.lexicon.read_table) reads these files with QUOTE_NONE; do the same.
+    text = (DATA / name).read_text(encoding="utf-8")
+    return list(csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@pytest.fixture(scope="module")
+def actors() -> list[list[str]]:
+    return _read("actors.tsv")
+
+
+@pytest.fixture(scope="module")
+def places() -> list[list[str]]:
+    return _read("places.tsv")
+
+
+@pytest.fixture(scope="module")
+def country_codes(places: list[list[str]]) -> set[str]:
+    return {r[2] for r in places[1:] if r[1] == "country"}
+
+
+def _actor_rows(actors: list[list[str]]) -> list[dict[str, str]]:
+    return [dict(zip(ACTORS_HEADER, r)) for r in actors[1:]]
+
+
+def _place_rows(places: list[list[str]]) -> list[dict[str, str]]:
+    return [dict(zip(PLACES_HEADER, r)) for r in places[1:]]
+
+
+def test_actors_header_and_width(actors: list[list[str]]) -> None:
+    assert actors[0] == ACTORS_HEADER
+    bad = [(i + 1, r) for i, r in enumerate(actors) if len(r) != len(ACTORS_HEADER)]
+    assert not bad, bad[:5]
+    assert len(actors) > 700
+
+
+def test_places_header_and_width(places: list[list[str]]) -> None:
+    assert places[0] == PLACES_HEADER
+    bad = [(i + 1, r) for i, r in enumerate(places) if len(r) != len(PLACES_HEADER)]
+    assert not bad, bad[:5]
+
+
+def test_no_quotes_or_comment_lines() -> None:
+    for name in ("actors.tsv", "places.tsv"):
+        text = (DATA / name).read_text(encoding="utf-8")
+        assert '"' not in text, name
+        assert not any(line.startswith("#") for line in text.splitlines()), name
+        assert not any(c.strip() != c for line in text.splitlines()[1:] for c in line.split("\t")[:1]), name
+
+
+def test_actor_codes(actors: list[list[str]], country_codes: set[str]) -> None:
+    valid = country_codes | PLOVER_SPECIAL
+    assert all(re.fullmatch(r"[A-Z]{3}", c) for c in valid)
+    for row in _actor_rows(actors):
+        assert row["pattern"] and row["name"], row
+        assert row["kind"] in ACTOR_KINDS, row
+        if row["kind"] == "generic":
+            assert row["country"] == "", row
+        else:
+            assert row["country"] in valid, row
+        assert row["sector"] == "" or row["sector"] in SECTORS, row
+        if row["kind"] == "demonym":
+            assert row["sector"] == "", row
+        if row["kind"] in ("country", "capital"):
+            assert row["sector"] == "GOV", row
+        assert row["wikidata"] == "" or re.fullmatch(r"Q\d+", row["wikidata"]), row
+
+
+def test_actor_rows_unique(actors: list[list[str]]) -> None:
+    keys = [(r["pattern"], r["name"]) for r in _actor_rows(actors)]
+    dupes = {k for k in keys if keys.count(k) > 1} if len(keys) != len(set(keys)) else set()
+    assert not dupes
+
+
+def test_actor_apostrophe_variants(actors: list[list[str]]) -> None:
+    patterns = {r["pattern"] for r in _actor_rows(actors)}
+    for p in patterns:
+        if "'" in p:
+            assert p.replace("'", "\u2019") in patterns, p
+        if "\u2019" in p:
+            assert p.replace("\u2019", "'") in patterns, p
+
+
+def test_every_place_country_has_actor_rows(actors: list[list[str]], places: list[list[str]]) -> None:
+    actor_countries = {r["country"] for r in _actor_rows(actors)}
+    # UN members and the extra entities named in MANIFEST.md all have a country row in actors.tsv.
+    for code in ("USA", "GBR", "IRQ", "IRN", "SYR", "ISR", "PSE", "XKX", "TWN", "HKG", "ESH", "COD", "COG", "SSD"):
+        assert code in actor_countries, code
+    countries = [r for r in _actor_rows(actors) if r["kind"] == "country"]
+    assert len({r["country"] for r in countries}) >= 199
+
+
+def test_specific_actor_rows(actors: list[list[str]]) -> None:
+    by_pattern = {r["pattern"]: r for r in _actor_rows(actors)}
+    kh = by_pattern["Kataeb Hezbollah"]
+    assert (kh["country"], kh["sector"], kh["kind"]) == ("IRQ", "PRM", "org")
+    for variant in ("Kata'ib Hizballah", "Kata\u2019ib Hizballah", "Kataib Hezbollah", "Kata'ib Hezbollah"):
+        assert by_pattern[variant]["name"] == kh["name"]
+    wa = by_pattern["Washington"]
+    assert (wa["kind"], wa["country"], wa["sector"]) == ("capital", "USA", "GOV")
+    assert (by_pattern["Iraqi"]["kind"], by_pattern["Iraqi"]["country"]) == ("demonym", "IRQ")
+    assert (by_pattern["Pentagon"]["country"], by_pattern["Pentagon"]["sector"]) == ("USA", "MIL")
+    assert by_pattern["Hezbollah"]["country"] == "LBN"
+    assert by_pattern["Houthis"]["country"] == "YEM"
+    assert by_pattern["IRGC"]["country"] == "IRN"
+    assert (by_pattern["police"]["country"], by_pattern["police"]["sector"]) == ("", "COP")
+    assert by_pattern["United Nations"]["country"] == "UNO"
+    assert by_pattern["Islamic State"]["country"] == "IMG"
+
+
+def test_place_values(places: list[list[str]], country_codes: set[str]) -> None:
+    seen = set()
+    for row in _place_rows(places):
+        assert row["name"], row
+        assert row["kind"] in PLACE_KINDS, row
+        assert row["country"] in country_codes, row
+        assert -90 <= float(row["lat"]) <= 90, row
+        assert -180 <= float(row["lon"]) <= 180, row
+        assert row["geonames_id"] == "" or row["geonames_id"].isdigit(), row
+        assert row["population"] == "" or row["population"].isdigit(), row
+        key = (row["name"], row["kind"], row["country"], row["geonames_id"])
+        assert key not in seen, row
+        seen.add(key)
+    assert len(country_codes) >= 240
+
+
+def test_places_file_size() -> None:
+    assert (DATA / "places.tsv").stat().st_size < 5_000_000
+
+
+def test_specific_place_rows(places: list[list[str]]) -> None:
+    rows = _place_rows(places)
+    baghdad = [r for r in rows if r["name"] == "Baghdad" and r["kind"] == "city" and r["country"] == "IRQ"]
+    assert baghdad
+    assert abs(float(baghdad[0]["lat"]) - 33.34) < 0.05
+    assert abs(float(baghdad[0]["lon"]) - 44.40) < 0.05
+    jordan = [r for r in rows if r["name"] == "Jordan" and r["kind"] == "country"]
+    assert len(jordan) == 1 and jordan[0]["country"] == "JOR"
+    sites = {r["name"]: r for r in rows if r["kind"] == "site"}
+    assert sites["Tower 22"]["country"] == "JOR"
+    assert sites["Al-Tanf"]["country"] == "SYR"
+    assert sites["Ain al-Asad"]["country"] == "IRQ"
+    assert sites["Jurf al-Sakhar"]["country"] == "IRQ"
+    assert any(r["name"] == "Kiev" and r["country"] == "UKR" for r in rows)
