@@ -1,0 +1,127 @@
+"""The actor dictionary: names of countries, capitals, forces and armed groups, and how to read a phrase as an actor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from eventcoder.lexicon import read_table
+from eventcoder.records import Actor
+
+# spaCy entity labels our dictionary kinds are given in the entity ruler.
+RULER_LABELS = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "org": "ORG", "force": "ORG"}
+# Determiners and titles stripped from an actor phrase before dictionary look-up.
+LEADING_WORDS = ("the ", "The ")
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One row of the actor dictionary."""
+
+    pattern: str
+    name: str
+    country: str | None
+    sector: str | None
+    wikidata: str | None
+    kind: str
+
+
+@cache
+def entries() -> dict[str, ActorEntry]:
+    """Dictionary rows by surface pattern (case-sensitive), generic nouns also by lower case."""
+    table: dict[str, ActorEntry] = {}
+    for row in read_table("actors.tsv"):
+        entry = ActorEntry(row["pattern"], row["name"], row["country"] or None, row["sector"] or None,
+                           row["wikidata"] or None, row["kind"])
+        table.setdefault(entry.pattern, entry)
+        if entry.kind == "generic":
+            table.setdefault(entry.pattern.lower(), entry)
+    return table
+
+
+def ruler_patterns() -> list[dict[str, object]]:
+    """Entity-ruler patterns for every named actor (generic nouns are left to the parser)."""
+    return [{"label": RULER_LABELS[e.kind], "pattern": e.pattern, "id": e.name}
+            for e in entries().values() if e.kind in RULER_LABELS]
+
+
+def lookup(text: str) -> ActorEntry | None:
+    """The dictionary entry for an exact name, tolerating a leading 'the' and a possessive."""
+    name = text.strip()
+    for prefix in LEADING_WORDS:
+        if name.startswith(prefix):
+            name = name[len(prefix):]
+    for suffix in ("’s", "'s", "’", "'"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return entries().get(name)
+
+
+def generic(token: Token) -> ActorEntry | None:
+    """The generic actor a common noun names ("police", "militias"), by lemma or form."""
+    table = entries()
+    keys = [token.text.lower(), token.lemma_.lower()]
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    if previous is not None and previous.head.i == token.i:
+        keys.insert(0, f"{previous.text.lower()} {token.text.lower()}")
+    for key in keys:
+        entry = table.get(key)
+        if entry is not None and entry.kind == "generic":
+            return entry
+    return None
+
+
+def _entity_entry(ent: Span) -> ActorEntry | None:
+    return lookup(ent.text) or (lookup(ent.ent_id_) if ent.ent_id_ else None)
+
+
+def actor_for(head: Token) -> Actor | None:
+    """Read the noun phrase headed by `head` as an actor, or None when it names no actor."""
+    phrase = _phrase(head)
+    named = [ent for ent in phrase.ents if ent.label_ in ("GPE", "NORP", "ORG", "PERSON")]
+    noun = generic(head)
+    text = phrase.text
+    for ent in named:
+        entry = _entity_entry(ent)
+        if entry is None and ent.label_ == "PERSON" and head.i in range(ent.start, ent.end):
+            return Actor(text=ent.text, name=ent.text)
+        if entry is None:
+            continue
+        if entry.kind in ("org", "force") and (noun is None or head.i in range(ent.start, ent.end)):
+            return Actor(text=ent.text, name=entry.name, country=entry.country, sector=entry.sector,
+                         wikidata=entry.wikidata)
+        country = None if _is_pro(ent) else entry.country
+        if noun is not None:
+            return Actor(text=text, name=noun.name if country is None else f"{noun.name} ({country})",
+                         country=country, sector=noun.sector)
+        if entry.kind in ("country", "capital") and head.i in range(ent.start, ent.end):
+            return Actor(text=ent.text, name=entry.name, country=entry.country, sector=entry.sector or "GOV",
+                         wikidata=entry.wikidata)
+    if noun is not None:
+        return Actor(text=text, name=noun.name, country=noun.country, sector=noun.sector)
+    if head.ent_type_ == "ORG":
+        ent = next((e for e in phrase.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            return Actor(text=ent.text, name=ent.text)
+    return None
+
+
+def _is_pro(ent: Span) -> bool:
+    """'pro-Iranian', 'pro-Tehran': allied with a country, not that country."""
+    before = ent.doc[max(0, ent.start - 2): ent.start].text.lower().replace(" ", "")
+    return before.endswith(("pro-", "pro")) or ent.text.lower().startswith("pro-")
+
+
+def _phrase(head: Token) -> Span:
+    """The head noun with its left modifiers (determiners, adjectives, compounds, possessors)."""
+    left = head.left_edge.i
+    for child in head.lefts:
+        left = min(left, child.left_edge.i)
+    right = head.i + 1
+    if head.ent_iob_ != "O":
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            left, right = min(left, ent.start), max(right, ent.end)
+    return head.doc[left:right]

@@ -1,0 +1,47 @@
+"""The working record of one event while the extractor fills it in, before it becomes an Event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from eventcoder.dates import ResolvedDate
+from eventcoder.lexicon import Trigger
+from eventcoder.records import Actor, Place
+
+
+@dataclass
+class Candidate:
+    """A trigger with what has been attached to it so far."""
+
+    trigger: Token
+    entry: Trigger
+    sent: Span
+    source: Actor | None = None
+    target: Actor | None = None
+    date: ResolvedDate | None = None
+    date_inherited: bool = False
+    place: Place | None = None
+    fatalities: int | None = None
+    injuries: int | None = None
+    claimed_by: Actor | None = None
+    attributed_to: Actor | None = None
+    attributed_by: Actor | None = None
+    modality: str = "asserted"
+    planned: bool = False
+    is_aggregate: bool = False
+    anaphoric: bool = False
+    evidence_sent: Span | None = None
+    fallbacks: list[str] = field(default_factory=list)
+    mentions: list[Token] = field(default_factory=list)
+
+    @property
+    def event_type(self) -> str:
+        """PLOVER type of the trigger."""
+        return self.entry.event_type
+
+    @property
+    def is_verbal(self) -> bool:
+        """A statement rather than a material act (ACCUSE, THREATEN, REQUEST ...)."""
+        return self.entry.kind in ("say", "claim")

@@ -1,0 +1,60 @@
+"""Code an event in each ontology: PLOVER mode, ACLED event and sub-event type, CAMEO root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventcoder.lexicon import WeaponCue, acled_event_types, acled_sub_types_by_plover, weapon_cues
+from eventcoder.records import Actor
+
+# PLOVER sectors of organised armed actors: violence between two of them is a battle, not an attack on civilians.
+ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "COP", "UAF", "SPY"})
+# How far (in tokens) around an attack trigger a weapon word still describes it.
+WEAPON_WINDOW = 6
+
+
+@dataclass(frozen=True)
+class Coding:
+    """The event's category in each ontology."""
+
+    mode: str | None
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    cameo_root: str | None
+
+
+def weapon_cue(triggers: list[Token]) -> WeaponCue | None:
+    """The highest-ranking weapon word on any mention of the event, among its modifiers or near it."""
+    found = [cue for trigger in triggers if (cue := _weapon_near(trigger)) is not None]
+    return min(found, key=lambda c: c.rank) if found else None
+
+
+def _weapon_near(trigger: Token) -> WeaponCue | None:
+    cues = weapon_cues()
+    near = [trigger] + list(trigger.subtree) if trigger.pos_ == "NOUN" else [trigger] + list(trigger.children)
+    window = trigger.doc[max(trigger.sent.start, trigger.i - WEAPON_WINDOW): min(trigger.sent.end, trigger.i + WEAPON_WINDOW)]
+    found = [cues[key] for tok in list(near) + list(window)
+             for key in (tok.lemma_.lower(), tok.lower_) if key in cues]
+    return min(found, key=lambda c: c.rank) if found else None
+
+
+def _is_armed(actor: Actor | None) -> bool:
+    return actor is not None and actor.sector in ARMED_SECTORS
+
+
+def code(event_type: str, default_mode: str | None, default_cameo: str, triggers: list[Token],
+         source: Actor | None, target: Actor | None) -> Coding:
+    """Mode, ACLED type and sub-type and CAMEO root for one event."""
+    if event_type != "ASSAULT":
+        sub = acled_sub_types_by_plover().get((event_type, default_mode or "")) or \
+            acled_sub_types_by_plover().get((event_type, "*"))
+        return Coding(default_mode, acled_event_types().get(sub) if sub else None, sub, default_cameo)
+    cue = weapon_cue(triggers)
+    if cue is not None:
+        return Coding(cue.mode, acled_event_types()[cue.acled_sub_event_type], cue.acled_sub_event_type, cue.cameo)
+    sub = acled_sub_types_by_plover().get(("ASSAULT", default_mode or ""))
+    if sub is None:
+        sub = "Armed clash" if _is_armed(source) and _is_armed(target) else "Attack"
+    return Coding(default_mode, acled_event_types()[sub], sub, "19" if sub == "Armed clash" else default_cameo)

@@ -1,0 +1,107 @@
+"""Article-level reading: merge repeated mentions of one event, resolve 'the group', continue a statement."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from spacy.tokens import Doc, Token
+
+from eventcoder.actors import lookup
+from eventcoder.candidates import Candidate
+from eventcoder.records import Actor
+
+# Nouns that, with "the", refer back to the last named armed group or organisation ("the group said").
+GROUP_ANAPHORS = frozenset({"group", "militia", "organisation", "organization", "movement", "faction"})
+# Fields an anaphoric mention may fill in on the event it refers to.
+MERGEABLE = ("source", "target", "date", "place", "fatalities", "injuries", "claimed_by", "attributed_to",
+             "attributed_by")
+
+
+def named_orgs(doc: Doc) -> list[tuple[int, Actor]]:
+    """(token index, actor) of every organisation named through the actor dictionary, in text order."""
+    found = []
+    for ent in doc.ents:
+        entry = lookup(ent.text) or (lookup(ent.ent_id_) if ent.ent_id_ else None)
+        if entry is not None and entry.kind == "org":
+            found.append((ent.start, Actor(text=ent.text, name=entry.name, country=entry.country,
+                                           sector=entry.sector, wikidata=entry.wikidata)))
+    return found
+
+
+def group_antecedent(token: Token, orgs: list[tuple[int, Actor]]) -> Actor | None:
+    """'The group' means the organisation named most recently before it."""
+    if token.lemma_.lower() not in GROUP_ANAPHORS or not any(c.lower_ == "the" for c in token.children):
+        return None
+    before = [actor for i, actor in orgs if i < token.i]
+    return before[-1] if before else None
+
+
+def _compatible(mention: Candidate, earlier: Candidate) -> bool:
+    if mention.event_type != earlier.event_type or earlier.modality != "asserted":
+        return False
+    if mention.place and earlier.place and mention.place.country != earlier.place.country:
+        return False
+    if mention.date and earlier.date and mention.date.start[:7] != earlier.date.start[:7]:
+        return False
+    return True
+
+
+def _antecedent(mention: Candidate, kept: list[Candidate]) -> Candidate | None:
+    """The earlier event a definite mention most likely means: same place first, then the nearest."""
+    options = [e for e in kept if e.sent.start < mention.sent.start and _compatible(mention, e)]
+    if not options:
+        return None
+
+    def rank(e: Candidate) -> tuple[int, int]:
+        same_place = bool(mention.place and e.place and mention.place.country == e.place.country)
+        return (2 * same_place + (mention.is_aggregate == e.is_aggregate), e.sent.start)
+
+    return max(options, key=rank)
+
+
+def merge_mentions(cands: list[Candidate]) -> list[Candidate]:
+    """Fold an anaphoric mention ("the drone strike") into the earlier event it refers to."""
+    kept: list[Candidate] = []
+    for cand in cands:
+        earlier = _antecedent(cand, kept) if cand.anaphoric else None
+        if earlier is None:
+            kept.append(cand)
+            continue
+        _fold(cand, earlier)
+    return kept
+
+
+def _fold(mention: Candidate, earlier: Candidate) -> None:
+    """The earlier event keeps what it has; the later mention fills what it lacks. When the mention
+    brings the date or place, its sentence becomes the evidence."""
+    filled = [name for name in MERGEABLE if getattr(earlier, name) is None and getattr(mention, name) is not None]
+    for name in filled:
+        setattr(earlier, name, getattr(mention, name))
+    earlier.mentions.append(mention.trigger)
+    if {"date", "place"} & set(filled):
+        earlier.evidence_sent = mention.sent
+        earlier.is_aggregate = mention.is_aggregate
+        if "source" in earlier.fallbacks and mention.source is not None:
+            earlier.fallbacks.remove("source")
+
+
+def continue_statements(cands: list[Candidate]) -> None:
+    """A statement without its own date or recipient continues the same speaker's last statement."""
+    for i, cand in enumerate(cands):
+        if not cand.is_verbal or cand.source is None:
+            continue
+        previous = [p for p in cands[:i] if p.is_verbal and p.source is not None and p.source.name == cand.source.name]
+        if cand.date is None:
+            dated = next((p for p in reversed(previous) if p.date is not None and not p.date_inherited), None)
+            if dated is not None:
+                cand.date, cand.date_inherited = dated.date, True
+        if cand.target is None:
+            aimed = next((p for p in reversed(previous) if p.target is not None), None)
+            if aimed is not None:
+                cand.target = aimed.target
+                cand.fallbacks.append("target")
+
+
+def copy_fields(cand: Candidate) -> dict[str, object]:
+    """The candidate's fields as a plain mapping (for tests and debugging)."""
+    return {f.name: getattr(cand, f.name) for f in fields(cand)}

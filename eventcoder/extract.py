@@ -1,0 +1,209 @@
+"""The rule-based event extractor: a parsed article in, coded events out.
+
+triggers -> roles (source, target, claims) -> clause attachments (date, place, casualties, modality)
+-> article-level reading (merged mentions, statement continuity) -> fallbacks -> Event records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from eventcoder import places
+from eventcoder.attach import attach_casualties, attach_dates, attach_modality, attach_places
+from eventcoder.candidates import Candidate
+from eventcoder.coding import code
+from eventcoder.discourse import continue_statements, group_antecedent, merge_mentions, named_orgs
+from eventcoder.records import Actor, Event, Evidence
+from eventcoder.roles import actor_at, source_token, target_tokens
+from eventcoder.triggers import TriggerHit, find, governing, in_generic_clause, is_anaphoric, is_descriptive, is_topic
+
+# Verbs that tie an event to its author: "officials linked the attack to KH".
+ATTRIBUTION_VERBS = frozenset({"link", "blame", "attribute", "tie", "connect"})
+# Event types whose plural nouns count separate happenings.
+AGGREGATE_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+# Confidence: a base for a trigger, raised by each role or attachment found, lowered by each guess.
+BASE_CONFIDENCE = 0.4
+FOUND_BONUS = 0.1
+FALLBACK_PENALTY = 0.1
+
+
+def extract_events(doc: Doc, *, article_id: str, publication_date: str | None) -> list[Event]:
+    """All events of one parsed article."""
+    anchor = date.fromisoformat(publication_date) if publication_date else None
+    orgs = named_orgs(doc)
+    countries = _article_countries(doc)
+    cands: list[Candidate] = []
+    for sent in doc.sents:
+        cands.extend(_sentence_candidates(sent, anchor, orgs, countries))
+    cands = merge_mentions(cands)
+    continue_statements(cands)
+    for cand in cands:
+        _fallbacks(cand)
+    return [_to_event(c, article_id) for c in cands if _keep(c)]
+
+
+def _article_countries(doc: Doc) -> tuple[str, ...]:
+    """Countries the article names, most mentioned first: they break ties between same-named places."""
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == "GPE" and (found := places.lookup(ent.text)) is not None and found.country:
+            counts[found.country] = counts.get(found.country, 0) + 1
+    return tuple(sorted(counts, key=lambda c: -counts[c]))
+
+
+def _sentence_candidates(sent: Span, anchor: date | None, orgs: list[tuple[int, Actor]],
+                         countries: tuple[str, ...]) -> list[Candidate]:
+    hits = {hit.token.i: hit for hit in find(sent)}
+    by_index: dict[int, Candidate] = {}
+    for hit in hits.values():
+        gov = governing(hit, hits)
+        if _skip(hit, gov):
+            continue
+        cand = Candidate(hit.token, hit.entry, sent, anaphoric=is_anaphoric(hit.token))
+        attach_modality(cand)
+        if gov is not None and gov.entry.kind == "claim" and cand.event_type == "ASSAULT":
+            cand.modality = "claimed"
+        _assign_roles(cand, hits, orgs)
+        by_index[hit.token.i] = cand
+    _share_conjunct_roles(by_index)
+    attach_dates(sent, by_index, anchor)
+    attach_places(sent, by_index, countries)
+    attach_casualties(sent, by_index)
+    for cand in by_index.values():
+        cand.is_aggregate = _is_aggregate(cand)
+    return _dedupe_statements(sorted(by_index.values(), key=lambda c: c.trigger.i))
+
+
+def _skip(hit: TriggerHit, gov: TriggerHit | None) -> bool:
+    """Triggers that report no event of their own: descriptions, topics, the content of a statement."""
+    if is_descriptive(hit.token) or is_topic(hit.token) or in_generic_clause(hit.token):
+        return True
+    if gov is not None and gov.entry.kind in ("say", "claim"):
+        return not (hit.entry.event_type == "ASSAULT" and gov.entry.event_type == "ACCUSE")
+    return False
+
+
+def _actor(token: Token | None, orgs: list[tuple[int, Actor]]) -> Actor | None:
+    if token is None:
+        return None
+    return group_antecedent(token, orgs) or actor_at(token)
+
+
+def _assign_roles(cand: Candidate, hits: dict[int, TriggerHit], orgs: list[tuple[int, Actor]]) -> None:
+    trigger = cand.trigger
+    cand.source = _actor(source_token(trigger, is_trigger=lambda t: t.i in hits), orgs)
+    cand.target = next((a for tok in target_tokens(trigger) if (a := _actor(tok, orgs)) is not None), None)
+    holder = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else trigger
+    head = holder.head
+    if holder.dep_ == "nsubjpass" and head.lemma_ == "claim":
+        agent = next((c for c in head.children if c.dep_ == "agent"), None)
+        claimer = _actor(next((c for c in agent.children if c.dep_ == "pobj"), None), orgs) if agent else None
+        if claimer is not None:
+            cand.claimed_by = claimer
+            cand.source = cand.source or claimer
+    if trigger.dep_ == "dobj" and head.lemma_ in ATTRIBUTION_VERBS:
+        to = next((c for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
+        cand.attributed_to = _actor(next((c for c in to.children if c.dep_ == "pobj"), None), orgs) if to else None
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        cand.attributed_by = _actor(subj, orgs) if cand.attributed_to else None
+
+
+def _share_conjunct_roles(by_index: dict[int, Candidate]) -> None:
+    """'sanctions and strikes by the US military': coordinated event nouns share their actors."""
+    for cand in by_index.values():
+        other = by_index.get(cand.trigger.head.i) if cand.trigger.dep_ == "conj" else None
+        if other is None:
+            continue
+        for name in ("source", "target"):
+            if getattr(cand, name) is None:
+                setattr(cand, name, getattr(other, name))
+            elif getattr(other, name) is None:
+                setattr(other, name, getattr(cand, name))
+
+
+def _is_aggregate(cand: Candidate) -> bool:
+    """A plural noun of violence or protest ("attacks", "165 strikes") stands for several events;
+    plural nouns of other kinds ("talks", "sanctions") name one event."""
+    return cand.event_type in AGGREGATE_TYPES and cand.trigger.tag_ == "NNS"
+
+
+def _dedupe_statements(cands: list[Candidate]) -> list[Candidate]:
+    """Two verbal triggers of one type by one speaker in one sentence are one statement."""
+    kept: list[Candidate] = []
+    for cand in cands:
+        same = next((k for k in kept if cand.is_verbal and k.event_type == cand.event_type
+                     and k.source is not None and cand.source is not None and k.source.name == cand.source.name), None)
+        if same is None:
+            kept.append(cand)
+        else:
+            same.target = same.target or cand.target
+            same.date = same.date or cand.date
+    return kept
+
+
+def _fallbacks(cand: Candidate) -> None:
+    """Fill what the clause left open with the conventions human coders use, and record each guess."""
+    if cand.event_type == "ASSAULT" and cand.source is None:
+        cand.source = _armed_bystander(cand)
+        if cand.source is not None:
+            cand.fallbacks.append("source")
+    if cand.target is not None and cand.target.country is None and cand.target.sector is None and cand.place:
+        # ACLED codes unaffiliated people by the country where the event took place.
+        cand.target = Actor(cand.target.text, cand.target.name, cand.place.country, None, cand.target.wikidata)
+        cand.fallbacks.append("target.country")
+    if cand.place is None and cand.is_verbal and cand.source is not None and cand.source.country:
+        cand.place = places.country_place(cand.source.country)
+        if cand.place is not None:
+            cand.fallbacks.append("place")
+
+
+def _armed_bystander(cand: Candidate) -> Actor | None:
+    """For an air or drone strike with no stated agent, a state force named in the same sentence."""
+    sent = cand.evidence_sent or cand.sent
+    if cand.trigger.lemma_.lower() not in ("strike", "airstrike") and "drone" not in sent.text.lower():
+        return None
+    for tok in sent:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod"):
+            actor = actor_at(tok)
+            if actor is not None and actor.sector == "MIL" and actor.country and \
+                    (cand.target is None or actor.country != cand.target.country):
+                return actor
+    return None
+
+
+def _keep(cand: Candidate) -> bool:
+    """Statements need a speaker or an addressee; an event with neither says nothing codable."""
+    if cand.is_verbal or cand.event_type in ("CONSULT", "SANCTION", "RETREAT", "AGREE", "SUPPORT", "AID"):
+        return cand.source is not None or cand.target is not None
+    return True
+
+
+def _confidence(cand: Candidate) -> float:
+    found = sum(x is not None for x in (cand.source, cand.target, cand.date, cand.place))
+    score = BASE_CONFIDENCE + FOUND_BONUS * found - FALLBACK_PENALTY * len(cand.fallbacks)
+    return round(min(max(score, 0.05), 0.95), 2)
+
+
+def _to_event(cand: Candidate, article_id: str) -> Event:
+    sent = cand.evidence_sent or cand.sent
+    coding = code(cand.event_type, cand.entry.mode, cand.entry.cameo, [cand.trigger, *cand.mentions],
+                  cand.source, cand.target)
+    key = f"{article_id}|{cand.trigger.idx}|{cand.event_type}"
+    return Event(
+        id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+        event_type=cand.event_type, mode=coding.mode, acled_event_type=coding.acled_event_type,
+        acled_sub_event_type=coding.acled_sub_event_type, cameo_root=coding.cameo_root,
+        source=cand.source, target=cand.target,
+        date=cand.date.value if cand.date else None,
+        date_precision=cand.date.precision if cand.date else None,  # type: ignore[arg-type]
+        date_text=cand.date.text if cand.date else None,
+        place=cand.place, fatalities=cand.fatalities, injuries=cand.injuries,
+        claimed_by=cand.claimed_by, attributed_to=cand.attributed_to, attributed_by=cand.attributed_by,
+        modality=cand.modality,  # type: ignore[arg-type]
+        is_aggregate=cand.is_aggregate,
+        evidence=Evidence(sent.text, sent.start_char, sent.end_char),
+        confidence=_confidence(cand),
+    )

@@ -1,0 +1,187 @@
+"""Source and target of an event from the dependency parse around its trigger."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventcoder.actors import actor_for
+from eventcoder.records import Actor
+from eventcoder.triggers import LIGHT_VERBS
+
+SUBJECT_DEPS = frozenset({"nsubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj"})
+# Prepositions that introduce the recipient of an event ("against US forces", "talks with Washington").
+TARGET_PREPS = frozenset({"against", "on", "towards", "toward", "at", "with", "to", "upon"})
+# Verbs whose object is the target of the event that is their subject ("the strike targeted X").
+TARGETING_VERBS = frozenset({"target", "hit", "kill", "strike", "wound", "injure", "claim"})
+# Dependents that open a clause of their own, whose arguments belong to another event.
+CLAUSE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "relcl", "conj", "parataxis"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+# "those who", "anyone": generic referents that name no actor.
+GENERIC_PRONOUNS = frozenset({"those", "anyone", "everyone", "someone", "who", "whom"})
+
+
+def resolve_token(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if token.lower_ in RELATIVE_PRONOUNS:
+        clause = token.head
+        while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "relcl":
+            return clause.head
+    return token
+
+
+def actor_at(token: Token | None) -> Actor | None:
+    """The actor a token heads, following relative pronouns and 'the actions of X'."""
+    if token is None:
+        return None
+    token = resolve_token(token)
+    if token.lower_ in GENERIC_PRONOUNS:
+        return None
+    actor = actor_for(token)
+    if actor is None:
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                actor = actor_for(obj)
+    return actor
+
+
+def _child(token: Token, deps: frozenset[str]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:
+    for prep in token.children:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in preps:
+            obj = _child(prep, frozenset({"pobj"}))
+            if obj is not None:
+                return obj
+    return None
+
+
+def _agent(token: Token) -> Token | None:
+    """'by X' of a passive verb or of a participle attached to a noun trigger."""
+    for holder in [token] + [c for c in token.children if c.dep_ in ("acl", "relcl")]:
+        agent = _child(holder, frozenset({"agent"}))
+        if agent is not None:
+            return _child(agent, frozenset({"pobj"}))
+    return None
+
+
+# Links climbed to find the subject of a verb that has none of its own ("vowed to attack",
+# "its commitment to avenging ..."); other links start a clause with a subject of its own.
+SUBJECT_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "attr"})
+MAX_CLIMB = 6
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """Subject of a verb, climbing through control verbs, coordination and nominal complements."""
+    tok = verb
+    for _ in range(MAX_CLIMB):
+        subj = _child(tok, SUBJECT_DEPS)
+        if subj is not None:
+            return subj
+        if tok.dep_ == "xcomp":
+            obj = _child(tok.head, OBJECT_DEPS)
+            if obj is not None:
+                return obj
+        if tok.dep_ not in SUBJECT_CLIMB_DEPS or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def source_token(trigger: Token, *, is_trigger) -> Token | None:
+    """The token naming who acts."""
+    _, undergone_from = undergoer(trigger)
+    if undergone_from is not None:
+        return undergone_from
+    if trigger.pos_ == "VERB":
+        return _agent(trigger) if _child(trigger, PASSIVE_SUBJECT_DEPS) else clause_subject(trigger)
+    agent = _agent(trigger) or _prep_object(trigger, frozenset({"by"}))
+    if agent is not None:
+        return agent
+    poss = _child(trigger, frozenset({"poss"}))
+    if poss is not None:
+        return clause_subject(trigger) if poss.pos_ == "PRON" else poss
+    for mod in trigger.children:
+        if mod.dep_ in ("amod", "compound", "nmod") and mod.ent_type_ in ("GPE", "NORP", "ORG"):
+            return mod
+    return _light_verb_subject(trigger, is_trigger=is_trigger)
+
+
+def _light_verb_subject(noun: Token, *, is_trigger) -> Token | None:
+    """'KH issued a rebuke', 'Baghdad announced the resumption of talks': the light verb's subject."""
+    tok = noun
+    for _ in range(3):
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            tok = tok.head.head
+            continue
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in LIGHT_VERBS and not is_trigger(tok.head):
+            return clause_subject(tok.head) if tok.dep_ == "dobj" else _agent(tok.head)
+        return None
+    return None
+
+
+# Verbs whose subject undergoes the event noun in their complement ("KH has been subjected to sanctions").
+UNDERGO_VERBS = frozenset({"subject", "face", "suffer", "endure", "undergo", "expose"})
+
+
+def undergoer(trigger: Token) -> tuple[Token | None, Token | None]:
+    """(target, source) when an event noun is what its clause's subject undergoes, else (None, None)."""
+    tok = trigger.head if trigger.dep_ == "conj" else trigger
+    if tok.dep_ == "pobj":
+        tok = tok.head
+    verb = tok.head
+    if tok.dep_ not in ("prep", "dobj") or verb.lemma_ not in UNDERGO_VERBS:
+        return None, None
+    return _child(verb, frozenset({"nsubj", "nsubjpass"})), _agent(verb)
+
+
+def target_tokens(trigger: Token) -> list[Token]:
+    """Tokens that may name whom the event is directed at, most likely first."""
+    found = [undergoer(trigger)[0]]
+    if trigger.pos_ == "VERB":
+        found += [_child(trigger, PASSIVE_SUBJECT_DEPS), _child(trigger, OBJECT_DEPS)]
+    found += [_prep_object(trigger, TARGET_PREPS), _indirect_target(trigger)]
+    return [tok for tok in found if tok is not None]
+
+
+def _indirect_target(trigger: Token) -> Token | None:
+    """Targets named outside the trigger's own arguments: 'the strike targeted X', '... against X'."""
+    for holder in (c for c in trigger.children if c.dep_ in ("acl", "relcl", "advcl", "xcomp")):
+        if holder.lemma_ in TARGETING_VERBS:
+            obj = _child(holder, OBJECT_DEPS) or _prep_object(holder, TARGET_PREPS)
+            if obj is not None:
+                return _victims(obj)
+    if trigger.dep_ in ("nsubj",) and trigger.head.lemma_ in TARGETING_VERBS:
+        obj = _child(trigger.head, OBJECT_DEPS)
+        if obj is not None:
+            return _victims(obj)
+    return _against_in_phrase(trigger)
+
+
+def _against_in_phrase(trigger: Token) -> Token | None:
+    """'attacks launched by militias against US forces': 'against' marks the target wherever the parser hung it."""
+    stack = list(trigger.children)
+    while stack:
+        tok = stack.pop(0)
+        if tok.dep_ in CLAUSE_DEPS:
+            continue
+        if tok.dep_ == "prep" and tok.lower_ == "against":
+            obj = _child(tok, frozenset({"pobj"}))
+            if obj is not None:
+                return obj
+        stack.extend(tok.children)
+    return None
+
+
+def _victims(obj: Token) -> Token:
+    """'claimed the lives of three soldiers': the soldiers, not the lives."""
+    if obj.lemma_ in ("life", "live"):
+        of = _prep_object(obj, frozenset({"of"}))
+        if of is not None:
+            return of
+    return obj

@@ -1,0 +1,131 @@
+"""Find event triggers in a parsed sentence and drop those that do not assert an event of their own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventcoder.lexicon import Trigger, triggers, words
+
+# Entity labels inside which a word is part of a name ("Rapid Support Forces"), not a trigger.
+NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+# Verbs whose object nominal is a report of an event ("launched attacks", "carried out strikes").
+LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "issue", "undertake", "mount", "make", "hold",
+                         "begin", "start", "resume", "continue", "announce", "order", "see", "claim"})
+# Dependency labels of a participle or infinitive that describes a noun rather than asserting an event.
+DESCRIPTIVE_DEPS = frozenset({"acl"})
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    """A token that signals an event, with its lexicon entry."""
+
+    token: Token
+    entry: Trigger
+
+
+def _pos_ok(token: Token, entry: Trigger) -> bool:
+    if entry.pos == "ANY":
+        return token.pos_ in ("VERB", "NOUN", "PROPN")
+    if entry.pos == "NOUN":
+        return token.pos_ in ("NOUN", "PROPN")
+    return token.pos_ == "VERB"
+
+
+def _requirement_ok(token: Token, entry: Trigger) -> bool:
+    if entry.requires is None:
+        return True
+    near = [c for c in token.children] + [c for child in token.children if child.dep_ == "prep" for c in child.children]
+    return any(c.lemma_.lower() == entry.requires or c.lower_ == entry.requires for c in near)
+
+
+def match(token: Token) -> Trigger | None:
+    """The lexicon entry this token triggers, if any."""
+    if token.ent_type_ in NAME_LABELS:
+        return None
+    for key in (token.lemma_.lower(), token.lower_):
+        for entry in triggers().get(key, ()):
+            if _pos_ok(token, entry) and _requirement_ok(token, entry):
+                return entry
+    return None
+
+
+def find(sent: Span) -> list[TriggerHit]:
+    """Every trigger of a sentence, a compound modifier of another trigger counted once ("bomb attack")."""
+    hits = {tok.i: TriggerHit(tok, entry) for tok in sent if (entry := match(tok)) is not None}
+    return [hit for i, hit in hits.items()
+            if not (hit.token.dep_ in ("compound", "amod") and hit.token.head.i in hits)]
+
+
+# Clause links that start a new assertion: a trigger beyond one is not the content of the trigger above it.
+CLAUSE_BOUNDARIES = frozenset({"advcl", "relcl", "parataxis", "conj"})
+
+
+def governing(hit: TriggerHit, hits: dict[int, TriggerHit]) -> TriggerHit | None:
+    """The nearest trigger above this one in its own clause (the statement whose content it is)."""
+    tok = hit.token
+    while tok.head.i != tok.i and tok.dep_ not in CLAUSE_BOUNDARIES:
+        tok = tok.head
+        if tok.i in hits:
+            return hits[tok.i]
+    return None
+
+
+def _bare_participle(token: Token) -> bool:
+    """A past participle with no subject or auxiliary of its own: it describes, it does not assert."""
+    return token.pos_ == "VERB" and token.tag_ in ("VBN", "VBD") and token.dep_ in ("acl", "dep", "advcl") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+
+
+def is_descriptive(token: Token) -> bool:
+    """A participle describing a noun ("troops deployed to ...") or a purpose clause ("to combat IS")."""
+    if _bare_participle(token):
+        return True
+    tok = token
+    while tok.head.i != tok.i:
+        if tok.dep_ in DESCRIPTIVE_DEPS and tok.pos_ == "VERB" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN" \
+                and match(tok.head) is None:
+            return True
+        if tok.dep_ in ("advcl", "xcomp", "acl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) \
+                and tok.head.lemma_ in words("stative") | {"deploy", "send", "station"}:
+            return True
+        if tok.dep_ in ("relcl", "ccomp", "conj") or tok.pos_ == "VERB" and tok is not token:
+            return False
+        tok = tok.head
+    return False
+
+
+def is_topic(token: Token) -> bool:
+    """An event noun after 'over'/'about' is what someone talks about, not an event reported here."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ in words("topic_prep") and head.dep_ != "agent"
+
+
+def is_anaphoric(token: Token) -> bool:
+    """'the strike', 'these assaults': a definite event noun that may refer to an earlier mention."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    det = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
+    if det == "the":
+        # "the suspension of operations", "the attack that killed five": defined by what follows, not by an earlier mention
+        return not any(_restrictive(c) or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children)
+    return det in words("anaphor")
+
+
+def _restrictive(child: Token) -> bool:
+    """A relative clause or participle not set off by a comma restricts its noun ("the attack that killed")."""
+    if child.dep_ not in ("relcl", "acl"):
+        return False
+    start = child.left_edge.i
+    return start == 0 or child.doc[start - 1].text != ","
+
+
+def in_generic_clause(token: Token) -> bool:
+    """A trigger in a clause about 'those who ...' or 'anyone who ...' reports nothing that happened."""
+    tok = token
+    while tok.head.i != tok.i:
+        if tok.dep_ == "relcl":
+            return tok.head.lower_ in ("those", "anyone", "whoever", "everyone")
+        tok = tok.head
+    return False
