@@ -25,17 +25,18 @@ class Coding:
     cameo_root: str | None
 
 
-def weapon_cue(triggers: list[Token]) -> WeaponCue | None:
-    """The highest-ranking weapon word on any mention of the event, among its modifiers or near it."""
-    found = [cue for trigger in triggers if (cue := _weapon_near(trigger)) is not None]
+def weapon_cue(triggers: list[Token], *, besides_trigger: bool = False) -> WeaponCue | None:
+    """The highest-ranking weapon word on any mention of the event, among its modifiers or near it
+    (`besides_trigger`: only words other than the trigger itself, to corroborate an ambiguous trigger)."""
+    found = [cue for trigger in triggers if (cue := _weapon_near(trigger, besides_trigger)) is not None]
     return min(found, key=lambda c: c.rank) if found else None
 
 
-def _weapon_near(trigger: Token) -> WeaponCue | None:
+def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
     cues = weapon_cues()
-    near = [trigger] + list(trigger.subtree) if trigger.pos_ == "NOUN" else [trigger] + list(trigger.children)
+    near = list(trigger.subtree) if trigger.pos_ == "NOUN" else [trigger] + list(trigger.children)
     window = trigger.doc[max(trigger.sent.start, trigger.i - WEAPON_WINDOW): min(trigger.sent.end, trigger.i + WEAPON_WINDOW)]
-    found = [cues[key] for tok in list(near) + list(window)
+    found = [cues[key] for tok in list(near) + list(window) if not (besides_trigger and tok.i == trigger.i)
              for key in (tok.lemma_.lower(), tok.lower_) if key in cues]
     return min(found, key=lambda c: c.rank) if found else None
 

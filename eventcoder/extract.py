@@ -15,6 +15,7 @@ from eventcoder import places
 from eventcoder.attach import attach_casualties, attach_dates, attach_modality, attach_places
 from eventcoder.candidates import Candidate
 from eventcoder.coding import code
+from eventcoder.credible import credible
 from eventcoder.discourse import continue_statements, group_antecedent, merge_mentions, named_orgs
 from eventcoder.records import Actor, Event, Evidence
 from eventcoder.roles import actor_at, source_token, target_tokens
@@ -69,12 +70,15 @@ def _sentence_candidates(sent: Span, anchor: date | None, orgs: list[tuple[int, 
         _assign_roles(cand, hits, orgs)
         by_index[hit.token.i] = cand
     _share_conjunct_roles(by_index)
+    _absorb_result_verbs(by_index)
     attach_dates(sent, by_index, anchor)
     attach_places(sent, by_index, countries)
     attach_casualties(sent, by_index)
     for cand in by_index.values():
         cand.is_aggregate = _is_aggregate(cand)
-    return _dedupe_statements(sorted(by_index.values(), key=lambda c: c.trigger.i))
+    unique = {id(c): c for c in by_index.values()}.values()
+    kept = [c for c in unique if credible(c)]
+    return _dedupe_statements(sorted(kept, key=lambda c: c.trigger.i))
 
 
 def _skip(hit: TriggerHit, gov: TriggerHit | None) -> bool:
@@ -109,6 +113,19 @@ def _assign_roles(cand: Candidate, hits: dict[int, TriggerHit], orgs: list[tuple
         cand.attributed_to = _actor(next((c for c in to.children if c.dep_ == "pobj"), None), orgs) if to else None
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         cand.attributed_by = _actor(subj, orgs) if cand.attributed_to else None
+
+
+def _absorb_result_verbs(by_index: dict[int, Candidate]) -> None:
+    """'A car bomb blast killed five': the verb reports the outcome of the noun's event, not a second event.
+    The verb's index then points at the noun's candidate, so its dates, places and casualties go there."""
+    for i, cand in list(by_index.items()):
+        if cand.trigger.pos_ != "VERB" or cand.trigger.i != i:
+            continue
+        subject = next((c for c in cand.trigger.children if c.dep_ == "nsubj"), None)
+        event = by_index.get(subject.i) if subject is not None else None
+        if event is not None and event is not cand and event.event_type == cand.event_type:
+            event.target = event.target or cand.target
+            by_index[i] = event
 
 
 def _share_conjunct_roles(by_index: dict[int, Candidate]) -> None:
