@@ -89,7 +89,8 @@ def actor_for(head: Token) -> Actor | None:
             return Actor(text=ent.text, name=ent.text)
         if entry is None:
             continue
-        if entry.kind in ("org", "force") and (noun is None or head.i in range(ent.start, ent.end)):
+        if entry.kind in ("org", "force"):
+            # "Al-Shabaab fighters", "Hamas militants": the named group is the actor
             return Actor(text=ent.text, name=entry.name, country=entry.country, sector=entry.sector,
                          wikidata=entry.wikidata)
         country = None if _is_pro(ent) else entry.country

@@ -72,13 +72,28 @@ def attach_dates(sent: Span, by_index: dict[int, Candidate], anchor: date | None
                 cand.modality = "future"
 
 
+# Nouns that introduce a place name with "of": "the city of Saada", "Diyala province".
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "district", "region", "governorate", "state",
+                         "county", "capital", "outskirts", "area", "suburb", "neighbourhood", "neighborhood"})
+
+
+def _place_preposition(root: Token) -> Token | None:
+    """The 'in'/'near'/'at' that puts a place name in an event's clause, directly or via 'the city of'."""
+    if root.dep_ != "pobj":
+        return None
+    prep = root.head
+    if prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS and prep.head.dep_ == "pobj":
+        prep = prep.head.head
+    return prep if prep.lower_ in words("place_prep") else None
+
+
 def attach_places(sent: Span, by_index: dict[int, Candidate], countries: tuple[str, ...]) -> None:
     """Give each candidate the place named in its clause after 'in', 'near', 'at' ..."""
     for ent in sent.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
-        prep = ent.root.head
-        if ent.root.dep_ != "pobj" or prep.lower_ not in words("place_prep"):
+        prep = _place_preposition(ent.root)
+        if prep is None:
             continue
         cand = owner(prep, by_index)
         if cand is None or cand.place is not None:

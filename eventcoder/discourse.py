@@ -32,8 +32,18 @@ def group_antecedent(token: Token, orgs: list[tuple[int, Actor]]) -> Actor | Non
     """'The group' means the organisation named most recently before it."""
     if token.lemma_.lower() not in GROUP_ANAPHORS or not any(c.lower_ == "the" for c in token.children):
         return None
-    before = [actor for i, actor in orgs if i < token.i]
-    return before[-1] if before else None
+    before = [(i, actor) for i, actor in orgs if i < token.i]
+    subjects = [actor for i, actor in before if _in_subject(token.doc[i])]
+    if subjects:
+        return subjects[-1]
+    return before[-1][1] if before else None
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether a name is (part of) a clause subject: the usual antecedent of 'the group'."""
+    while token.dep_ in ("compound", "amod", "poss") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _compatible(mention: Candidate, earlier: Candidate) -> bool:
@@ -59,11 +69,26 @@ def _antecedent(mention: Candidate, kept: list[Candidate]) -> Candidate | None:
     return max(options, key=rank)
 
 
+# How many sentences after an attack a bare detail of it ("two missiles struck the market") may follow.
+ELABORATION_SENTENCES = 2
+
+
+def _elaborated(cand: Candidate, kept: list[Candidate]) -> Candidate | None:
+    """An attack mention with no actor, date, place or toll of its own, just after an attack, details it."""
+    if cand.event_type != "ASSAULT" or any(getattr(cand, name) is not None for name in MERGEABLE):
+        return None
+    doc_sents = list(cand.sent.doc.sents)
+    position = next(i for i, s in enumerate(doc_sents) if s.start == cand.sent.start)
+    recent = {s.start for s in doc_sents[max(0, position - ELABORATION_SENTENCES): position]}
+    return next((e for e in reversed(kept) if e.event_type == "ASSAULT" and e.sent.start in recent
+                 and e.modality == "asserted"), None)
+
+
 def merge_mentions(cands: list[Candidate]) -> list[Candidate]:
     """Fold an anaphoric mention ("the drone strike") into the earlier event it refers to."""
     kept: list[Candidate] = []
     for cand in cands:
-        earlier = _antecedent(cand, kept) if cand.anaphoric else None
+        earlier = _antecedent(cand, kept) if cand.anaphoric else _elaborated(cand, kept)
         if earlier is None:
             kept.append(cand)
             continue

@@ -25,6 +25,8 @@ from eventcoder.triggers import TriggerHit, find, governing, in_generic_clause, 
 ATTRIBUTION_VERBS = frozenset({"link", "blame", "attribute", "tie", "connect"})
 # Event types whose plural nouns count separate happenings.
 AGGREGATE_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+# Sectors of unarmed people; with no country of their own they are coded by where the event happened.
+UNARMED_SECTORS = frozenset({None, "CVL", "NGO", "JRN", "MED", "EDU", "REF", "AGR", "LAB", "BUS", "REL", "SOC"})
 # Confidence: a base for a trigger, raised by each role or attachment found, lowered by each guess.
 BASE_CONFIDENCE = 0.4
 FOUND_BONUS = 0.1
@@ -118,11 +120,17 @@ def _assign_roles(cand: Candidate, hits: dict[int, TriggerHit], orgs: list[tuple
 def _absorb_result_verbs(by_index: dict[int, Candidate]) -> None:
     """'A car bomb blast killed five': the verb reports the outcome of the noun's event, not a second event.
     The verb's index then points at the noun's candidate, so its dates, places and casualties go there."""
-    for i, cand in list(by_index.items()):
+    for i, cand in sorted(by_index.items()):
         if cand.trigger.pos_ != "VERB" or cand.trigger.i != i:
             continue
         subject = next((c for c in cand.trigger.children if c.dep_ == "nsubj"), None)
-        event = by_index.get(subject.i) if subject is not None else None
+        if subject is not None:
+            event = by_index.get(subject.i)
+        elif cand.trigger.dep_ in ("advcl", "conj", "xcomp"):
+            # "... hit a market, killing nine": a subjectless participle continues the event it hangs on
+            event = by_index.get(cand.trigger.head.i)
+        else:
+            event = None
         if event is not None and event is not cand and event.event_type == cand.event_type:
             event.target = event.target or cand.target
             by_index[i] = event
@@ -167,7 +175,8 @@ def _fallbacks(cand: Candidate) -> None:
         cand.source = _armed_bystander(cand)
         if cand.source is not None:
             cand.fallbacks.append("source")
-    if cand.target is not None and cand.target.country is None and cand.target.sector is None and cand.place:
+    if cand.target is not None and cand.target.country is None and cand.target.sector in UNARMED_SECTORS \
+            and cand.place:
         # ACLED codes unaffiliated people by the country where the event took place.
         cand.target = Actor(cand.target.text, cand.target.name, cand.place.country, None, cand.target.wikidata)
         cand.fallbacks.append("target.country")
