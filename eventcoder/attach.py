@@ -16,6 +16,7 @@ from eventcoder.roles import actor_at
 # ("announce the suspension ... at the end of January").
 NOMINAL_EVENT_DEPS = frozenset({"dobj", "nsubjpass"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+STRONG_PLACE_PREPS = frozenset({"in", "near", "outside"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # Prepositions kept in front of a date span because they change its meaning.
 DATE_PREFIXES = frozenset({"since", "between", "over", "until", "before", "after"})
@@ -90,9 +91,12 @@ def _place_preposition(root: Token) -> Token | None:
 def attach_places(sent: Span, by_index: dict[int, Candidate], countries: tuple[str, ...]) -> None:
     """Give each candidate the place named in its clause after 'in', 'near', 'at' ..."""
     for ent in sent.ents:
-        if ent.label_ not in PLACE_LABELS:
+        if ent.label_ not in PLACE_LABELS and ent.label_ != "PERSON":
             continue
         prep = _place_preposition(ent.root)
+        if ent.label_ == "PERSON" and (prep is None or prep.lower_ not in STRONG_PLACE_PREPS):
+            # the small model often tags towns as people ("near Goma"); only a place preposition rescues them
+            continue
         if prep is None:
             continue
         cand = owner(prep, by_index)

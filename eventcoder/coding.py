@@ -11,6 +11,11 @@ from eventcoder.records import Actor
 
 # PLOVER sectors of organised armed actors: violence between two of them is a battle, not an attack on civilians.
 ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "COP", "UAF", "SPY"})
+# Triggers that report an outcome rather than a tactic.
+OUTCOME_LEMMAS = frozenset({"kill", "killing", "wound", "injure", "die", "murder"})
+# Triggers that name fighting between two armed sides ("clashed with", "battle for").
+TWO_SIDED_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "gunfight", "firefight", "skirmish"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
 # How far (in tokens) around an attack trigger a weapon word still describes it.
 WEAPON_WINDOW = 6
 
@@ -34,7 +39,11 @@ def weapon_cue(triggers: list[Token], *, besides_trigger: bool = False) -> Weapo
 
 def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
     cues = weapon_cues()
-    near = list(trigger.subtree) if trigger.pos_ == "NOUN" else [trigger] + list(trigger.children)
+    if trigger.lemma_.lower() in OUTCOME_LEMMAS:
+        # "a suicide bomber blew himself up ..., killing four": the tactic is named anywhere in the sentence
+        near = list(trigger.sent)
+    else:
+        near = list(trigger.subtree) if trigger.pos_ == "NOUN" else [trigger] + list(trigger.children)
     window = trigger.doc[max(trigger.sent.start, trigger.i - WEAPON_WINDOW): min(trigger.sent.end, trigger.i + WEAPON_WINDOW)]
     found = [cues[key] for tok in list(near) + list(window) if not (besides_trigger and tok.i == trigger.i)
              for key in (tok.lemma_.lower(), tok.lower_) if key in cues]
@@ -57,5 +66,11 @@ def code(event_type: str, default_mode: str | None, default_cameo: str, triggers
         return Coding(cue.mode, acled_event_types()[cue.acled_sub_event_type], cue.acled_sub_event_type, cue.cameo)
     sub = acled_sub_types_by_plover().get(("ASSAULT", default_mode or ""))
     if sub is None:
-        sub = "Armed clash" if _is_armed(source) and _is_armed(target) else "Attack"
+        two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS for t in triggers)
+        civilian_target = target is not None and target.sector is not None and not _is_armed(target) \
+            and target.sector not in STATE_SECTORS
+        if two_sided and not civilian_target or _is_armed(source) and _is_armed(target):
+            sub = "Armed clash"
+        else:
+            sub = "Attack"
     return Coding(default_mode, acled_event_types()[sub], sub, "19" if sub == "Armed clash" else default_cameo)

@@ -7,6 +7,7 @@ triggers -> roles (source, target, claims) -> clause attachments (date, place, c
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -14,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder import places
 from eventcoder.attach import attach_casualties, attach_dates, attach_modality, attach_places
 from eventcoder.candidates import Candidate
-from eventcoder.coding import code
+from eventcoder.coding import OUTCOME_LEMMAS, code
 from eventcoder.credible import credible
 from eventcoder.discourse import continue_statements, group_antecedent, merge_mentions, named_orgs
 from eventcoder.records import Actor, Event, Evidence
@@ -126,6 +127,11 @@ def _absorb_result_verbs(by_index: dict[int, Candidate]) -> None:
         subject = next((c for c in cand.trigger.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             event = by_index.get(subject.i)
+        elif cand.trigger.lemma_.lower() in OUTCOME_LEMMAS:
+            # "Three soldiers were killed when a roadside bomb exploded": the outcome joins its cause
+            event = next((by_index[c.i] for c in cand.trigger.children
+                          if c.dep_ in ("advcl", "conj") and c.i in by_index), None) or \
+                (by_index.get(cand.trigger.head.i) if cand.trigger.dep_ in ("advcl", "conj", "xcomp") else None)
         elif cand.trigger.dep_ in ("advcl", "conj", "xcomp"):
             # "... hit a market, killing nine": a subjectless participle continues the event it hangs on
             event = by_index.get(cand.trigger.head.i)
@@ -133,6 +139,8 @@ def _absorb_result_verbs(by_index: dict[int, Candidate]) -> None:
             event = None
         if event is not None and event is not cand and event.event_type == cand.event_type:
             event.target = event.target or cand.target
+            event.source = event.source or cand.source
+            event.mentions.append(cand.trigger)
             by_index[i] = event
 
 
@@ -178,7 +186,7 @@ def _fallbacks(cand: Candidate) -> None:
     if cand.target is not None and cand.target.country is None and cand.target.sector in UNARMED_SECTORS \
             and cand.place:
         # ACLED codes unaffiliated people by the country where the event took place.
-        cand.target = Actor(cand.target.text, cand.target.name, cand.place.country, None, cand.target.wikidata)
+        cand.target = replace(cand.target, country=cand.place.country)
         cand.fallbacks.append("target.country")
     if cand.place is None and cand.is_verbal and cand.source is not None and cand.source.country:
         cand.place = places.country_place(cand.source.country)

@@ -1,0 +1,236 @@
+"""Cross-article deduplication: which coded events report the same happening, and its merged values.
+
+Two mentions (events from *different* articles) are compatible when all of these hold:
+
+- type: the same PLOVER event type, and modes equal, unknown on one side, or in one family
+  (remote: aerial, drone, heavy-weapons, explosives, suicide-attack; ground: firearms,
+  primitive, beat, assassinate, targeted);
+- modality: both asserted or claimed (negated, future and hypothetical events did not happen),
+  neither an aggregate ("dozens of strikes this month");
+- dates: both known, each covering at most `MAX_SPAN_DAYS`, and the spans overlap or are at
+  most `MAX_GAP_DAYS` apart ("within a day or overlapping ranges");
+- places: both known; within `MAX_KM` km when both are points (exact, city, near), or the same
+  country and admin1 when one is coarse (admin1); country-only places never support a merge;
+- actors: each role (source to source, target to target, or crossed for two-sided fights)
+  is unknown on one side, the same identity (Wikidata id or name), or not contradictory
+  (no different countries, no sectors from different families).
+
+Clusters are built by complete linkage: candidate pairs are taken best score first, and two
+clusters join only when every cross pair is compatible and no article appears twice. Pairs are
+ordered by score then by event ids, so the clusters are a function of the *set* of mentions,
+never of the order articles arrived in.
+
+Merged values: the narrowest date span (ties: most mentions, then earliest), the most precise
+place (ties: most mentions, then smallest GeoNames id), and for fatalities and injuries the
+**highest count among asserted mentions that attribute it to a named source** (`attributed_by`);
+when no mention names a source, the highest asserted count; counts of claimed events (a group's
+own claim) are never used. Confidence is the noisy-or of the mentions' confidences.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, replace
+from itertools import combinations
+from typing import Iterable
+
+from eventcoder.records import Actor, Event, Place
+from eventcoder.store_schema import day_span
+
+MAX_KM = 25.0
+MAX_GAP_DAYS = 1
+MAX_SPAN_DAYS = 7
+MODE_FAMILIES = ({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack"},
+                 {"firearms", "primitive", "beat", "assassinate", "targeted"})
+SECTOR_FAMILIES = ({"MIL", "GOV", "COP", "SPY", "JUD", "LEG"}, {"REB", "PRM", "UAF", "IMG", "CRM"},
+                   {"CVL", "REF", "MED", "EDU", "JRN", "REL", "LAB", "AGR", "BUS", "SOC", "NGO", "OPP", "ELI"})
+POINT_PRECISIONS = {"exact": 0, "city": 1, "near": 2}
+PLACE_RANK = {"exact": 0, "city": 1, "near": 2, "admin1": 3, "country": 4}
+MERGEABLE_MODALITIES = {"asserted", "claimed"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One article's coded event, with the key of the article that reported it."""
+
+    event: Event
+    article: str
+
+
+# --- pairwise compatibility --------------------------------------------------------------
+
+def _modes_compatible(a: str | None, b: str | None) -> bool:
+    """Equal, unknown on one side, or both in one mode family."""
+    return a is None or b is None or a == b or any(a in f and b in f for f in MODE_FAMILIES)
+
+
+def _date_score(a: Event, b: Event) -> float | None:
+    """1 for the same day, lower for further apart; None when the dates cannot match."""
+    sa, sb = day_span(a.date), day_span(b.date)
+    if sa is None or sb is None or any((s[1] - s[0]).days >= MAX_SPAN_DAYS for s in (sa, sb)):
+        return None
+    gap = max(0, (sb[0] - sa[1]).days, (sa[0] - sb[1]).days)
+    return None if gap > MAX_GAP_DAYS else 1.0 - gap / (MAX_GAP_DAYS + 1)
+
+
+def km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places with coordinates, in km."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _place_score(a: Place | None, b: Place | None) -> float | None:
+    """1 for the same point, lower further away; None when the places cannot match."""
+    if a is None or b is None or not a.country or a.country != b.country:
+        return None
+    points = a.precision in POINT_PRECISIONS and b.precision in POINT_PRECISIONS
+    if points and None not in (a.lat, a.lon, b.lat, b.lon):
+        try:
+            dist = km(a, b)
+        except (TypeError, ValueError):
+            return None
+        return None if dist > MAX_KM else 1.0 - dist / (2 * MAX_KM)
+    coarse = "admin1" in (a.precision, b.precision) and "country" not in (a.precision, b.precision)
+    return 0.4 if coarse and a.admin1 and a.admin1 == b.admin1 else None
+
+
+def _family(sector: str, families: tuple[set[str], ...]) -> int:
+    """Index of the family a sector belongs to, -1 if none."""
+    return next((i for i, f in enumerate(families) if sector in f), -1)
+
+
+def _actor_score(a: Actor | None, b: Actor | None) -> float | None:
+    """1 for the same identity, 0 for no contradiction, None for a contradiction."""
+    if a is None or b is None:
+        return 0.0
+    if (a.wikidata and a.wikidata == b.wikidata) or (a.name or a.text).casefold() == (b.name or b.text).casefold():
+        return 1.0
+    if a.country and b.country and a.country != b.country:
+        return None
+    if a.sector and b.sector and a.sector != b.sector and "UNK" not in (a.sector, b.sector):
+        fa, fb = _family(a.sector, SECTOR_FAMILIES), _family(b.sector, SECTOR_FAMILIES)
+        if fa != fb or fa == -1:
+            return None
+    return 0.0
+
+
+def _actors_score(a: Event, b: Event) -> float | None:
+    """Best of the straight and the crossed pairing of source and target."""
+    best: float | None = None
+    for sb, tb in ((b.source, b.target), (b.target, b.source)):
+        s, t = _actor_score(a.source, sb), _actor_score(a.target, tb)
+        if s is not None and t is not None:
+            best = max(best if best is not None else -1.0, s + t)
+    return best
+
+
+def compatible(a: Mention, b: Mention) -> float | None:
+    """How alike two mentions are (higher is closer), or None when they are different happenings."""
+    ea, eb = a.event, b.event
+    if a.article == b.article or ea.event_type != eb.event_type or not _modes_compatible(ea.mode, eb.mode):
+        return None
+    if ea.is_aggregate or eb.is_aggregate or not {ea.modality, eb.modality} <= MERGEABLE_MODALITIES:
+        return None
+    scores = (_date_score(ea, eb), _place_score(ea.place, eb.place), _actors_score(ea, eb))
+    return None if None in scores else sum(scores)  # type: ignore[arg-type]
+
+
+# --- clustering ------------------------------------------------------------------------
+
+def cluster(mentions: Iterable[Mention]) -> list[list[Mention]]:
+    """Group mentions into happenings; the result depends only on the set, sorted by first id."""
+    ms = sorted(mentions, key=lambda m: (m.event.id, m.article))
+    scores = {(i, j): s for i, j in combinations(range(len(ms)), 2)
+              if (s := compatible(ms[i], ms[j])) is not None}
+    root = list(range(len(ms)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(ms))}
+    for (i, j), _score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        ri, rj = root[i], root[j]
+        if ri == rj or not all((min(x, y), max(x, y)) in scores for x in members[ri] for y in members[rj]):
+            continue
+        keep, gone = min(ri, rj), max(ri, rj)
+        members[keep] += members.pop(gone)
+        for x in members[keep]:
+            root[x] = keep
+    return [[ms[i] for i in sorted(group)] for _, group in sorted(members.items())]
+
+
+# --- merging ---------------------------------------------------------------------------
+
+def _pick_date(evs: list[Event]) -> Event:
+    """The event with the narrowest date span; ties: most events agreeing, then earliest."""
+    votes = Counter(e.date for e in evs)
+    dated = [(day_span(e.date), e) for e in evs]
+    known = [(span, e) for span, e in dated if span is not None]
+    if not known:
+        return evs[0]
+    return min(known, key=lambda se: ((se[0][1] - se[0][0]).days, -votes[se[1].date], se[1].date, se[1].id))[1]
+
+
+def _pick_place(evs: list[Event]) -> Place | None:
+    """The most precise place; ties: most events agreeing, then smallest GeoNames id and name."""
+    places = [e.place for e in evs if e.place is not None]
+    if not places:
+        return None
+    votes = Counter(places)
+    return min(places, key=lambda p: (PLACE_RANK.get(p.precision, 9), -votes[p], p.geonames_id or 0,
+                                      p.name, repr(p)))
+
+
+def credible_count(evs: list[Event], field: str) -> int | None:
+    """Highest count from named sources, else highest asserted count; claimed counts are ignored."""
+    asserted = [e for e in evs if e.modality == "asserted" and getattr(e, field) is not None]
+    named = [e for e in asserted if e.attributed_by is not None]
+    pool = named or asserted
+    return max(getattr(e, field) for e in pool) if pool else None
+
+
+def _pick_actor(evs: list[Event], role: str, lead: Event) -> Actor | None:
+    """The lead event's actor, else the most frequent actor in that role (ties: by repr)."""
+    if getattr(lead, role) is not None:
+        return getattr(lead, role)
+    actors = [getattr(e, role) for e in evs if getattr(e, role) is not None]
+    votes = Counter(actors)
+    return min(actors, key=lambda a: (-votes[a], repr(a))) if actors else None
+
+
+def _noisy_or(values: list[float]) -> float:
+    """Confidence that at least one independent report is right."""
+    miss = 1.0
+    for v in values:
+        miss *= 1.0 - min(max(v, 0.0), 1.0)
+    return round(1.0 - miss, 4)
+
+
+def merge(group: list[Mention]) -> Event:
+    """One event for a group of mentions of the same happening (a lone mention is returned as is)."""
+    evs = sorted((m.event for m in group), key=lambda e: e.id)
+    if len(evs) == 1:
+        return evs[0]
+    lead = min(evs, key=lambda e: (-e.confidence, e.id))
+    dated = _pick_date(evs)
+    modes = Counter(e.mode for e in evs if e.mode)
+    mode = lead.mode or (min(modes, key=lambda m: (-modes[m], m)) if modes else None)
+    return replace(
+        lead, id=evs[0].id, mode=mode,
+        source=_pick_actor(evs, "source", lead), target=_pick_actor(evs, "target", lead),
+        date=dated.date, date_precision=dated.date_precision, date_text=dated.date_text,
+        place=_pick_place(evs), fatalities=credible_count(evs, "fatalities"),
+        injuries=credible_count(evs, "injuries"),
+        modality="asserted" if any(e.modality == "asserted" for e in evs) else lead.modality,
+        confidence=_noisy_or([e.confidence for e in evs]),
+    )
+
+
+def pairs(groups: Iterable[Iterable[str]]) -> set[frozenset[str]]:
+    """Every unordered pair of ids put in one group (for pairwise precision and recall)."""
+    return {frozenset(p) for g in groups for p in combinations(sorted(set(g)), 2)}
+
+
+def pairwise_scores(predicted: Iterable[Iterable[str]], gold: Iterable[Iterable[str]]) -> tuple[float, float]:
+    """Pairwise precision and recall of a clustering against gold groups (1.0 when nothing to find)."""
+    got, want = pairs(predicted), pairs(gold)
+    hit = len(got & want)
+    return (hit / len(got) if got else 1.0, hit / len(want) if want else 1.0)

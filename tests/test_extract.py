@@ -1,0 +1,102 @@
+"""The extraction stage on short sentences: one behaviour per test, exact expected values."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def only(events: list[dict], event_type: str) -> dict:
+    """The single event of one type."""
+    found = [e for e in events if e["event_type"] == event_type]
+    assert len(found) == 1, [(e["event_type"], e["evidence"]["text"]) for e in events]
+    return found[0]
+
+
+def test_an_attack_with_actors_place_date_and_toll(code) -> None:
+    ev = only(code("Al-Shabaab fighters attacked a police station in Mogadishu on Tuesday, killing five officers."),
+              "ASSAULT")
+    assert (ev["source"]["name"], ev["source"]["country"], ev["source"]["sector"]) == ("al-Shabaab", "SOM", "REB")
+    assert ev["date"] == "2024-02-27"
+    assert (ev["place"]["name"], ev["place"]["country"], ev["place"]["precision"]) == ("Mogadishu", "SOM", "city")
+    assert ev["fatalities"] == 5
+    assert ev["modality"] == "asserted"
+
+
+@pytest.mark.parametrize(("text", "fatalities", "injuries"), [
+    ("A car bomb blast killed five people in Kabul on Monday.", 5, None),
+    ("Three soldiers were killed when a roadside bomb exploded near Kandahar on Monday.", 3, None),
+    ("An explosion at a market in Mogadishu on Monday wounded 12 people.", None, 12),
+    ("The strike on Monday resulted in the death of a senior commander.", 1, None),
+    ("The drone strike on January 28 claimed the lives of three US military personnel in Jordan.", 3, None),
+])
+def test_casualty_counts(code, text: str, fatalities: int | None, injuries: int | None) -> None:
+    ev = only(code(text), "ASSAULT")
+    assert (ev["fatalities"], ev["injuries"]) == (fatalities, injuries)
+
+
+@pytest.mark.parametrize(("text", "sub_type", "mode"), [
+    ("Israeli warplanes carried out an airstrike on a house in Rafah on Monday.", "Air/drone strike", "aerial"),
+    ("A drone strike hit a car in Baghdad on Monday.", "Air/drone strike", "drone"),
+    ("Russian forces shelled Kharkiv with artillery on Monday.", "Shelling/artillery/missile attack", "heavy-weapons"),
+    ("A suicide bomber blew himself up at a checkpoint in Mogadishu on Monday, killing four soldiers.",
+     "Suicide bomb", "suicide-attack"),
+    ("Gunmen kidnapped two engineers in Zamfara on Monday.", "Abduction/forced disappearance", "abduct"),
+])
+def test_acled_sub_event_types_from_weapons(code, text: str, sub_type: str, mode: str) -> None:
+    ev = only(code(text), "ASSAULT")
+    assert (ev["acled_sub_event_type"], ev["mode"]) == (sub_type, mode)
+
+
+def test_an_attack_on_civilians_and_a_clash(code) -> None:
+    attack = only(code("Gunmen attacked villagers in Maiduguri on Monday."), "ASSAULT")
+    assert (attack["acled_event_type"], attack["acled_sub_event_type"]) == ("Violence against civilians", "Attack")
+    assert attack["target"]["country"] == "NGA"
+    clash = only(code("Taliban fighters clashed with Afghan soldiers in Kunduz on Monday."), "ASSAULT")
+    assert (clash["acled_event_type"], clash["acled_sub_event_type"]) == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize(("text", "event_type", "modality"), [
+    ("Iraq and the United States will hold talks in Baghdad on Sunday.", "CONSULT", "future"),
+    ("The army did not attack the rebels in Kidal on Monday.", "ASSAULT", "negated"),
+    ("Hezbollah could attack Israel on Monday, officials said.", "ASSAULT", "hypothetical"),
+])
+def test_modality(code, text: str, event_type: str, modality: str) -> None:
+    assert only(code(text), event_type)["modality"] == modality
+
+
+
+
+@pytest.mark.parametrize("text", [
+    "Since 2014, the United States has maintained approximately 2,500 troops in Iraq, initially deployed to combat "
+    "the Islamic State group at the request of the Iraqi government.",
+    "Ralston Valley beat that same team by two touchdowns on Friday.",
+    "Beat the butter for five minutes with an electric mixer.",
+    "He died of a heart attack in Boston on Monday.",
+    "The UK was hit by a storm on Monday, and 22 people died.",
+    "A 26-year-old man was arrested on suspicion of drunk driving, police said.",
+])
+def test_no_violent_event(code, text: str) -> None:
+    assert [e["event_type"] for e in code(text) if e["event_type"] in ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE")] == []
+
+
+def test_a_count_of_many_attacks_is_an_aggregate(code) -> None:
+    ev = only(code("Militants have carried out over 165 attacks on US troops in Iraq and Syria since mid-October."),
+              "ASSAULT")
+    assert (ev["is_aggregate"], ev["date"], ev["date_precision"]) == (True, "2023-10-15/2024-03-02", "range")
+
+
+def test_evidence_offsets_cut_out_the_sentence(pipeline) -> None:
+    text = "Officials met on Monday.\n\nRebels attacked a convoy near Goma on Tuesday, killing two soldiers."
+    result = pipeline.code_text(text, published="2024-03-02")
+    ev = only([e.to_dict() for e in result.events], "ASSAULT")
+    start, end = ev["evidence"]["start"], ev["evidence"]["end"]
+    assert result.article.text[start:end] == ev["evidence"]["text"]
+    assert ev["evidence"]["text"] == "Rebels attacked a convoy near Goma on Tuesday, killing two soldiers."
+    assert ev["place"]["precision"] == "near"
+
+
+def test_the_group_refers_to_the_last_named_group(code) -> None:
+    events = code("Hamas condemned the raid on Friday. The group vowed revenge against Israel.")
+    threat = only(events, "THREATEN")
+    assert (threat["source"]["name"], threat["source"]["country"]) == ("Hamas", "PSE")
+    assert threat["target"]["country"] == "ISR"
