@@ -88,6 +88,52 @@ def _place_preposition(root: Token) -> Token | None:
     return prep if prep.lower_ in words("place_prep") else None
 
 
+def share_sentence_context(sent: Span, by_index: dict[int, Candidate]) -> None:
+    """When a sentence names one date (or one place), its other events happened then (there) too:
+    "police fired tear gas on Tuesday ... and arrested 41 people". What a statement is about
+    ("denouncing recent airstrikes") keeps its own time and place."""
+    cands = {id(c): c for c in by_index.values() if c.sent.start == sent.start and not c.anaphoric}.values()
+    for name in ("date", "place"):
+        found = {getattr(c, name) for c in cands if getattr(c, name) is not None}
+        if len(found) != 1:
+            continue
+        only = next(iter(found))
+        for cand in cands:
+            reported = any(a.i in by_index and by_index[a.i].is_verbal for a in cand.trigger.ancestors)
+            if getattr(cand, name) is None and cand.modality != "future" and not reported and not cand.is_verbal:
+                setattr(cand, name, only)
+
+
+# Nouns that introduce a place name with "of": "the city of Saada", "Diyala province".
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "district", "region", "governorate", "state",
+                         "county", "capital", "outskirts", "area", "suburb", "neighbourhood", "neighborhood"})
+
+
+def _place_preposition(root: Token) -> Token | None:
+    """The 'in'/'near'/'at' that puts a place name in an event's clause, directly or via 'the city of'."""
+    if root.dep_ != "pobj":
+        return None
+    prep = root.head
+    if prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS and prep.head.dep_ == "pobj":
+        prep = prep.head.head
+    return prep if prep.lower_ in words("place_prep") else None
+
+
+def share_sentence_date(sent: Span, by_index: dict[int, Candidate]) -> None:
+    """When a sentence names one date, its other events happened then too ("police fired tear gas on
+    Tuesday ... and arrested 41 people")."""
+    cands = {id(c): c for c in by_index.values() if c.sent.start == sent.start and not c.anaphoric}.values()
+    found = {c.date for c in cands if c.date is not None}
+    if len(found) != 1:
+        return
+    only = next(iter(found))
+    for cand in cands:
+        reported = any(a.i in by_index and by_index[a.i].is_verbal for a in cand.trigger.ancestors)
+        if cand.date is None and cand.modality != "future" and not reported:
+            # what a statement is about ("denouncing recent airstrikes") keeps its own time
+            cand.date = only
+
+
 def attach_places(sent: Span, by_index: dict[int, Candidate], countries: tuple[str, ...]) -> None:
     """Give each candidate the place named in its clause after 'in', 'near', 'at' ..."""
     for ent in sent.ents:

@@ -13,7 +13,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder import places
-from eventcoder.attach import attach_casualties, attach_dates, attach_modality, attach_places
+from eventcoder.attach import attach_casualties, attach_dates, attach_modality, attach_places, share_sentence_context
 from eventcoder.candidates import Candidate
 from eventcoder.coding import OUTCOME_LEMMAS, code
 from eventcoder.credible import credible
@@ -76,6 +76,7 @@ def _sentence_candidates(sent: Span, anchor: date | None, orgs: list[tuple[int, 
     _absorb_result_verbs(by_index)
     attach_dates(sent, by_index, anchor)
     attach_places(sent, by_index, countries)
+    share_sentence_context(sent, by_index)
     attach_casualties(sent, by_index)
     for cand in by_index.values():
         cand.is_aggregate = _is_aggregate(cand)

@@ -14,7 +14,7 @@ OBJECT_DEPS = frozenset({"dobj"})
 # Prepositions that introduce the recipient of an event ("against US forces", "talks with Washington").
 TARGET_PREPS = frozenset({"against", "on", "towards", "toward", "at", "with", "to", "upon"})
 # Verbs whose object is the target of the event that is their subject ("the strike targeted X").
-TARGETING_VERBS = frozenset({"target", "hit", "kill", "strike", "wound", "injure", "claim"})
+TARGETING_VERBS = frozenset({"target", "hit", "kill", "strike", "wound", "injure", "claim", "disperse"})
 # Dependents that open a clause of their own, whose arguments belong to another event.
 CLAUSE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "relcl", "conj", "parataxis"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
