@@ -37,7 +37,7 @@ class ResolvedDate:
 
     value: str
     precision: str
-    text: str
+    text: str | None
 
     @property
     def start(self) -> str:

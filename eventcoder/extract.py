@@ -17,6 +17,7 @@ from eventcoder.attach import attach_casualties, attach_dates, attach_modality, 
 from eventcoder.candidates import Candidate
 from eventcoder.coding import OUTCOME_LEMMAS, code
 from eventcoder.credible import credible
+from eventcoder.dates import ResolvedDate
 from eventcoder.discourse import continue_statements, group_antecedent, merge_mentions, named_orgs
 from eventcoder.records import Actor, Event, Evidence
 from eventcoder.roles import actor_at, source_token, target_tokens
@@ -26,6 +27,8 @@ from eventcoder.triggers import TriggerHit, find, governing, in_generic_clause, 
 ATTRIBUTION_VERBS = frozenset({"link", "blame", "attribute", "tie", "connect"})
 # Event types whose plural nouns count separate happenings.
 AGGREGATE_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+# Precision given to an event dated by its article's publication date because the text names no date.
+FALLBACK_DATE_PRECISION = "week"
 # Sectors of unarmed people; with no country of their own they are coded by where the event happened.
 UNARMED_SECTORS = frozenset({None, "CVL", "NGO", "JRN", "MED", "EDU", "REF", "AGR", "LAB", "BUS", "REL", "SOC"})
 # Confidence: a base for a trigger, raised by each role or attachment found, lowered by each guess.
@@ -46,6 +49,12 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None) -
     continue_statements(cands)
     for cand in cands:
         _fallbacks(cand)
+        if cand.date is None and anchor is not None and cand.modality in ("asserted", "claimed") \
+                and not cand.is_aggregate:
+            # No date in the text: the report's own date, at week precision (the event happened in the
+            # days up to it); date_text stays null, which tells the reader the date was not stated.
+            cand.date = ResolvedDate(anchor.isoformat(), FALLBACK_DATE_PRECISION, None)  # type: ignore[arg-type]
+            cand.fallbacks.append("date")
     return [_to_event(c, article_id) for c in cands if _keep(c)]
 
 
@@ -189,10 +198,24 @@ def _fallbacks(cand: Candidate) -> None:
         # ACLED codes unaffiliated people by the country where the event took place.
         cand.target = replace(cand.target, country=cand.place.country)
         cand.fallbacks.append("target.country")
+    if cand.target is None and cand.event_type == "THREATEN" and cand.source is not None:
+        cand.target = _other_named_actor(cand)
+        if cand.target is not None:
+            cand.fallbacks.append("target")
     if cand.place is None and cand.is_verbal and cand.source is not None and cand.source.country:
         cand.place = places.country_place(cand.source.country)
         if cand.place is not None:
             cand.fallbacks.append("place")
+
+
+def _other_named_actor(cand: Candidate) -> Actor | None:
+    """The one named actor of the sentence other than the speaker: whom a bare threat is aimed at."""
+    found = {}
+    for ent in cand.sent.ents:
+        actor = actor_at(ent.root) if ent.label_ in ("ORG", "GPE", "NORP") else None
+        if actor is not None and actor.country and actor.country != cand.source.country:  # type: ignore[union-attr]
+            found[actor.name] = actor
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _armed_bystander(cand: Candidate) -> Actor | None:
