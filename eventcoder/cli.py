@@ -98,5 +98,13 @@ def events(db: DbOpt = DEFAULT_DB, fmt: FormatOpt = "table",
         Console().print(events_table(f"{len(rows)} stored events", rows))
 
 
+def _register_extensions() -> None:
+    """Commands defined in their own modules: eval (quality yardstick)."""
+    from eventcoder.cli_eval import register as register_eval
+    register_eval(app)
+
+
+_register_extensions()
+
 if __name__ == "__main__":
     app()

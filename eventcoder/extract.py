@@ -37,11 +37,12 @@ FOUND_BONUS = 0.1
 FALLBACK_PENALTY = 0.1
 
 
-def extract_events(doc: Doc, *, article_id: str, publication_date: str | None) -> list[Event]:
-    """All events of one parsed article."""
+def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
+                   countries: tuple[str, ...] | None = None) -> list[Event]:
+    """All events of one parsed article (or of its event sentences); `countries` the article names."""
     anchor = date.fromisoformat(publication_date) if publication_date else None
     orgs = named_orgs(doc)
-    countries = _article_countries(doc)
+    countries = article_countries(doc) if countries is None else countries
     cands: list[Candidate] = []
     for sent in doc.sents:
         cands.extend(_sentence_candidates(sent, anchor, orgs, countries))
@@ -58,7 +59,7 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None) -
     return [_to_event(c, article_id) for c in cands if _keep(c)]
 
 
-def _article_countries(doc: Doc) -> tuple[str, ...]:
+def article_countries(doc: Doc) -> tuple[str, ...]:
     """Countries the article names, most mentioned first: they break ties between same-named places."""
     counts: dict[str, int] = {}
     for ent in doc.ents:
@@ -247,6 +248,8 @@ def _confidence(cand: Candidate) -> float:
 
 def _to_event(cand: Candidate, article_id: str) -> Event:
     sent = cand.evidence_sent or cand.sent
+    text = sent.text.strip()
+    start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
     coding = code(cand.event_type, cand.entry.mode, cand.entry.cameo, [cand.trigger, *cand.mentions],
                   cand.source, cand.target)
     key = f"{article_id}|{cand.trigger.idx}|{cand.event_type}"
@@ -262,6 +265,6 @@ def _to_event(cand: Candidate, article_id: str) -> Event:
         claimed_by=cand.claimed_by, attributed_to=cand.attributed_to, attributed_by=cand.attributed_by,
         modality=cand.modality,  # type: ignore[arg-type]
         is_aggregate=cand.is_aggregate,
-        evidence=Evidence(sent.text, sent.start_char, sent.end_char),
+        evidence=Evidence(text, start, start + len(text)),
         confidence=_confidence(cand),
     )

@@ -1,11 +1,13 @@
 """The whole job in one place: documents in, one Result per document out, in input order.
 
-read -> article (main text, date) -> parse (spaCy, batched) -> extract events -> Result.
-A document that fails at any stage becomes a Result with its error; the batch goes on.
+read -> article (main text, date) -> split (rule-based sentences) -> focus (keep sentences with a
+trigger) -> parse (spaCy, batched, on the kept sentences only) -> extract events -> offsets back to the
+article -> Result. A document that fails at any stage becomes a Result with its error; the batch goes on.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import islice
 from typing import Iterable, Iterator
 
@@ -13,10 +15,11 @@ from spacy.language import Language
 
 from eventcoder.article import build_article
 from eventcoder.errors import EventcoderError
-from eventcoder.extract import extract_events
+from eventcoder.extract import article_countries, extract_events
+from eventcoder.focus import Focus, focus, split
 from eventcoder.inputs import InputFailure
 from eventcoder.nlp import BATCH_SIZE, load_nlp
-from eventcoder.records import Article, Document, Result
+from eventcoder.records import Article, Document, Event, Result
 
 # Documents are read and cleaned this many at a time before the parser sees them as one batch.
 CHUNK_SIZE = BATCH_SIZE * 4
@@ -37,12 +40,17 @@ class Pipeline:
     def _run_chunk(self, chunk: list[Document | InputFailure]) -> Iterator[Result]:
         results = [_to_article(item) for item in chunk]
         ready = [r for r in results if r.article is not None]
-        docs = self.nlp.pipe((r.article.text for r in ready), batch_size=BATCH_SIZE)  # type: ignore[union-attr]
-        for result, doc in zip(ready, docs):
+        ruler = self.nlp.get_pipe("entity_ruler")
+        split_docs = [ruler(split(self.nlp, r.article.text)) for r in ready]  # type: ignore[union-attr]
+        focuses = [focus(doc) for doc in split_docs]
+        docs = self.nlp.pipe((f.text for f in focuses), batch_size=BATCH_SIZE)
+        for result, whole, focused, doc in zip(ready, split_docs, focuses, docs):
             article: Article = result.article  # type: ignore[assignment]
             try:
-                result.events = extract_events(doc, article_id=article.content_hash or article.id,
-                                               publication_date=article.publication_date)
+                events = extract_events(doc, article_id=article.content_hash or article.id,
+                                        publication_date=article.publication_date,
+                                        countries=article_countries(whole))
+                result.events = [_in_article(event, focused) for event in events]
             except EventcoderError as err:
                 result.error = str(err)
         yield from results
@@ -50,6 +58,13 @@ class Pipeline:
     def code_text(self, text: str, *, published: str | None = None, doc_id: str = "text") -> Result:
         """Code one plain text (convenience for the Python API and tests)."""
         return next(self.run([Document(id=doc_id, text=text, published=published)]))
+
+
+def _in_article(event: Event, focused: Focus) -> Event:
+    """The event with its evidence offsets moved from the condensed text to the article text."""
+    evidence = replace(event.evidence, start=focused.to_article(event.evidence.start),
+                       end=focused.to_article(event.evidence.end))
+    return replace(event, evidence=evidence)
 
 
 def _to_article(item: Document | InputFailure) -> Result:
