@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from eventcoder.lexicon import read_table
+from eventcoder.lexicon import read_table, words
 from eventcoder.records import Actor
 
 # spaCy entity labels our dictionary kinds are given in the entity ruler.
@@ -135,11 +135,25 @@ def actor_for(head: Token) -> Actor | None:
                          wikidata=entry.wikidata)
     if noun is not None:
         return Actor(text=text, name=noun.name, country=noun.country, sector=noun.sector)
+    if head.lemma_.lower() in words("installation") or head.lower_ in words("installation"):
+        return _holder_of(head, text)
     if head.ent_type_ == "ORG":
         ent = entity_at(head)
         if ent is not None:
             return Actor(text=ent.text, name=ent.text)
     return None
+
+
+def _holder_of(site: Token, text: str) -> Actor:
+    """'a regime checkpoint', 'an army post', 'a police station': the armed force that holds the site."""
+    for mod in site.lefts:
+        if mod.dep_ in ("compound", "amod", "nmod", "poss") and mod.i != site.i:
+            holder = actor_for(mod)
+            if holder is not None and holder.sector is not None:
+                sector = "MIL" if holder.sector in ("GOV", None) else holder.sector
+                return Actor(text=text, name=holder.name, country=holder.country, sector=sector,
+                             wikidata=holder.wikidata)
+    return Actor(text=text, name="security forces", sector="MIL")
 
 
 def _is_pro(ent: Span) -> bool:

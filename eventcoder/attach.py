@@ -7,6 +7,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from eventcoder import dates, places
+from eventcoder.dates import MONTHS
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import casualty_cues
 from eventcoder.lexicon import words
@@ -48,6 +49,8 @@ def owner(token: Token, by_index: dict[int, Candidate]) -> Candidate | None:
 def _date_text(ent: Span) -> str:
     doc = ent.doc
     start = ent.start
+    if start > 0 and doc[start - 1].like_num and ent[0].lower_.rstrip(".") in MONTHS:
+        start -= 1  # "Around 4 | May 2020": the day the model left outside the entity
     if start > 0 and doc[start - 1].lower_ in DATE_PREFIXES:
         start -= 1
     end = ent.end

@@ -58,6 +58,11 @@ def _victim_noun(cue: Token) -> Token | None:
     if cue.lemma_ == "die":
         return next((c for c in cue.children if c.dep_ == "nsubj"), None)
     if cue.lower_ in ("dead", "wounded", "injured"):
+        if cue.dep_ in ("oprd", "acomp", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
+            # "was shot dead", "left three dead"
+            victim = next((c for c in cue.head.children if c.dep_ in ("nsubjpass", "dobj")), None)
+            if victim is not None:
+                return _appositive(victim)
         if cue.head.pos_ in ("NOUN", "NUM", "PROPN") and cue.dep_ in ("amod", "acomp", "npadvmod"):
             return cue.head
         return next((c for c in cue.children if c.dep_ in ("nummod", "npadvmod")), None) or \
@@ -66,6 +71,15 @@ def _victim_noun(cue: Token) -> Token | None:
         of = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return None
+
+
+def _appositive(noun: Token) -> Token:
+    """'California, a police officer, was shot': the apposition names the person when the head is a place."""
+    if noun.ent_type_ in ("GPE", "LOC"):
+        appos = next((c for c in noun.children if c.dep_ == "appos"), None)
+        if appos is not None:
+            return appos
+    return noun
 
 
 def casualty_cues(sent: Span) -> list[tuple[Token, str, int, Token]]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventcoder.lexicon import WeaponCue, acled_event_types, acled_sub_types_by_plover, weapon_cues
+from eventcoder.lexicon import WeaponCue, acled_event_types, acled_sub_types_by_plover, weapon_cues, words
 from eventcoder.records import Actor
 
 # PLOVER sectors of organised armed actors: violence between two of them is a battle, not an attack on civilians.
@@ -16,6 +16,8 @@ OUTCOME_LEMMAS = frozenset({"kill", "killing", "wound", "injure", "die", "murder
 # Triggers that name fighting between two armed sides ("clashed with", "battle for").
 TWO_SIDED_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "gunfight", "firefight", "skirmish"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+# Sectors of an unorganised crowd: their violence is mob violence, not an armed attack.
+CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "REL"})
 # How far (in tokens) around an attack trigger a weapon word still describes it.
 WEAPON_WINDOW = 6
 
@@ -50,6 +52,14 @@ def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
     return min(found, key=lambda c: c.rank) if found else None
 
 
+def _violent_demonstration(triggers: list[Token], source: Actor | None) -> bool:
+    """Rioters, or a demonstration with burning tyres, barricades, stones or clashes."""
+    if source is not None and source.name in ("rioters", "mob"):
+        return True
+    sentence = {tok.lower_ for tok in triggers[0].sent} | {tok.lemma_.lower() for tok in triggers[0].sent}
+    return bool(sentence & words("riot_cue"))
+
+
 def _is_armed(actor: Actor | None) -> bool:
     return actor is not None and actor.sector in ARMED_SECTORS
 
@@ -57,14 +67,20 @@ def _is_armed(actor: Actor | None) -> bool:
 def code(event_type: str, default_mode: str | None, default_cameo: str, triggers: list[Token],
          source: Actor | None, target: Actor | None) -> Coding:
     """Mode, ACLED type and sub-type and CAMEO root for one event."""
+    if event_type == "PROTEST" and _violent_demonstration(triggers, source):
+        default_mode = "riot"
     if event_type != "ASSAULT":
         sub = acled_sub_types_by_plover().get((event_type, default_mode or "")) or \
             acled_sub_types_by_plover().get((event_type, "*"))
-        return Coding(default_mode, acled_event_types().get(sub) if sub else None, sub, default_cameo)
+        return Coding(default_mode, acled_event_types().get(sub) if sub else None, sub,
+                      "14" if event_type == "PROTEST" else default_cameo)
     cue = weapon_cue(triggers)
     if cue is not None:
         return Coding(cue.mode, acled_event_types()[cue.acled_sub_event_type], cue.acled_sub_event_type, cue.cameo)
     sub = acled_sub_types_by_plover().get(("ASSAULT", default_mode or ""))
+    if sub is None and source is not None and source.sector in CROWD_SECTORS:
+        # violence by a crowd of civilians outside a demonstration: ACLED's mob violence
+        return Coding("beat" if default_mode is None else default_mode, "Riots", "Mob violence", "14")
     if sub is None:
         two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS for t in triggers)
         civilian_target = target is not None and target.sector is not None and not _is_armed(target) \

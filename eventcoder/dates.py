@@ -118,6 +118,23 @@ def _relative(low: str, anchor: date, future: bool) -> tuple[date, date, str] | 
     return None
 
 
+# A date that opens an article ("23 June.", "On 5 May 2020,", "19 December:") dates its undated events.
+_LEADING = re.compile(r"^\s*(?:(?:reported |as reported )?on |around |reported )?(?P<expr>[^.:;,\n]{3,30}?)\s*(?:\.(?!\d)|:|,|;|\n|$)",
+                      re.I)
+
+
+def leading_date(text: str, anchor: date | None) -> ResolvedDate | None:
+    """The day named at the very start of a text, if it opens with one."""
+    m = _LEADING.match(text)
+    if m is None:
+        return None
+    expr = m["expr"].strip()
+    if not re.search(r"\d", expr) and not re.search(_WEEKDAY, expr.lower()):
+        return None
+    resolved = resolve(expr, anchor)
+    return resolved if resolved is not None and resolved.precision == "day" else None
+
+
 def resolve(text: str, anchor: date | None, *, future: bool = False) -> ResolvedDate | None:
     """Resolve one date expression; None when it names no date we can place on the calendar."""
     low = " ".join(text.lower().replace("\u2013", "-").split())
@@ -186,6 +203,12 @@ def _anchored(low: str, text: str, anchor: date, future: bool) -> ResolvedDate |
             d = _safe_date(_pick_year(month, day, anchor, future), month, day)
             if d:
                 return ResolvedDate(_iso(d), "day", text)
+    m = re.search(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})\b(?!/)", low)
+    if m:
+        # day/month without a year ("on 20/06"), the order used outside the United States
+        month, day = int(m["m"]), int(m["d"])
+        if 1 <= month <= 12 and (d := _safe_date(_pick_year(month, min(day, 28), anchor, future), month, day)):
+            return ResolvedDate(_iso(d), "day", text)
     rel = _relative(low, anchor, future)
     if rel:
         return _range(rel[0], rel[1], rel[2], text)

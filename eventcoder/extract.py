@@ -29,8 +29,8 @@ ATTRIBUTION_VERBS = frozenset({"link", "blame", "attribute", "tie", "connect"})
 AGGREGATE_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 # Precision given to an event dated by its article's publication date because the text names no date.
 FALLBACK_DATE_PRECISION = "week"
-# Sectors of unarmed people; with no country of their own they are coded by where the event happened.
-UNARMED_SECTORS = frozenset({None, "CVL", "NGO", "JRN", "MED", "EDU", "REF", "AGR", "LAB", "BUS", "REL", "SOC"})
+# Sectors whose country is never the event's by default: international bodies.
+FOREIGN_SECTORS = frozenset({"IGO", "NGO", "UNO"})
 # Confidence: a base for a trigger, raised by each role or attachment found, lowered by each guess.
 BASE_CONFIDENCE = 0.4
 FOUND_BONUS = 0.1
@@ -38,9 +38,12 @@ FALLBACK_PENALTY = 0.1
 
 
 def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
-                   countries: tuple[str, ...] | None = None) -> list[Event]:
-    """All events of one parsed article (or of its event sentences); `countries` the article names."""
+                   countries: tuple[str, ...] | None = None, lead_date: ResolvedDate | None = None) -> list[Event]:
+    """All events of one parsed article (or of its event sentences); `countries` the article names,
+    `lead_date` the day the article opens with ("23 June. One dead ..."), which dates undated events."""
     anchor = date.fromisoformat(publication_date) if publication_date else None
+    if lead_date is not None and anchor is not None and lead_date.value == anchor.isoformat():
+        lead_date = None  # a header repeating the publication date says nothing about the events
     orgs = named_orgs(doc)
     countries = article_countries(doc) if countries is None else countries
     cands: list[Candidate] = []
@@ -49,7 +52,9 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
     cands = merge_mentions(cands)
     continue_statements(cands)
     for cand in cands:
-        _fallbacks(cand)
+        _fallbacks(cand, countries)
+        if cand.date is None and lead_date is not None and cand.modality in ("asserted", "claimed"):
+            cand.date = lead_date
         if cand.date is None and anchor is not None and cand.modality in ("asserted", "claimed") \
                 and not cand.is_aggregate:
             # No date in the text: the report's own date, at week precision (the event happened in the
@@ -188,17 +193,19 @@ def _dedupe_statements(cands: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _fallbacks(cand: Candidate) -> None:
+def _fallbacks(cand: Candidate, countries: tuple[str, ...]) -> None:
     """Fill what the clause left open with the conventions human coders use, and record each guess."""
     if cand.event_type == "ASSAULT" and cand.source is None:
         cand.source = _armed_bystander(cand)
         if cand.source is not None:
             cand.fallbacks.append("source")
-    if cand.target is not None and cand.target.country is None and cand.target.sector in UNARMED_SECTORS \
-            and cand.place:
-        # ACLED codes unaffiliated people by the country where the event took place.
-        cand.target = replace(cand.target, country=cand.place.country)
-        cand.fallbacks.append("target.country")
+    local = cand.place.country if cand.place and cand.place.country else (countries[0] if countries else None)
+    for role in ("source", "target"):
+        actor = getattr(cand, role)
+        if actor is not None and actor.country is None and local and actor.sector not in FOREIGN_SECTORS:
+            # ACLED codes local actors by the country of the event: "Police Forces of Kenya", "Rioters (Kenya)"
+            setattr(cand, role, replace(actor, country=local))
+            cand.fallbacks.append(f"{role}.country")
     if cand.target is None and cand.event_type == "THREATEN" and cand.source is not None:
         cand.target = _other_named_actor(cand)
         if cand.target is not None:

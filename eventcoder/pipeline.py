@@ -8,12 +8,14 @@ article -> Result. A document that fails at any stage becomes a Result with its 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from itertools import islice
 from typing import Iterable, Iterator
 
 from spacy.language import Language
 
 from eventcoder.article import build_article
+from eventcoder.dates import leading_date
 from eventcoder.errors import EventcoderError
 from eventcoder.extract import article_countries, extract_events
 from eventcoder.focus import Focus, focus, split
@@ -47,9 +49,11 @@ class Pipeline:
         for result, whole, focused, doc in zip(ready, split_docs, focuses, docs):
             article: Article = result.article  # type: ignore[assignment]
             try:
+                anchor = date.fromisoformat(article.publication_date) if article.publication_date else None
                 events = extract_events(doc, article_id=article.content_hash or article.id,
                                         publication_date=article.publication_date,
-                                        countries=article_countries(whole))
+                                        countries=article_countries(whole),
+                                        lead_date=leading_date(article.text, anchor))
                 result.events = [_in_article(event, focused) for event in events]
             except EventcoderError as err:
                 result.error = str(err)

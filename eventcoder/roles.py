@@ -52,13 +52,20 @@ def _child(token: Token, deps: frozenset[str]) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
-def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the token's prepositions among `preps`, dates and times left out ("on Monday")."""
+    found = []
     for prep in token.children:
         if prep.dep_ in ("prep", "dative") and prep.lower_ in preps:
             obj = _child(prep, frozenset({"pobj"}))
-            if obj is not None:
-                return obj
-    return None
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                found.append(obj)
+    return found
+
+
+def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:
+    found = _prep_objects(token, preps)
+    return found[0] if found else None
 
 
 def _agent(token: Token) -> Token | None:
@@ -144,8 +151,12 @@ def target_tokens(trigger: Token) -> list[Token]:
     """Tokens that may name whom the event is directed at, most likely first."""
     found = [undergoer(trigger)[0]]
     if trigger.pos_ == "VERB":
-        found += [_child(trigger, PASSIVE_SUBJECT_DEPS), _child(trigger, OBJECT_DEPS)]
-    found += [_prep_object(trigger, TARGET_PREPS), _indirect_target(trigger)]
+        obj = _child(trigger, OBJECT_DEPS)
+        found += [_child(trigger, PASSIVE_SUBJECT_DEPS), obj]
+        if obj is not None:
+            # "opened fire at a checkpoint", "launched missiles on Kharkiv"
+            found += _prep_objects(obj, TARGET_PREPS - {"with", "to"})
+    found += _prep_objects(trigger, TARGET_PREPS) + [_indirect_target(trigger)]
     return [tok for tok in found if tok is not None]
 
 
