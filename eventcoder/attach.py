@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from eventcoder import dates, places
 from eventcoder.dates import MONTHS
 from eventcoder.candidates import Candidate
-from eventcoder.casualties import casualty_cues
+from eventcoder.casualties import casualty_cues, reports_no_casualties
 from eventcoder.lexicon import words
 from eventcoder.roles import actor_at
 
@@ -160,7 +160,11 @@ def attach_places(sent: Span, by_index: dict[int, Candidate], countries: tuple[s
 
 def attach_casualties(sent: Span, by_index: dict[int, Candidate]) -> None:
     """Fatality and injury counts go to the event whose clause holds them, else the sentence's only attack."""
-    assaults = [c for c in by_index.values() if c.event_type == "ASSAULT" and c.sent is sent]
+    assaults = list({id(c): c for c in by_index.values()
+                     if c.event_type == "ASSAULT" and c.sent.start == sent.start}.values())
+    if reports_no_casualties(sent):
+        for cand in assaults:
+            cand.no_casualties = True
     for cue, kind, count, victims in casualty_cues(sent):
         cand = owner(cue, by_index)
         if cand is None or cand.event_type != "ASSAULT":

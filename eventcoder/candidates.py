@@ -25,6 +25,7 @@ class Candidate:
     place: Place | None = None
     fatalities: int | None = None
     injuries: int | None = None
+    no_casualties: bool = False
     claimed_by: Actor | None = None
     attributed_to: Actor | None = None
     attributed_by: Actor | None = None

@@ -13,6 +13,10 @@ MAX_CASUALTIES = 5000
 # Words that turn a number into a bound we cannot state exactly ("more than 20") are still read as the
 # number: ACLED and GTD code the stated figure. Words that make it vague drop it.
 VAGUE_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "several", "many", "some", "numerous"})
+# Phrases of a report that says nobody was killed or hurt.
+NO_CASUALTY_PHRASES = ("no casualties", "no casualty", "no one was hurt", "no one was injured", "nobody was hurt",
+                       "nobody was injured", "no one was killed", "no injuries", "without casualties",
+                       "no deaths", "no fatalities", "resulting in no casualties", "no reported casualties")
 VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "pobj", "attr", "appos"})
 
 
@@ -25,7 +29,22 @@ def number_value(token: Token) -> int | None:
 
 
 def count_of(noun: Token) -> int | None:
-    """How many people a victim noun phrase names: its numeral, 'a'/'an', or one for a singular person."""
+    """How many people a victim noun phrase names, coordinated phrases added up
+    ("a pregnant woman, her baby and her daughter" = 3)."""
+    first = _count_one(noun)
+    if first is None:
+        return None
+    total = first
+    for conj in (c for c in noun.children if c.dep_ == "conj"):
+        more = count_of(conj)
+        if more is None:
+            return total
+        total += more
+    return total if total <= MAX_CASUALTIES else None
+
+
+def _count_one(noun: Token) -> int | None:
+    """How many people one victim noun names: its numeral, 'a'/'an', or one for a singular person."""
     if noun.lower_ in VAGUE_WORDS:
         return None
     value = number_value(noun) if noun.pos_ == "NUM" or noun.like_num else None
@@ -52,6 +71,11 @@ def _victim_noun(cue: Token) -> Token | None:
             found = next((c for c in cue.children if c.dep_ == dep), None)
             if found is not None:
                 return found
+        if cue.dep_ == "conj":
+            # "shot and killed a civil official": the object hangs on the first verb
+            shared = next((c for c in cue.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if shared is not None:
+                return shared
         if cue.dep_ in ("acl", "amod") or cue.tag_ == "VBN":
             return cue.head if cue.head.pos_ in ("NOUN", "PROPN", "NUM") else None
         return None
@@ -96,6 +120,12 @@ def casualty_cues(sent: Span) -> list[tuple[Token, str, int, Token]]:
         if count is not None and not _negated(tok):
             found.append((tok, kind, count, noun))  # type: ignore[arg-type]
     return found
+
+
+def reports_no_casualties(sent: Span) -> bool:
+    """'No casualties were reported', 'caused no casualties', 'no one was hurt'."""
+    low = sent.text.lower()
+    return any(phrase in low for phrase in NO_CASUALTY_PHRASES)
 
 
 def _negated(token: Token) -> bool:

@@ -47,9 +47,20 @@ def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
     else:
         near = list(trigger.subtree) if trigger.pos_ == "NOUN" else [trigger] + list(trigger.children)
     window = trigger.doc[max(trigger.sent.start, trigger.i - WEAPON_WINDOW): min(trigger.sent.end, trigger.i + WEAPON_WINDOW)]
+    doc = trigger.doc
     found = [cues[key] for tok in list(near) + list(window) if not (besides_trigger and tok.i == trigger.i)
-             for key in (tok.lemma_.lower(), tok.lower_) if key in cues]
+             for key in (tok.lemma_.lower(), tok.lower_, f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i else "")
+             if key in cues]
     return min(found, key=lambda c: c.rank) if found else None
+
+
+def _prominent(target: Actor | None) -> bool:
+    """A named person, or an official by title: attacks on them are targeted killings."""
+    if target is None:
+        return False
+    words_ = set(target.text.lower().replace(",", " ").split())
+    return bool(words_ & words("prominent")) or (target.sector is None and target.name is not None
+                                                  and target.name[:1].isupper())
 
 
 def _violent_demonstration(triggers: list[Token], source: Actor | None) -> bool:
@@ -75,8 +86,13 @@ def code(event_type: str, default_mode: str | None, default_cameo: str, triggers
         return Coding(default_mode, acled_event_types().get(sub) if sub else None, sub,
                       "14" if event_type == "PROTEST" else default_cameo)
     cue = weapon_cue(triggers)
+    if cue is not None and cue.acled_sub_event_type is not None:
+        return Coding(cue.mode, acled_event_types()[cue.acled_sub_event_type], cue.acled_sub_event_type,
+                      cue.cameo or default_cameo)
     if cue is not None:
-        return Coding(cue.mode, acled_event_types()[cue.acled_sub_event_type], cue.acled_sub_event_type, cue.cameo)
+        default_mode = cue.mode
+    if default_mode in (None, "firearms") and _prominent(target):
+        default_mode = "targeted"  # a named person or an official shot: a targeted killing (assassination)
     sub = acled_sub_types_by_plover().get(("ASSAULT", default_mode or ""))
     if sub is None and source is not None and source.sector in CROWD_SECTORS:
         # violence by a crowd of civilians outside a demonstration: ACLED's mob violence

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from eventcoder.actors import lookup
 from eventcoder.candidates import Candidate
+from eventcoder.coding import OUTCOME_LEMMAS
 from eventcoder.records import Actor
 
 # Nouns that, with "the", refer back to the last named armed group or organisation ("the group said").
@@ -74,8 +75,12 @@ ELABORATION_SENTENCES = 2
 
 
 def _elaborated(cand: Candidate, kept: list[Candidate]) -> Candidate | None:
-    """An attack mention with no actor, date, place or toll of its own, just after an attack, details it."""
-    if cand.event_type != "ASSAULT" or any(getattr(cand, name) is not None for name in MERGEABLE):
+    """An attack mention with no actor, date, place or toll of its own, just after an attack, details it;
+    so does a bare outcome ("The gunmen killed three", "One civilian was killed") with no date or place."""
+    if cand.event_type != "ASSAULT":
+        return None
+    outcome = cand.trigger.lemma_.lower() in OUTCOME_LEMMAS and cand.date is None and cand.place is None
+    if not outcome and any(getattr(cand, name) is not None for name in MERGEABLE):
         return None
     doc_sents = list(cand.sent.doc.sents)
     position = next(i for i, s in enumerate(doc_sents) if s.start == cand.sent.start)
@@ -102,6 +107,7 @@ def _fold(mention: Candidate, earlier: Candidate) -> None:
     filled = [name for name in MERGEABLE if getattr(earlier, name) is None and getattr(mention, name) is not None]
     for name in filled:
         setattr(earlier, name, getattr(mention, name))
+    earlier.no_casualties = earlier.no_casualties or mention.no_casualties
     earlier.mentions.append(mention.trigger)
     if {"date", "place"} & set(filled):
         earlier.evidence_sent = mention.sent

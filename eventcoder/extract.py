@@ -199,6 +199,8 @@ def _fallbacks(cand: Candidate, countries: tuple[str, ...]) -> None:
         cand.source = _armed_bystander(cand)
         if cand.source is not None:
             cand.fallbacks.append("source")
+    if cand.event_type == "ASSAULT":
+        _complete_toll(cand)
     local = cand.place.country if cand.place and cand.place.country else (countries[0] if countries else None)
     for role in ("source", "target"):
         actor = getattr(cand, role)
@@ -214,6 +216,18 @@ def _fallbacks(cand: Candidate, countries: tuple[str, ...]) -> None:
         cand.place = places.country_place(cand.source.country)
         if cand.place is not None:
             cand.fallbacks.append("place")
+
+
+def _complete_toll(cand: Candidate) -> None:
+    """A report that gives a toll gives all of it: deaths without injuries means none injured, and
+    'no casualties' means zero of both (the convention of GTD and ACLED coders)."""
+    if cand.no_casualties:
+        cand.fatalities = cand.fatalities or 0
+        cand.injuries = cand.injuries or 0
+    elif cand.fatalities is not None and cand.injuries is None:
+        cand.injuries = 0
+    elif cand.injuries is not None and cand.fatalities is None:
+        cand.fatalities = 0
 
 
 def _other_named_actor(cand: Candidate) -> Actor | None:

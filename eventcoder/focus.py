@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
-from eventcoder.lexicon import read_table, triggers
+from eventcoder.lexicon import read_table, triggers, words
 
 # Separator between kept sentences in the condensed text: a blank line, which is always a sentence break.
 SEPARATOR = "\n\n"
@@ -56,6 +56,10 @@ def trigger_forms() -> frozenset[str]:
         forms |= _inflections(lemma)
     for row in read_table("irregular_forms.tsv"):
         forms.add(row["form"])
+    # casualty sentences ("Three soldiers were killed.", "No casualties were reported.") complete an event
+    for word in words("death") | words("injury"):
+        forms |= _inflections(word)
+    forms |= {"casualties", "casualty", "died", "dead", "hurt"}
     return frozenset(forms)
 
 

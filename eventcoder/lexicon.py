@@ -41,8 +41,8 @@ class WeaponCue:
 
     cue: str
     mode: str
-    acled_sub_event_type: str
-    cameo: str
+    acled_sub_event_type: str | None  # None: the target decides (attack on civilians or armed clash)
+    cameo: str | None
     rank: int
 
 
@@ -62,8 +62,8 @@ def triggers() -> dict[str, list[Trigger]]:
 @cache
 def weapon_cues() -> dict[str, WeaponCue]:
     """Weapon cues by lemma."""
-    return {row["cue"]: WeaponCue(row["cue"], row["mode"], row["acled_sub_event_type"], row["cameo"],
-                                  int(row["rank"]))
+    return {row["cue"]: WeaponCue(row["cue"], row["mode"], _dash(row["acled_sub_event_type"]),
+                                  _dash(row["cameo"]), int(row["rank"]))
             for row in read_table("weapons.tsv")}
 
 
