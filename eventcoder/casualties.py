@@ -66,7 +66,8 @@ def _victim_noun(cue: Token) -> Token | None:
     """The noun whose count is the casualty figure, by the shape of the phrase around the cue word."""
     if cue.pos_ == "VERB" and cue.lemma_ in ("kill", "wound", "injure", "hurt"):
         deps = ("nsubjpass", "dobj") if cue.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in cue.children) \
-            else ("dobj", "nsubjpass")
+            else ("dobj", "nsubjpass", "nsubj") if cue.tag_ == "VBN" else ("dobj", "nsubjpass")
+        # a bare participle's subject is its victim: "Six killed and 109 injured", "four wounded"
         for dep in deps:
             found = next((c for c in cue.children if c.dep_ == dep), None)
             if found is not None:

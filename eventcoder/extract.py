@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder import places
 from eventcoder.attach import attach_casualties, attach_dates, attach_modality, attach_places, share_sentence_context
 from eventcoder.candidates import Candidate
+from eventcoder.casualties import reports_no_casualties
 from eventcoder.coding import OUTCOME_LEMMAS, code
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
@@ -48,7 +49,13 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
     countries = article_countries(doc) if countries is None else countries
     cands: list[Candidate] = []
     for sent in doc.sents:
-        cands.extend(_sentence_candidates(sent, anchor, orgs, countries))
+        found = _sentence_candidates(sent, anchor, orgs, countries)
+        if not any(c.event_type == "ASSAULT" for c in found) and reports_no_casualties(sent):
+            # "No casualties were reported." reports on the attack just told
+            last = next((c for c in reversed(cands) if c.event_type == "ASSAULT"), None)
+            if last is not None:
+                last.no_casualties = True
+        cands.extend(found)
     cands = merge_mentions(cands)
     continue_statements(cands)
     for cand in cands:

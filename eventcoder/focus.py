@@ -18,6 +18,8 @@ from eventcoder.lexicon import read_table, triggers, words
 
 # Separator between kept sentences in the condensed text: a blank line, which is always a sentence break.
 SEPARATOR = "\n\n"
+# Capitalised words that look like trigger forms but are months ("March").
+CAPITALISED_NON_TRIGGERS = frozenset({"March"})
 # Consonants after which a short verb doubles its last letter before -ed/-ing ("stab" -> "stabbed").
 DOUBLING = frozenset("bdgmnprt")
 
@@ -49,18 +51,50 @@ def _inflections(lemma: str) -> set[str]:
 
 
 @cache
-def trigger_forms() -> frozenset[str]:
-    """Every surface form (lower case) of every trigger lemma, irregular forms from a data file."""
-    forms: set[str] = set()
-    for lemma in triggers():
-        forms |= _inflections(lemma)
+def _irregular() -> dict[str, set[str]]:
+    """Irregular forms of each lemma, from a data file."""
+    table: dict[str, set[str]] = {}
     for row in read_table("irregular_forms.tsv"):
-        forms.add(row["form"])
+        table.setdefault(row["lemma"], set()).add(row["form"])
+    return table
+
+
+def _forms(lemma: str) -> set[str]:
+    return _inflections(lemma) | _irregular().get(lemma, set())
+
+
+@cache
+def trigger_forms() -> frozenset[str]:
+    """Surface forms (lower case) of the trigger lemmas that signal an event on their own."""
+    forms: set[str] = set()
+    for lemma, entries in triggers().items():
+        if any(entry.requires is None for entry in entries):
+            forms |= _forms(lemma)
     # casualty sentences ("Three soldiers were killed.", "No casualties were reported.") complete an event
     for word in words("death") | words("injury"):
         forms |= _inflections(word)
     forms |= {"casualties", "casualty", "died", "dead", "hurt"}
     return frozenset(forms)
+
+
+@cache
+def paired_forms() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """(forms of a trigger, forms of the word it requires) for triggers that need a modifier:
+    "open ... fire", "take ... hostage", "go ... off" count only when both are in the sentence."""
+    pairs = []
+    for lemma, entries in triggers().items():
+        needs = {entry.requires for entry in entries if entry.requires is not None}
+        if needs and all(entry.requires is not None for entry in entries):
+            required = set().union(*(_forms(word) for word in needs))
+            pairs.append((frozenset(_forms(lemma)), frozenset(required)))
+    return tuple(pairs)
+
+
+def has_trigger(words_: set[str]) -> bool:
+    """Whether a sentence's lower-cased words may hold an event trigger."""
+    if words_ & trigger_forms():
+        return True
+    return any(words_ & heads and words_ & needs for heads, needs in paired_forms())
 
 
 @cache
@@ -77,12 +111,11 @@ def split(nlp: Language, text: str) -> Doc:
 
 def focus(doc: Doc) -> Focus:
     """The sentences of a split doc that contain a trigger form, joined by blank lines."""
-    forms = trigger_forms()
     parts: list[str] = []
     pieces: list[tuple[int, int]] = []
     cursor = 0
     for sent in doc.sents:
-        if not any(tok.lower_ in forms for tok in sent):
+        if not has_trigger({tok.lower_ for tok in sent if tok.text not in CAPITALISED_NON_TRIGGERS}):
             continue
         text = sent.text.strip()
         if not text:

@@ -23,13 +23,17 @@ def test_an_attack_with_actors_place_date_and_toll(code) -> None:
 
 
 @pytest.mark.parametrize(("text", "fatalities", "injuries"), [
-    ("A car bomb blast killed five people in Kabul on Monday.", 5, None),
-    ("Three soldiers were killed when a roadside bomb exploded near Kandahar on Monday.", 3, None),
-    ("An explosion at a market in Mogadishu on Monday wounded 12 people.", None, 12),
-    ("The strike on Monday resulted in the death of a senior commander.", 1, None),
-    ("The drone strike on January 28 claimed the lives of three US military personnel in Jordan.", 3, None),
+    ("A car bomb blast killed five people in Kabul on Monday.", 5, 0),
+    ("Three soldiers were killed when a roadside bomb exploded near Kandahar on Monday.", 3, 0),
+    ("An explosion at a market in Mogadishu on Monday wounded 12 people.", 0, 12),
+    ("The strike on Monday resulted in the death of a senior commander.", 1, 0),
+    ("The drone strike on January 28 claimed the lives of three US military personnel in Jordan.", 3, 0),
+    ("Gunmen shot and killed a judge and his driver in Peshawar on Monday.", 2, 0),
+    ("A bomb exploded at a bus station in Kaduna on Monday. No casualties were reported.", 0, 0),
+    ("Militants stormed a checkpoint near Ramadi on Monday. Two soldiers were killed and four wounded.", 2, 4),
 ])
 def test_casualty_counts(code, text: str, fatalities: int | None, injuries: int | None) -> None:
+    """A report that gives a toll gives all of it: the count it does not mention is zero."""
     ev = only(code(text), "ASSAULT")
     assert (ev["fatalities"], ev["injuries"]) == (fatalities, injuries)
 
