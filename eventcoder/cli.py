@@ -99,9 +99,11 @@ def events(db: DbOpt = DEFAULT_DB, fmt: FormatOpt = "table",
 
 
 def _register_extensions() -> None:
-    """Commands defined in their own modules: eval (quality yardstick)."""
+    """Commands defined in their own modules: eval (quality yardstick), serve and export."""
     from eventcoder.cli_eval import register as register_eval
+    from eventcoder.cli_serve import register as register_serve
     register_eval(app)
+    register_serve(app)
 
 
 _register_extensions()

@@ -50,7 +50,7 @@ def eval_command(
     with Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, transient=True) as progress:
         task = progress.add_task("scoring", total=len(gold))
-        scores = run_gold(gold, Pipeline(), lambda n: progress.advance(task, n))
+        scores = run_gold(gold, pipeline=Pipeline(), progress=lambda n: progress.advance(task, n))
     report = build_report(scores)
     report["config"] = {"files": list(paths), "limit": limit, "sample_seed": sample_seed}
     if fmt == "json":
@@ -73,61 +73,72 @@ def _rate(value: float | None) -> str:
 
 
 def print_report(report: dict[str, Any], out: Console) -> None:
-    """Summary, field accuracy, document hits and confusions as rich tables."""
+    """Summary, document hits, field accuracy and confusions as rich tables."""
     groups = report["datasets"]
-    summary = Table(title="Events (one-to-one Hungarian matching on the primary type)")
+    out.print(_summary_table(groups, report.get("sub_datasets", {})))
+    out.print(_hits_table(groups))
+    out.print(_fields_table(groups))
+    out.print("[dim]place_admin1: predicted admin1 may still be a GeoNames code (e.g. IQ.07), which never matches a name.[/]")
+    for name, part in groups.items():
+        if part["confusion"]:
+            out.print(_confusion_table(name, part["confusion"]))
+
+
+def _summary_table(groups: dict[str, Any], subs: dict[str, Any]) -> Table:
+    table = Table(title="Events (one-to-one Hungarian matching on the primary type)")
     for column in ("dataset", "docs", "gold", "pred", "matched", "P", "R", "F1", "P in scope", "hit",
                    "hit on", "failed"):
-        summary.add_column(column, justify="left" if column in ("dataset", "hit on") else "right")
-    ordered: list[tuple[str, dict[str, Any]]] = []
+        table.add_column(column, justify="left" if column in ("dataset", "hit on") else "right")
     for name, part in groups.items():
-        ordered.append((name, part))
-        ordered += [(f"  {key.split('/', 1)[1]}", sub) for key, sub in report.get("sub_datasets", {}).items()
-                    if key.split("/", 1)[0] == name]
-    for name, part in ordered:
-        summary.add_row(name, str(part["documents"]), str(part["gold_events"]), str(part["predicted_events"]),
-                        str(part["matched"]), _rate(part["precision"]), _rate(part["recall"]), _rate(part["f1"]),
-                        _rate(part["precision_in_scope"]), _rate(part["hit_rate"]), part["primary_field"] or "",
-                        str(part["failed_documents"]))
-    out.print(summary)
+        rows = [(name, part)] + [(f"  {key.split('/', 1)[1]}", sub) for key, sub in subs.items()
+                                 if key.split("/", 1)[0] == name]
+        for label, p in rows:
+            table.add_row(label, str(p["documents"]), str(p["gold_events"]), str(p["predicted_events"]),
+                          str(p["matched"]), _rate(p["precision"]), _rate(p["recall"]), _rate(p["f1"]),
+                          _rate(p["precision_in_scope"]), _rate(p["hit_rate"]), p["primary_field"] or "",
+                          str(p["failed_documents"]))
+    return table
 
-    names = list(groups)
-    hits = Table(title="Document hit rate (a predicted event has a gold event's value), by type field")
-    hits.add_column("type field")
-    for name in names:
-        hits.add_column(name, justify="right")
+
+def _per_dataset_table(title: str, first: str, groups: dict[str, Any]) -> Table:
+    table = Table(title=title)
+    table.add_column(first)
+    for name in groups:
+        table.add_column(name, justify="right")
+    return table
+
+
+def _hits_table(groups: dict[str, Any]) -> Table:
+    table = _per_dataset_table("Document hit rate (a predicted event has a gold event's value), by type field",
+                               "type field", groups)
     for type_field in PRIMARY_FIELDS:
-        cells = [groups[n]["hits"].get(type_field) for n in names]
+        cells = [part["hits"].get(type_field) for part in groups.values()]
         if any(cells):
-            hits.add_row(type_field, *[f"{c['rate']:.3f} ({c['documents']})" if c else "" for c in cells])
-    hits.add_row("empty-doc false alarm",
-                 *[_rate(groups[n]["empty_doc_false_alarm"]) if groups[n]["empty_documents"] else "" for n in names])
-    out.print(hits)
+            table.add_row(type_field, *[f"{c['rate']:.3f} ({c['documents']})" if c else "" for c in cells])
+    table.add_row("empty-doc false alarm", *[_rate(p["empty_doc_false_alarm"]) if p["empty_documents"] else ""
+                                             for p in groups.values()])
+    return table
 
-    fields = Table(title="Field accuracy over matched pairs (scored where the gold has the field)")
-    fields.add_column("field")
-    for name in names:
-        fields.add_column(name, justify="right")
+
+def _fields_table(groups: dict[str, Any]) -> Table:
+    table = _per_dataset_table("Field accuracy over matched pairs (scored where the gold has the field)",
+                               "field", groups)
     for field_name in FIELDS:
-        cells = [groups[n]["fields"].get(field_name) for n in names]
+        cells = [part["fields"].get(field_name) for part in groups.values()]
         if any(cells):
-            fields.add_row(field_name, *[f"{c['accuracy']:.3f} ({c['scored']})" if c else "" for c in cells])
-    out.print(fields)
-    out.print("[dim]place_admin1: predicted admin1 may still be a GeoNames code (e.g. IQ.07), which never matches a name.[/]")
+            table.add_row(field_name, *[f"{c['accuracy']:.3f} ({c['scored']})" if c else "" for c in cells])
+    return table
 
-    for name in names:
-        confusion = groups[name]["confusion"]
-        if not confusion:
-            continue
-        table = Table(title=f"{name}: gold primary type → predicted type of the matched or best event")
-        for column in ("gold type", "n", "right", "most frequent predictions"):
-            table.add_column(column, justify="right" if column in ("n", "right") else "left")
-        for gold_type, preds in sorted(confusion.items(), key=lambda kv: -sum(kv[1].values())):
-            total = sum(preds.values())
-            others = [(p, c) for p, c in preds.items() if p != gold_type][:CONFUSION_TOP]
-            table.add_row(gold_type, str(total), str(preds.get(gold_type, 0)),
-                          ", ".join(f"{p} {c}" for p, c in others))
-        out.print(table)
+
+def _confusion_table(name: str, confusion: dict[str, dict[str, int]]) -> Table:
+    table = Table(title=f"{name}: gold primary type → predicted type of the matched or best event")
+    for column in ("gold type", "n", "right", "most frequent predictions"):
+        table.add_column(column, justify="right" if column in ("n", "right") else "left")
+    for gold_type, preds in sorted(confusion.items(), key=lambda kv: -sum(kv[1].values())):
+        others = [(p, c) for p, c in preds.items() if p != gold_type][:CONFUSION_TOP]
+        table.add_row(gold_type, str(sum(preds.values())), str(preds.get(gold_type, 0)),
+                      ", ".join(f"{p} {c}" for p, c in others))
+    return table
 
 
 def _actor(actor: dict[str, Any] | None) -> str:

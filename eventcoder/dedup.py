@@ -9,14 +9,20 @@ Two mentions (events from *different* articles) are compatible when all of these
   neither an aggregate ("dozens of strikes this month");
 - dates: both known, each covering at most `MAX_SPAN_DAYS`, and the spans overlap or are at
   most `MAX_GAP_DAYS` apart ("within a day or overlapping ranges");
-- places: both known; within `MAX_KM` km when both are points (exact, city, near), or the same
-  country and admin1 when one is coarse (admin1); country-only places never support a merge;
+- places: within `MAX_KM` km when both are points (exact, city, near), or the same country
+  and admin1 when one is coarse (admin1); country-only places never support a merge. When one
+  side has no place at all (and the other none or one finer than a country), the pair may
+  still merge if both dates are single days (within the day's slack above) and the same
+  armed or state actor holds the same role in both (the extractor often misses the place);
 - actors: each role (source to source, target to target, or crossed for two-sided fights)
   is unknown on one side, the same identity (Wikidata id or name), or not contradictory
   (no different countries, no sectors from different families).
 
-Clusters are built by complete linkage: candidate pairs are taken best score first, and two
-clusters join only when every cross pair is compatible and no article appears twice. Pairs are
+Clusters are built by conflict-free linkage: compatible pairs are taken best score first, and
+two clusters join only when no cross pair *conflicts* (same article, other type or mode family,
+a non-mergeable modality, dates more than a day apart, different countries, points more than
+`MAX_KM` apart, contradictory actors); a pair that merely lacks evidence (no place on one side)
+does not block a join that another pair supports. Pairs are
 ordered by score then by event ids, so the clusters are a function of the *set* of mentions,
 never of the order articles arrived in.
 
@@ -32,6 +38,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import combinations
 from typing import Iterable
 
@@ -119,7 +126,8 @@ def _actor_score(a: Actor | None, b: Actor | None) -> float | None:
 def _actors_score(a: Event, b: Event) -> float | None:
     """Best of the straight and the crossed pairing of source and target."""
     best: float | None = None
-    for sb, tb in ((b.source, b.target), (b.target, b.source)):
+    two_sided = None not in (a.source, a.target, b.source, b.target)  # a fight told either way round
+    for sb, tb in ((b.source, b.target), (b.target, b.source)) if two_sided else ((b.source, b.target),):
         s, t = _actor_score(a.source, sb), _actor_score(a.target, tb)
         if s is not None and t is not None:
             best = max(best if best is not None else -1.0, s + t)
@@ -133,8 +141,51 @@ def compatible(a: Mention, b: Mention) -> float | None:
         return None
     if ea.is_aggregate or eb.is_aggregate or not {ea.modality, eb.modality} <= MERGEABLE_MODALITIES:
         return None
-    scores = (_date_score(ea, eb), _place_score(ea.place, eb.place), _actors_score(ea, eb))
-    return None if None in scores else sum(scores)  # type: ignore[arg-type]
+    when, who = _date_score(ea, eb), _actors_score(ea, eb)
+    if when is None or who is None:
+        return None
+    where = _place_score(ea.place, eb.place)
+    if where is None and _one_unplaced(ea.place, eb.place) and _single_days(ea, eb) and _anchor(ea, eb):
+        where = 0.0  # no place on one side: the same day and a named actor in common must carry it
+    return None if where is None else when + where + who
+
+
+def _one_unplaced(a: Place | None, b: Place | None) -> bool:
+    """No place on one side, and none or a sub-country place on the other."""
+    return (a is None and (b is None or b.precision != "country")) or \
+        (b is None and (a is None or a.precision != "country"))
+
+
+def _anchor(a: Event, b: Event) -> bool:
+    """Both name the same armed or state actor in the same role (not civilians, not unknown)."""
+    civil = SECTOR_FAMILIES[2]
+    return any(x is not None and y is not None and x.sector and x.sector not in civil
+               and _actor_score(x, y) == 1.0 for x, y in ((a.source, b.source), (a.target, b.target)))
+
+
+def _single_days(a: Event, b: Event) -> bool:
+    """Both dates are single days (not ranges, weeks or months); closeness is checked apart."""
+    sa, sb = day_span(a.date), day_span(b.date)
+    return sa is not None and sb is not None and sa[0] == sa[1] and sb[0] == sb[1]
+
+
+def conflicts(a: Mention, b: Mention) -> bool:
+    """True when what the two mentions say contradicts one happening (unknowns never conflict)."""
+    ea, eb = a.event, b.event
+    if a.article == b.article or ea.event_type != eb.event_type or not _modes_compatible(ea.mode, eb.mode):
+        return True
+    if ea.is_aggregate or eb.is_aggregate or not {ea.modality, eb.modality} <= MERGEABLE_MODALITIES:
+        return True
+    sa, sb = day_span(ea.date), day_span(eb.date)
+    if sa and sb and max((sb[0] - sa[1]).days, (sa[0] - sb[1]).days) > MAX_GAP_DAYS:
+        return True
+    pa, pb = ea.place, eb.place
+    if pa and pb and pa.country and pb.country and pa.country != pb.country:
+        return True
+    if pa and pb and pa.precision in POINT_PRECISIONS and pb.precision in POINT_PRECISIONS \
+            and _place_score(pa, pb) is None:
+        return True
+    return _actors_score(ea, eb) is None
 
 
 # --- clustering ------------------------------------------------------------------------
@@ -144,11 +195,12 @@ def cluster(mentions: Iterable[Mention]) -> list[list[Mention]]:
     ms = sorted(mentions, key=lambda m: (m.event.id, m.article))
     scores = {(i, j): s for i, j in combinations(range(len(ms)), 2)
               if (s := compatible(ms[i], ms[j])) is not None}
+    clash = cache(lambda x, y: conflicts(ms[x], ms[y]))
     root = list(range(len(ms)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(ms))}
     for (i, j), _score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
         ri, rj = root[i], root[j]
-        if ri == rj or not all((min(x, y), max(x, y)) in scores for x in members[ri] for y in members[rj]):
+        if ri == rj or any(clash(x, y) for x in members[ri] for y in members[rj]):
             continue
         keep, gone = min(ri, rj), max(ri, rj)
         members[keep] += members.pop(gone)

@@ -15,7 +15,8 @@ How a document is scored
   the pairs agree. Event precision = matched / predicted, recall = matched / gold.
   ``precision_in_scope`` only counts predicted events that carry a value in the field the gold
   codes (an ACLED file cannot confirm a PLOVER CONSULT, which has no ACLED type).
-* **Fields** are scored over matched pairs, only where the gold has the field (`field_agreement`).
+* **Fields** are scored over matched pairs, only where the gold has the field (`field_agreement`),
+  except the pair's primary type field, which agrees by construction.
 * **Document hit**: a document with gold events is a hit for a type field when at least one
   predicted event has the value of at least one gold event in that field; ``hit_rate`` uses the
   primary field. Documents without gold events (CASE 2021's non-ACLED labels) count only towards
@@ -327,38 +328,42 @@ def score_document(gold_doc: Mapping[str, Any], predicted: Sequence[Mapping[str,
     preds = [dict(p) for p in predicted]
     score = DocScore(str(gold_doc.get("doc_id")), group, dataset, dict(gold_doc), preds, error)
     score.pairs = match_events(golds, preds, null_fatalities_as_zero=null_zero)
-    matched_gold = {i: j for i, j in score.pairs}
-    matched_pred = set(matched_gold.values())
-
+    matched = dict(score.pairs)
     scope = {primary_field(g) for g in golds} - {None} or set(scope_fields)
     score.in_scope_predicted = sum(any(type_value(p, name) is not None for name in scope) for p in preds)
-
     for i, g in enumerate(golds):
-        primary = primary_field(g)
-        if i in matched_gold:
-            agreement = field_agreement(g, preds[matched_gold[i]], null_fatalities_as_zero=null_zero)
-            for name, ok in agreement.items():
-                counts = score.fields.setdefault(name, [0, 0])
-                counts[0] += ok
-                counts[1] += 1
-            wrong = [name for name, ok in agreement.items() if not ok]
-            score.badness += len(wrong)
-            predicted_type = type_value(preds[matched_gold[i]], primary) if primary else None
-        else:
-            scorable = field_agreement(g, {}, null_fatalities_as_zero=False)
-            wrong = ["(missed)"] + sorted(scorable)
-            score.badness += 1 + len(scorable)
-            predicted_type = _best_other_type(g, preds, matched_pred, primary, null_zero)
-        score.wrong.append((i, wrong))
-        if primary:
-            score.confusion.append((type_value(g, primary) or "null", predicted_type or "null"))
+        _score_gold_event(score, i, g, matched.get(i), null_zero)
     score.badness += len(preds) - len(score.pairs)  # spurious events
-
     for name in PRIMARY_FIELDS:
         wanted = {type_value(g, name) for g in golds} - {None}
         if wanted:
             score.hits[name] = any(type_value(p, name) in wanted for p in preds)
     return score
+
+
+def _score_gold_event(score: DocScore, index: int, gold: Mapping[str, Any], match: int | None,
+                      null_zero: bool) -> None:
+    """Tally one gold event into the document's score: its fields if matched, else a miss; its confusion entry."""
+    primary = primary_field(gold)
+    if match is not None:
+        agreement = field_agreement(gold, score.predicted[match], null_fatalities_as_zero=null_zero)
+        agreement.pop(primary, None)  # equal by construction of the match
+        for name, ok in agreement.items():
+            counts = score.fields.setdefault(name, [0, 0])
+            counts[0] += ok
+            counts[1] += 1
+        wrong = [name for name, ok in agreement.items() if not ok]
+        score.badness += len(wrong)
+        predicted_type = type_value(score.predicted[match], primary) if primary else None
+    else:
+        scorable = field_agreement(gold, {}, null_fatalities_as_zero=False)
+        wrong = ["(missed)"] + sorted(scorable)
+        score.badness += 1 + len(scorable)
+        taken = {j for _, j in score.pairs}
+        predicted_type = _best_other_type(gold, score.predicted, taken, primary, null_zero)
+    score.wrong.append((index, wrong))
+    if primary:
+        score.confusion.append((type_value(gold, primary) or "null", predicted_type or "null"))
 
 
 def _best_other_type(gold: Mapping[str, Any], preds: Sequence[Mapping[str, Any]], taken: set[int],
@@ -380,14 +385,9 @@ def _ratio(num: int, den: int) -> float | None:
     return round(num / den, 4) if den else None
 
 
-def aggregate(scores: Sequence[DocScore]) -> dict[str, Any]:
-    """Counts and rates over a set of scored documents."""
-    n_gold = sum(s.n_gold for s in scores)
-    n_pred = sum(s.n_predicted for s in scores)
-    matched = sum(len(s.pairs) for s in scores)
-    in_scope = sum(s.in_scope_predicted for s in scores)
-    precision, recall = _ratio(matched, n_pred), _ratio(matched, n_gold)
-    f1 = round(2 * matched / (n_pred + n_gold), 4) if (n_pred + n_gold) else None
+def _tally(scores: Sequence[DocScore]) -> tuple[dict[str, list[int]], dict[str, list[int]],
+                                              dict[str, Counter[str]], str | None]:
+    """Summed field counts, hit counts and confusions, and the file's most common primary field."""
     fields: dict[str, list[int]] = {}
     hits: dict[str, list[int]] = {}
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
@@ -407,6 +407,18 @@ def aggregate(scores: Sequence[DocScore]) -> dict[str, Any]:
         if events and (name := primary_field(events[0])):
             primary_counts[name] += 1
     primary = primary_counts.most_common(1)[0][0] if primary_counts else None
+    return fields, hits, confusion, primary
+
+
+def aggregate(scores: Sequence[DocScore]) -> dict[str, Any]:
+    """Counts and rates over a set of scored documents."""
+    n_gold = sum(s.n_gold for s in scores)
+    n_pred = sum(s.n_predicted for s in scores)
+    matched = sum(len(s.pairs) for s in scores)
+    in_scope = sum(s.in_scope_predicted for s in scores)
+    precision, recall = _ratio(matched, n_pred), _ratio(matched, n_gold)
+    f1 = round(2 * matched / (n_pred + n_gold), 4) if (n_pred + n_gold) else None
+    fields, hits, confusion, primary = _tally(scores)
     with_gold = [s for s in scores if s.n_gold]
     empty = [s for s in scores if not s.n_gold]
     return {
@@ -494,7 +506,7 @@ def load_gold(paths: Iterable[str | Path], *, limit: int | Mapping[str, int] | N
     return out
 
 
-def run_gold(gold: Sequence[tuple[str, Mapping[str, Any]]], pipeline: Any = None,
+def run_gold(gold: Sequence[tuple[str, Mapping[str, Any]]], *, pipeline: Any = None,
              progress: Callable[[int], None] | None = None) -> list[DocScore]:
     """Code each gold document's text with its publication date and score it."""
     from eventcoder.records import Document
@@ -524,4 +536,4 @@ def run_gold(gold: Sequence[tuple[str, Mapping[str, Any]]], pipeline: Any = None
 def evaluate_files(paths: Sequence[str | Path], *, limit: int | Mapping[str, int] | None = None, seed: int = 0,
                    pipeline: Any = None, progress: Callable[[int], None] | None = None) -> dict[str, Any]:
     """Library entry point: read, sample, code and score gold files; the report as `build_report` gives it."""
-    return build_report(run_gold(load_gold(paths, limit=limit, seed=seed), pipeline, progress))
+    return build_report(run_gold(load_gold(paths, limit=limit, seed=seed), pipeline=pipeline, progress=progress))

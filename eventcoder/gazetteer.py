@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import re
 import unicodedata
@@ -58,6 +59,34 @@ def fold(name: str) -> str:
     return " ".join(fold_chars(name).replace(DROP, "").split())
 
 
+def variants(key: str) -> list[str]:
+    """Other transliterations of a key to try when it is not found: doubled letters, "ou"/"ee", a final "h"."""
+    forms = {key}
+    for change in (lambda k: re.sub(r"([a-z])\1", r"\1", k), lambda k: k.replace("ou", "u").replace("ee", "i"),
+                   lambda k: " ".join(w[:-1] if re.search(r"[aeiu]h$", w) and len(w) > 3
+                                      else w + "h" if re.search(r"[aei]$", w) and len(w) > 3 else w for w in k.split())):
+        forms |= {change(k) for k in forms}
+    forms.discard(key)
+    return sorted(forms)
+
+
+def ascii_name(name: str) -> str:
+    """A display name in ASCII, case kept: "Diyālá" -> "Diyala", "Ma’rib" -> "Ma'rib"."""
+    out = []
+    for char in unicodedata.normalize("NFKD", name):
+        if unicodedata.combining(char):
+            continue
+        if char in APOSTROPHES:
+            char = "'"
+        elif char.lower() in EXTRA_FOLDS:
+            folded = EXTRA_FOLDS[char.lower()]
+            char = folded.upper() if char.isupper() else folded
+        elif char in "–—":
+            char = "-"
+        out.append(char)
+    return "".join(out)
+
+
 def keys(name: str) -> list[str]:
     """Index keys for a name: the folded form, and without its leading article ("al qaim", "qaim")."""
     key = fold(name)
@@ -66,3 +95,163 @@ def keys(name: str) -> list[str]:
     if len(words) > 1 and words[0] in ARTICLES:
         out.append(" ".join(words[1:]))
     return out
+
+
+# Generic words around admin1 names: "Diyala Governorate" is also indexed as "Diyala".
+ADMIN1_WORDS = frozenset({"governorate", "province", "county", "region", "oblast", "district", "state", "department",
+                          "prefecture", "municipality", "division", "krai", "kray", "territory", "muhafazat",
+                          "wilayat", "provincia", "departamento", "estado", "de", "del", "city", "area", "republic",
+                          "autonomous", "okrug", "of"})
+# Keys never indexed: calendar words and English words that are also the names of small places.
+STOP_KEYS = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday than media police army government president people
+city town village state province district area north south east west central city centre the and for with
+security forces said says news day night morning evening today yesterday federal capital central northern southern
+eastern western upper lower greater national special metropolitan coast coastal island islands mountain mountains
+valley river lake bay sea highway road street airport mall market station mosque church school hospital border
+camp base hotel square bridge university park an""".split()) | frozenset({
+    # World regions: named as places in the news, but no point on a map ("Middle East" is also a US hamlet).
+    "middle east", "europe", "africa", "asia", "gulf", "persian gulf", "red sea", "mediterranean", "horn of africa",
+    "sahel", "balkans", "caucasus", "levant", "north africa", "west africa", "east africa", "latin america",
+    "south asia", "southeast asia", "central asia", "arab world", "west", "east", "americas", "oceania"})
+ROW_HEADER = ["geonames_id", "kind", "country", "admin1", "lat", "lon", "population", "feature", "name"]
+
+
+def admin1_keys(name: str) -> list[str]:
+    """Index keys for an admin1 name: its own keys, and without generic words ("Muhafazat Hadramaout" -> "hadramaout")."""
+    out = keys(name)
+    core = [w for w in fold(name).split() if w not in ADMIN1_WORDS]
+    if core and " ".join(core) not in out:
+        out += keys(" ".join(core))
+    return out
+
+
+# Keys of places this big (or of countries and admin1 regions) go into the Aho-Corasick automaton that scans
+# the whole text; the long tail is looked up by dict only on spans that a cue or an entity already marks.
+# 50,000 keeps the automaton near 100k names, which builds in about 0.3 s.
+HEAD_MIN_POPULATION = 50_000
+NAMES_FILE = "gazetteer_names.txt.gz"
+ROWS_FILE = "gazetteer.tsv.gz"
+ADMIN1_FILE = "admin1.tsv"
+SUPPLEMENT_FILE = "gazetteer_supplement.tsv"
+SUPPLEMENT_HEADER = ["name", "kind", "country", "admin1", "lat", "lon", "geonames_id", "feature", "note"]
+PRECISION_BY_KIND = {"country": "country", "admin1": "admin1", "city": "city", "site": "exact"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer row: a country, admin1 region, populated place or hand-added site."""
+
+    row: int
+    geonames_id: int | None
+    kind: str
+    country: str
+    admin1: str
+    lat: float
+    lon: float
+    population: int
+    feature: str
+    name: str
+
+    def place(self, precision: str | None = None, written: str | None = None) -> Place:
+        """This row as an event Place; admin1 is the region's ASCII name. A town or site keeps the spelling the
+        text used ("Saada", not GeoNames' "Sa'dah"); countries and regions get their GeoNames names."""
+        admin1 = load().admin1_name(self.admin1) if self.admin1 else None
+        name = (admin1 or self.name) if self.kind == "admin1" else self.name
+        if written and self.kind in ("city", "site"):
+            name = re.sub(r"^(?:the\s+)|(?:['’]s)$", "", written.strip(" .,;:()[]\"-–"), flags=re.IGNORECASE) or name
+        return Place(name=name, country=self.country, admin1=admin1, lat=self.lat, lon=self.lon,
+                     geonames_id=self.geonames_id, precision=precision or PRECISION_BY_KIND[self.kind])  # type: ignore[arg-type]
+
+
+def _data(name: str) -> bytes:
+    """Bytes of a data file under eventcoder/data, gunzipped when its name ends in .gz."""
+    raw = resources.files("eventcoder.data").joinpath(name).read_bytes()
+    return gzip.decompress(raw) if name.endswith(".gz") else raw
+
+
+class Gazetteer:
+    """Rows kept as raw lines (parsed on demand), sorted name keys with their row lists, and the head automaton."""
+
+    def __init__(self) -> None:
+        self._rows = _data(ROWS_FILE).decode("utf-8").split("\n")[1:-1]
+        lines = _data(NAMES_FILE).decode("utf-8").split("\n")
+        count, self._head = (int(x) for x in lines[0].split("\t"))
+        # Keys: the head block then the tail block, each sorted (bisect finds a key); values: row lists.
+        self._keys = lines[1:count + 1]
+        self._values = lines[count + 1:2 * count + 1]
+        self._admin1: dict[str, str] = {}
+        for line in _data(ADMIN1_FILE).decode("utf-8").split("\n")[1:]:
+            if line:
+                code, _country, _name, ascii_admin1, *_ = line.split("\t")
+                self._admin1[code] = ascii_admin1
+        self._sites: list[Entry] = []
+        self._extra: dict[str, list[int]] = {}
+        for line in _data(SUPPLEMENT_FILE).decode("utf-8").split("\n")[1:]:
+            cols = dict(zip(SUPPLEMENT_HEADER, line.split("\t")))
+            if cols.get("kind") != "site":
+                continue
+            entry = Entry(len(self._rows) + len(self._sites), None, "site", cols["country"], cols["admin1"],
+                          float(cols["lat"]), float(cols["lon"]), 0, cols["feature"], cols["name"])
+            self._sites.append(entry)
+            for key in keys(entry.name):
+                self._extra.setdefault(key, []).append(entry.row)
+        self._scan_keys = self._keys[:self._head] + list(self._extra)
+        self._automaton = _automaton([f" {k} " for k in self._scan_keys])
+
+    def __len__(self) -> int:
+        """Number of name keys."""
+        return len(self._keys) + len(self._extra)
+
+    def entry(self, row: int) -> Entry:
+        """The row with this number."""
+        if row >= len(self._rows):
+            return self._sites[row - len(self._rows)]
+        gid, kind, country, admin1, lat, lon, pop, feature, name = self._rows[row].split("\t")
+        return Entry(row, int(gid) if gid else None, kind, country, admin1, float(lat), float(lon),
+                     int(pop or 0), feature, name)
+
+    def rows(self, key: str) -> list[int]:
+        """Row numbers a folded name key may mean."""
+        found = list(self._extra.get(key, ()))
+        for lo, hi in ((0, self._head), (self._head, len(self._keys))):
+            i = bisect.bisect_left(self._keys, key, lo, hi)
+            if i < hi and self._keys[i] == key:
+                found += [int(r) for r in self._values[i].split(",")]
+        return found
+
+    def candidates(self, key: str) -> list[Entry]:
+        """Every row a folded name key may mean."""
+        return [self.entry(r) for r in self.rows(key)]
+
+    def admin1_name(self, code: str) -> str | None:
+        """ASCII GeoNames name of an admin1 code such as 'IQ.07' ('Baghdad')."""
+        return self._admin1.get(code)
+
+    def scan(self, padded: str) -> list[tuple[int, int, str]]:
+        """Word-bounded (start, end, key) hits of the head keys in folded text padded with a space each side."""
+        return [(start + 1, end - 1, self._scan_keys[i])
+                for i, start, end in self._automaton.find_matches_as_indexes(padded, overlapping=True)]
+
+
+def _automaton(patterns: list[str]):  # type: ignore[no-untyped-def]
+    """Aho-Corasick automaton (ahocorasick_rs) reporting every, possibly overlapping, hit."""
+    import ahocorasick_rs
+
+    return ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.Standard, store_patterns=False)
+
+
+@cache
+def load() -> Gazetteer:
+    """The gazetteer, read once on first use."""
+    return Gazetteer()
+
+
+def admin1_codes(name: str, country: str | None = None) -> set[str]:
+    """Admin1 codes a region name may mean, in one country if given: compares "Ninawa", "Nineveh", "Ninawa (Nineveh)"."""
+    gaz = load()
+    codes: set[str] = set()
+    for part in re.split(r"[()]", name):
+        for key in admin1_keys(part) if part.strip() else []:
+            codes |= {e.admin1 for e in gaz.candidates(key) if e.kind == "admin1" and country in (None, e.country)}
+    return codes

@@ -1,164 +1,31 @@
 """Persist articles and their coded events in any SQLAlchemy database (SQLite, PostgreSQL).
 
-The `events` table keeps one column per queryable field, so events can be filtered and
-indexed in SQL, plus a `record` JSON column with the exact `Event.to_dict()` so what is
-read back equals what was written. Saving an article is one transaction, and an article
-already stored (same content hash or same URL) is never stored twice.
+The `events` table keeps one row per event of each article (its flat columns can be filtered
+and indexed in SQL, and a `record` JSON column holds the exact `Event.to_dict()` so what is read
+back equals what was written). `merged_events` holds one row per happening, kept up to date by
+`eventcoder.dedup` on every save (see `store_schema` for the layout). Saving an article, its
+events and the re-clustering they cause is one transaction, and an article already stored
+(same content hash or same URL) is never stored twice. The schema is migrated with Alembic.
 """
 
 from __future__ import annotations
 
-import calendar
-import hashlib
-import json
-import re
-from dataclasses import asdict
-from datetime import date, datetime, timezone
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
-    BigInteger,
-    Boolean,
-    Column,
-    Connection,
-    Engine,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    Table,
-    Text,
-    create_engine,
-    event,
-    func,
-    insert,
-    or_,
-    select,
+    Connection, Engine, create_engine, event, func, insert, or_, select, text,
 )
 from sqlalchemy.exc import IntegrityError
 
-from eventcoder.records import Actor, Article, Event, Result
-
-__all__ = ["Store", "article_table", "content_key", "date_span", "event_table", "evidence_table", "metadata"]
-
-metadata = MetaData()
-
-article_table = Table(
-    "articles", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("doc_id", Text, nullable=False),
-    Column("url", Text, nullable=True, unique=True),
-    Column("title", Text),
-    Column("site", Text),
-    Column("publication_date", Text),
-    Column("publication_date_source", Text, nullable=False),
-    Column("language", Text),
-    Column("content_hash", Text, nullable=False, unique=True),
-    Column("text", Text, nullable=False),
-    Column("ingested_at", Text, nullable=False),
+from eventcoder import store_merge
+from eventcoder.records import Article, Event, Result
+from eventcoder.store_schema import (
+    actor_key, actor_table, article_row, article_table, clean_text, content_key, date_span, event_row,
+    event_table, evidence_row, evidence_table, merged_table, metadata, place_key, place_table,
 )
 
-
-def _actor_columns(role: str) -> list[Column[Any]]:
-    """The five flattened columns of one actor role (source, target)."""
-    return [Column(f"{role}_{part}", Text) for part in ("text", "name", "country", "sector", "wikidata")]
-
-
-event_table = Table(
-    "events", metadata,
-    Column("id", Text, primary_key=True),
-    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False),
-    Column("position", Integer, nullable=False),  # order of the event within its article
-    Column("event_type", Text, nullable=False),
-    Column("mode", Text),
-    Column("acled_event_type", Text),
-    Column("acled_sub_event_type", Text),
-    Column("cameo_root", Text),
-    *_actor_columns("source"),
-    *_actor_columns("target"),
-    Column("date", Text),
-    Column("date_start", Text),  # first day the date covers, YYYY-MM-DD; null if unparsable
-    Column("date_end", Text),  # last day the date covers, YYYY-MM-DD; null if unparsable
-    Column("date_precision", Text),
-    Column("date_text", Text),
-    Column("place_name", Text),
-    Column("place_country", Text),
-    Column("place_admin1", Text),
-    Column("lat", Float),
-    Column("lon", Float),
-    Column("geonames_id", BigInteger),
-    Column("place_precision", Text),
-    Column("fatalities", BigInteger),
-    Column("injuries", BigInteger),
-    Column("claimed_by", Text),
-    Column("attributed_to", Text),
-    Column("attributed_by", Text),
-    Column("modality", Text, nullable=False),
-    Column("is_aggregate", Boolean, nullable=False),
-    Column("confidence", Float, nullable=False),
-    Column("record", JSON, nullable=False),
-    Index("ix_events_event_type", "event_type"),
-    Index("ix_events_date", "date"),
-    Index("ix_events_date_start", "date_start"),
-    Index("ix_events_place_country", "place_country"),
-    Index("ix_events_source_country", "source_country"),
-    Index("ix_events_article_id", "article_id", "position"),
-)
-
-evidence_table = Table(
-    "evidence", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("event_id", Text, ForeignKey("events.id"), nullable=False),
-    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False),
-    Column("text", Text, nullable=False),
-    Column("start", BigInteger, nullable=False),
-    Column("end", BigInteger, nullable=False),
-)
-
-
-# --- dates -----------------------------------------------------------------------------
-
-_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_YEAR = re.compile(r"(\d{4})")
-_WEEK = re.compile(r"(\d{4})-W(\d{2})")
-
-
-def _part_span(text: str) -> tuple[date, date] | None:
-    """First and last day of one ISO date, month, year or week; None if not one of those."""
-    try:
-        if m := _DAY.fullmatch(text):
-            d = date(int(m[1]), int(m[2]), int(m[3]))
-            return d, d
-        if m := _MONTH.fullmatch(text):
-            y, mo = int(m[1]), int(m[2])
-            return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
-        if m := _YEAR.fullmatch(text):
-            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
-        if m := _WEEK.fullmatch(text):
-            y, w = int(m[1]), int(m[2])
-            return date.fromisocalendar(y, w, 1), date.fromisocalendar(y, w, 7)
-    except ValueError:
-        return None
-    return None
-
-
-def date_span(text: str | None) -> tuple[str, str] | None:
-    """The days an event date covers, as (start, end) ISO strings; None if absent or unparsable.
-
-    Accepts `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `YYYY-Www` and ranges `A/B` of those, so
-    date filters can compare plain ISO strings in SQL whatever the date's precision.
-    """
-    if not text:
-        return None
-    first, sep, last = text.strip().partition("/")
-    start = _part_span(first)
-    end = _part_span(last) if sep else start
-    if start is None or end is None or start[0] > end[1]:
-        return None
-    return start[0].isoformat(), end[1].isoformat()
+__all__ = ["Store", "actor_table", "article_table", "content_key", "date_span", "event_table",
+           "evidence_table", "merged_table", "metadata", "place_table"]
 
 
 def _bound(value: str, name: str) -> tuple[str, str]:
@@ -169,73 +36,18 @@ def _bound(value: str, name: str) -> tuple[str, str]:
     return span
 
 
-# --- rows ------------------------------------------------------------------------------
-
-def _text(value: str | None) -> str | None:
-    """A string fit for a text column: PostgreSQL rejects NUL characters, so replace them.
-
-    Only the flat columns are touched; the `record` JSON keeps the exact original.
-    """
-    return value.replace("\x00", "\ufffd") if value is not None else None
-
-
-def _actor_json(actor: Actor | None) -> str | None:
-    """An actor as JSON text for the claimed_by / attributed_* columns."""
-    return json.dumps(asdict(actor), ensure_ascii=False, sort_keys=True) if actor else None
-
-
-def _actor_row(role: str, actor: Actor | None) -> dict[str, str | None]:
-    """The flattened columns of one actor role."""
-    parts = ("text", "name", "country", "sector", "wikidata")
-    return {f"{role}_{p}": _text(getattr(actor, p)) if actor else None for p in parts}
-
-
-def content_key(article: Article) -> str:
-    """The article's content hash, or a SHA-256 of its text when the pipeline gave none."""
-    return article.content_hash or hashlib.sha256(article.text.encode("utf-8")).hexdigest()
-
-
-def _article_row(article: Article) -> dict[str, Any]:
-    """Column values for one article."""
-    return {
-        "doc_id": _text(article.id), "url": _text(article.url), "title": _text(article.title),
-        "site": _text(article.site), "publication_date": _text(article.publication_date),
-        "publication_date_source": article.publication_date_source,
-        "language": _text(article.language), "content_hash": _text(content_key(article)),
-        "text": _text(article.text), "ingested_at": datetime.now(timezone.utc).isoformat(),
-    }
-
-
-def _event_row(ev: Event, article_id: int, position: int) -> dict[str, Any]:
-    """Column values for one event, including its full record."""
-    place, span = ev.place, date_span(ev.date)
-    return {
-        "id": _text(ev.id), "article_id": article_id, "position": position,
-        "event_type": _text(ev.event_type), "mode": _text(ev.mode),
-        "acled_event_type": _text(ev.acled_event_type),
-        "acled_sub_event_type": _text(ev.acled_sub_event_type), "cameo_root": _text(ev.cameo_root),
-        **_actor_row("source", ev.source), **_actor_row("target", ev.target),
-        "date": _text(ev.date), "date_start": span[0] if span else None,
-        "date_end": span[1] if span else None, "date_precision": ev.date_precision,
-        "date_text": _text(ev.date_text),
-        "place_name": _text(place.name) if place else None,
-        "place_country": _text(place.country) if place else None,
-        "place_admin1": _text(place.admin1) if place else None,
-        "lat": place.lat if place else None, "lon": place.lon if place else None,
-        "geonames_id": place.geonames_id if place else None,
-        "place_precision": place.precision if place else None,
-        "fatalities": ev.fatalities, "injuries": ev.injuries,
-        "claimed_by": _actor_json(ev.claimed_by), "attributed_to": _actor_json(ev.attributed_to),
-        "attributed_by": _actor_json(ev.attributed_by), "modality": ev.modality,
-        "is_aggregate": ev.is_aggregate, "confidence": ev.confidence, "record": ev.to_dict(),
-    }
-
-
-def _evidence_row(ev: Event, article_id: int) -> dict[str, Any]:
-    """Column values for an event's evidence sentence."""
-    ref = ev.evidence
-    return {"event_id": _text(ev.id), "article_id": article_id, "text": _text(ref.text),
-            "start": ref.start, "end": ref.end}
+def _upsert_ids(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Ids of `actors` or `places` rows by key, inserting the missing ones."""
+    unique = {r["key"]: r for r in rows}
+    if not unique:
+        return {}
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    conn.execute(dialect_insert(table).on_conflict_do_nothing(index_elements=["key"]), list(unique.values()))
+    found = conn.execute(select(table.c.key, table.c.id).where(table.c.key.in_(list(unique))))
+    return {key: ident for key, ident in found}
 
 
 # --- engine ----------------------------------------------------------------------------
@@ -251,6 +63,16 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+def _lock(conn: Connection) -> None:
+    """Serialise writers on PostgreSQL (SQLite already has one writer at a time).
+
+    Taken right after the article insert, so clustering always sees every committed mention
+    and concurrent saves cannot interleave their re-clustering.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(74657302)"))
+
+
 class Store:
     """Articles and their events in one database; see the module docstring for the layout."""
 
@@ -260,11 +82,17 @@ class Store:
 
     @classmethod
     def open(cls, url: str) -> Store:
-        """Connect to `url` (e.g. `sqlite:///events.db`) and create missing tables."""
+        """Connect to `url` (e.g. `sqlite:///events.db`), migrate its schema to the newest, and
+        cluster any events stored before deduplication existed."""
+        from eventcoder.migrations import upgrade
         engine = create_engine(url)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
-        metadata.create_all(engine)
+        upgrade(engine)
+        with engine.begin() as conn:
+            if conn.execute(select(event_table.c.id).where(event_table.c.merged_id.is_(None)).limit(1)).first():
+                _lock(conn)
+                store_merge.backfill(conn)
         return cls(engine)
 
     def close(self) -> None:
@@ -291,8 +119,11 @@ class Store:
             if article_id is None:
                 trans.rollback()
                 return False
+            _lock(conn)
             self._insert_events(conn, article_id, result.events)
             self._insert_evidence(conn, article_id, result.events)
+            if result.events:
+                store_merge.recluster(conn, [clean_text(e.id) for e in result.events])
         return True
 
     @staticmethod
@@ -304,7 +135,7 @@ class Store:
         the caller can roll back without a SAVEPOINT (which pysqlite mishandles).
         """
         try:
-            res = conn.execute(insert(article_table).values(_article_row(article)))
+            res = conn.execute(insert(article_table).values(article_row(article)))
         except IntegrityError:
             return None
         return int(res.inserted_primary_key[0])
@@ -312,14 +143,24 @@ class Store:
     @staticmethod
     def _insert_events(conn: Connection, article_id: int, evs: list[Event]) -> None:
         """Insert the event rows of one article, keeping their order."""
-        if evs:
-            conn.execute(insert(event_table), [_event_row(e, article_id, i) for i, e in enumerate(evs)])
+        if not evs:
+            return
+        actors = _upsert_ids(conn, actor_table, [actor_key(a) for e in evs for a in (e.source, e.target) if a])
+        places = _upsert_ids(conn, place_table, [place_key(e.place) for e in evs if e.place])
+        rows = []
+        for i, e in enumerate(evs):
+            row = event_row(e, article_id, i)
+            row["source_actor_id"] = actors[actor_key(e.source)["key"]] if e.source else None
+            row["target_actor_id"] = actors[actor_key(e.target)["key"]] if e.target else None
+            row["place_id"] = places[place_key(e.place)["key"]] if e.place else None
+            rows.append(row)
+        conn.execute(insert(event_table), rows)
 
     @staticmethod
     def _insert_evidence(conn: Connection, article_id: int, evs: list[Event]) -> None:
         """Insert the evidence sentence of each event."""
         if evs:
-            conn.execute(insert(evidence_table), [_evidence_row(e, article_id) for e in evs])
+            conn.execute(insert(evidence_table), [evidence_row(e, article_id) for e in evs])
 
     def events(
         self,
@@ -355,9 +196,24 @@ class Store:
             return [row.record for row in conn.execute(query)]
 
     def counts(self) -> dict[str, int]:
-        """How many articles and events are stored."""
+        """How many articles and (per-article) events are stored."""
         with self.engine.connect() as conn:
             return {
                 "articles": conn.execute(select(func.count()).select_from(article_table)).scalar_one(),
                 "events": conn.execute(select(func.count()).select_from(event_table)).scalar_one(),
             }
+
+    def merged_count(self) -> int:
+        """How many distinct happenings the stored events describe."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(merged_table)).scalar_one()
+
+    def groups(self) -> list[list[str]]:
+        """The event ids of each happening, sorted (for tests and evaluation)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(event_table.c.merged_id, event_table.c.id)
+                                .order_by(event_table.c.merged_id, event_table.c.id))
+            out: dict[str, list[str]] = {}
+            for merged_id, ident in rows:
+                out.setdefault(merged_id, []).append(ident)
+        return sorted(out.values())

@@ -8,10 +8,11 @@ clustered again from scratch, so what is stored depends only on which articles a
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Connection, delete, false, insert, select, update
+from sqlalchemy import Connection, delete, false, insert, or_, select, update
 
 from eventcoder.dedup import MERGEABLE_MODALITIES, Mention, cluster, compatible, merge
 from eventcoder.store_schema import (
@@ -34,32 +35,39 @@ def _base() -> Any:
     return select(*_COLUMNS).join(article_table, article_table.c.id == event_table.c.article_id)
 
 
+def _mention(row: Any) -> Mention:
+    """A stored mention; its id is the stored (NUL-free) one, so it can be matched in SQL."""
+    ev = event_from_dict(row.record)
+    return Mention(replace(ev, id=row.id) if ev.id != row.id else ev, row.content_hash)
+
+
 def _candidates(conn: Connection, m: Mention) -> list[Any]:
     """Stored mentions that might be compatible with `m` (a superset, filtered in Python)."""
     ev, span = m.event, day_span(m.event.date)
-    if span is None or ev.place is None or not ev.place.country or ev.is_aggregate \
-            or ev.modality not in MERGEABLE_MODALITIES:
+    if span is None or ev.is_aggregate or ev.modality not in MERGEABLE_MODALITIES:
         return []
     reach = timedelta(days=1)
     query = _base().where(
         event_table.c.event_type == ev.event_type, event_table.c.modality.in_(sorted(MERGEABLE_MODALITIES)),
-        event_table.c.is_aggregate == false(), event_table.c.place_country == ev.place.country,
+        event_table.c.is_aggregate == false(),
         event_table.c.date_start <= (span[1] + reach).isoformat(),
         event_table.c.date_end >= (span[0] - reach).isoformat())
+    if ev.place is not None:  # a placed mention meets the same country, or an unplaced one
+        query = query.where(or_(event_table.c.place_country == ev.place.country,
+                                event_table.c.place_country.is_(None)))
     return list(conn.execute(query))
 
 
 def _component(conn: Connection, seeds: list[Any]) -> dict[str, tuple[Mention, str | None]]:
     """Mentions reachable from the seed rows through compatible pairs, with publication dates."""
-    found = {row.id: (Mention(event_from_dict(row.record), row.content_hash), row.publication_date)
-             for row in seeds}
+    found = {row.id: (_mention(row), row.publication_date) for row in seeds}
     frontier = [m for m, _ in found.values()]
     while frontier:
         m = frontier.pop()
         for row in _candidates(conn, m):
             if row.id in found:
                 continue
-            other = Mention(event_from_dict(row.record), row.content_hash)
+            other = _mention(row)
             if compatible(m, other) is not None:
                 found[row.id] = (other, row.publication_date)
                 frontier.append(other)

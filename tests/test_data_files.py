@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import re
 from pathlib import Path
 
@@ -10,12 +11,13 @@ import pytest
 DATA = Path(__file__).resolve().parent.parent / "eventcoder" / "data"
 
 ACTORS_HEADER = ["pattern", "name", "country", "sector", "wikidata", "kind"]
-PLACES_HEADER = ["name", "kind", "country", "admin1", "lat", "lon", "geonames_id", "population", "feature_code"]
+PLACES_HEADER = ["geonames_id", "kind", "country", "admin1", "lat", "lon", "population", "feature", "name"]
+ADMIN1_HEADER = ["code", "country", "name", "ascii_name", "lat", "lon", "population"]
 PLOVER_SPECIAL = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 SECTORS = set("COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP PRE REL "
               "SOC NGO IGO".split())
 ACTOR_KINDS = {"country", "demonym", "capital", "org", "force", "generic"}
-PLACE_KINDS = {"country", "city", "site"}
+PLACE_KINDS = {"country", "admin1", "city"}
 
 
 def _read(name: str) -> list[list[str]]:
@@ -31,7 +33,9 @@ def actors() -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def places() -> list[list[str]]:
-    return _read("places.tsv")
+    # The generated gazetteer (tools/build_gazetteer.py): gzipped, tab-separated, no quoting.
+    text = gzip.decompress((DATA / "gazetteer.tsv.gz").read_bytes()).decode("utf-8")
+    return [line.split("\t") for line in text.splitlines()]
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +65,7 @@ def test_places_header_and_width(places: list[list[str]]) -> None:
 
 
 def test_no_quotes_or_comment_lines() -> None:
-    for name in ("actors.tsv", "places.tsv"):
+    for name in ("actors.tsv", "admin1.tsv", "gazetteer_supplement.tsv"):
         text = (DATA / name).read_text(encoding="utf-8")
         assert '"' not in text, name
         assert not any(line.startswith("#") for line in text.splitlines()), name
@@ -138,17 +142,31 @@ def test_place_values(places: list[list[str]], country_codes: set[str]) -> None:
         assert -180 <= float(row["lon"]) <= 180, row
         assert row["geonames_id"] == "" or row["geonames_id"].isdigit(), row
         assert row["population"] == "" or row["population"].isdigit(), row
-        key = (row["name"], row["kind"], row["country"], row["geonames_id"])
+        if row["kind"] == "admin1":
+            assert re.fullmatch(r"[A-Z]{2}\.\w+", row["admin1"]), row
+        key = (row["name"], row["kind"], row["country"], row["geonames_id"], row["admin1"])
         assert key not in seen, row
         seen.add(key)
     assert len(country_codes) >= 240
 
 
+def test_admin1_table() -> None:
+    rows = _read("admin1.tsv")
+    assert rows[0] == ADMIN1_HEADER
+    assert all(len(r) == len(ADMIN1_HEADER) for r in rows)
+    names = {r[0]: r[3] for r in rows[1:]}
+    assert names["IQ.07"] == "Baghdad" and names["SY.12"] == "Idlib" and names["KE.05"] == "Nairobi County"
+    assert len(names) > 3000
+
+
 def test_places_file_size() -> None:
-    assert (DATA / "places.tsv").stat().st_size < 5_000_000
+    total = sum(p.stat().st_size for p in DATA.iterdir() if p.name.startswith(("gazetteer", "admin1")))
+    assert total < 60_000_000
 
 
 def test_specific_place_rows(places: list[list[str]]) -> None:
+    from eventcoder import gazetteer
+
     rows = _place_rows(places)
     baghdad = [r for r in rows if r["name"] == "Baghdad" and r["kind"] == "city" and r["country"] == "IRQ"]
     assert baghdad
@@ -156,9 +174,11 @@ def test_specific_place_rows(places: list[list[str]]) -> None:
     assert abs(float(baghdad[0]["lon"]) - 44.40) < 0.05
     jordan = [r for r in rows if r["name"] == "Jordan" and r["kind"] == "country"]
     assert len(jordan) == 1 and jordan[0]["country"] == "JOR"
-    sites = {r["name"]: r for r in rows if r["kind"] == "site"}
-    assert sites["Tower 22"]["country"] == "JOR"
-    assert sites["Al-Tanf"]["country"] == "SYR"
-    assert sites["Ain al-Asad"]["country"] == "IRQ"
-    assert sites["Jurf al-Sakhar"]["country"] == "IRQ"
-    assert any(r["name"] == "Kiev" and r["country"] == "UKR" for r in rows)
+    gaz = gazetteer.load()
+    sites = {e.name: e for key in ("tower 22", "al tanf", "ain al asad", "jurf al sakhar") for e in gaz.candidates(key)
+             if e.kind == "site"}
+    assert sites["Tower 22"].country == "JOR"
+    assert sites["Al-Tanf"].country == "SYR"
+    assert sites["Ain al-Asad"].country == "IRQ"
+    assert sites["Jurf al-Sakhar"].country == "IRQ"
+    assert any(e.name == "Kyiv" and e.country == "UKR" for e in gaz.candidates("kiev"))

@@ -104,7 +104,8 @@ def module_store(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[S
 def _empty(db: Store) -> None:
     """Delete every row, children first."""
     with db.engine.begin() as conn:
-        for table in (store_mod.evidence_table, store_mod.event_table, store_mod.article_table):
+        for table in (store_mod.evidence_table, store_mod.event_table, store_mod.merged_table,
+                      store_mod.actor_table, store_mod.place_table, store_mod.article_table):
             conn.execute(delete(table))
 
 
@@ -420,3 +421,92 @@ def test_date_filter_matches_reference(evs: list[Event], since: date | None,
     finally:
         db.close()
     assert ids(got) == [e.id for e in evs if _overlaps(e.date, since, until)]
+
+
+# --- migrations, deduplication in the store, resuming ----------------------------------
+
+def _url(backend: str, directory: Path, stack: ExitStack) -> str:
+    return f"sqlite:///{directory / 'old.db'}" if backend == "sqlite" else stack.enter_context(_pg_schema_url())
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_migrations_build_the_same_schema_as_the_tables(backend: str, tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from eventcoder import migrations
+    with ExitStack() as stack:
+        url = _url(backend, tmp_path, stack)
+        engine = create_engine(url)
+        stack.callback(engine.dispose)
+        migrations.migrate(engine, "upgrade", "0001")
+        migrations.migrate(engine, "upgrade", "head")
+        with engine.connect() as conn:
+            diffs = compare_metadata(MigrationContext.configure(conn), store_mod.metadata)
+        assert diffs == []
+        migrations.migrate(engine, "downgrade", "0001")
+        migrations.migrate(engine, "upgrade", "head")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_database_from_before_migrations_is_upgraded_and_deduplicated(backend: str, tmp_path: Path) -> None:
+    from eventcoder import migrations
+    with ExitStack() as stack:
+        url = _url(backend, tmp_path, stack)
+        engine = create_engine(url)
+        migrations.migrate(engine, "upgrade", "0001")  # the schema as first released ...
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DROP TABLE alembic_version")  # ... made without Alembic
+            for n, ev in enumerate([drone_strike("old-1"), drone_strike("old-2", fatalities=3)]):
+                art = store_mod.article_row(article(n, url=f"https://x.example/{n}"))
+                aid = conn.execute(store_mod.article_table.insert().values(art)).inserted_primary_key[0]
+                row = store_mod.event_row(ev, aid, 0)
+                conn.exec_driver_sql(
+                    f"INSERT INTO events ({', '.join(k for k in row if k != 'record')}, record) VALUES "
+                    f"({', '.join('?' if backend == 'sqlite' else '%s' for k in row)})",
+                    tuple(v if k != "record" else __import__("json").dumps(v) for k, v in row.items()))
+        engine.dispose()
+        with Store.open(url) as db:  # upgrade, then cluster the old events
+            assert db.groups() == [["old-1", "old-2"]]
+            assert db.merged_count() == 1
+            assert db.events() == [drone_strike("old-1").to_dict(), drone_strike("old-2", fatalities=3).to_dict()]
+
+
+def test_two_articles_on_one_strike_make_one_happening(store: Store) -> None:
+    store.save(result(0, url="https://a.example/1"))
+    store.save(result(1, url="https://b.example/2", events=[drone_strike("z-other", fatalities=2)]))
+    assert store.counts() == {"articles": 2, "events": 2}
+    assert store.merged_count() == 1
+    assert store.groups() == [["0000000000000000-0", "z-other"]]
+    with store.engine.connect() as conn:
+        merged = conn.execute(select(store_mod.merged_table)).mappings().one()
+    assert (merged["id"], merged["n_mentions"], merged["n_articles"], merged["fatalities"]) == \
+        ("0000000000000000-0", 2, 2, 2)
+
+
+def test_interrupted_ingest_resumes_where_it_stopped(tmp_path: Path, monkeypatch) -> None:
+    url = f"sqlite:///{tmp_path / 'resume.db'}"
+    batch = [result(n, url=f"https://x.example/{n}", events=[drone_strike(f"ev-{n}", date=f"2024-02-{n + 1:02d}")])
+             for n in range(6)]
+    calls = {"n": 0}
+    real = Store._insert_evidence
+
+    def dies_on_fourth(conn, article_id, evs):  # the process "dies" while saving the 4th article
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise KeyboardInterrupt
+        real(conn, article_id, evs)
+
+    monkeypatch.setattr(Store, "_insert_evidence", staticmethod(dies_on_fourth))
+    with Store.open(url) as db, pytest.raises(KeyboardInterrupt):
+        for r in batch:
+            db.save(r)
+    monkeypatch.undo()
+    with Store.open(url) as db:
+        assert db.counts() == {"articles": 3, "events": 3}
+        assert [db.save(r) for r in batch] == [False, False, False, True, True, True]
+        once = db.groups()
+    with Store.open(f"sqlite:///{tmp_path / 'straight.db'}") as fresh:
+        for r in batch:
+            fresh.save(r)
+        assert fresh.groups() == once and fresh.counts() == {"articles": 6, "events": 6}

@@ -7,6 +7,8 @@ upgraded; any other is upgraded to head.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 from alembic import command
@@ -41,12 +43,29 @@ def run(conn: Connection, action: str, revision: str) -> None:
         cfg.attributes.pop("connection", None)
 
 
+@contextmanager
+def _migrating(engine: Engine) -> Iterator[Connection]:
+    """A transaction for migrating; SQLite's foreign keys are off during it, so tables can be copied."""
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            with conn.begin():
+                if conn.dialect.name == "postgresql":  # one migrator at a time per database
+                    conn.execute(text("SELECT pg_advisory_xact_lock(74657301)"))
+                yield conn
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
+
+
 def upgrade(engine: Engine) -> None:
     """Bring the database's schema to head, creating it when empty."""
     from eventcoder.store_schema import metadata
-    with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":  # one migrator at a time per database
-            conn.execute(text("SELECT pg_advisory_xact_lock(74657301)"))
+    with _migrating(engine) as conn:
         tables = set(inspect(conn).get_table_names())
         if "articles" not in tables:
             metadata.create_all(conn)
@@ -57,3 +76,9 @@ def upgrade(engine: Engine) -> None:
         current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         if current != head():
             run(conn, "upgrade", "head")
+
+
+def migrate(engine: Engine, action: str, revision: str) -> None:
+    """Upgrade, downgrade or stamp an existing database to `revision` (for tools and tests)."""
+    with _migrating(engine) as conn:
+        run(conn, action, revision)

@@ -1,0 +1,378 @@
+"""Place mentions in a parsed document: gazetteer names gated by entities and cue words, resolved with the whole doc."""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from eventcoder.gazetteer import DROP, Entry, admin1_keys, fold, fold_chars, keys, load, variants
+from eventcoder.records import Place
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A name inside one of these entities is never a place ("March" in "in March", "22" in a count).
+VETO_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "LANGUAGE",
+                         "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+# Prepositions that put a capitalised name in place position: "in Kibera", "near Mosul", "from Basra".
+PRE_CUES = frozenset({"in", "near", "at", "outside", "around", "from", "to", "into", "across", "toward", "towards",
+                      "between", "inside", "within", "through", "along", "throughout", "off", "via", "on"})
+# Nouns that take "of" before a place: "the city of Saada", "the outskirts of Kabul", "40 km north of Baghdad".
+OF_NOUNS = frozenset({"city", "town", "village", "province", "district", "region", "governorate", "state", "county",
+                      "capital", "outskirts", "outskirt", "area", "suburb", "suburbs", "neighbourhood", "neighborhood",
+                      "vicinity", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                      "southwest", "centre", "center", "municipality", "camp", "locality", "division", "ward",
+                      "environs", "periphery"})
+# Cues that most often introduce where the event itself happened (unlike "from", "to", "toward").
+STRONG_CUES = frozenset({"in", "near", "at", "outside", "around", "inside", "within", "outskirts", "outskirt",
+                         "vicinity", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                         "southwest", "area", "suburbs", "suburb", "city", "town", "village", "camp", "district"})
+# Cues that put the event beside the place rather than in it: a city found this way has precision "near".
+NEAR_CUES = frozenset({"near", "outside", "around", "outskirts", "outskirt", "vicinity", "north", "south", "east",
+                       "west", "northeast", "northwest", "southeast", "southwest", "area", "suburbs", "suburb",
+                       "environs", "periphery"})
+# Nouns right after a name, and the gazetteer kind each points to ("Haifa city", "Diyala province").
+POST_CUES = {"city": "city", "town": "city", "village": "city", "camp": "city", "neighbourhood": "city",
+             "neighborhood": "city", "suburb": "city", "township": "city", "province": "admin1",
+             "governorate": "admin1", "state": "admin1", "county": "admin1", "region": "admin1",
+             "oblast": "admin1", "prefecture": "admin1", "department": "admin1", "district": None, "area": None}
+# Lower-case words that may sit inside a place name ("Jurf al-Sakhar", "Deir ez-Zor", "Umm Qasr").
+CONNECTORS = frozenset({"al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "az", "ed", "ez", "en", "es", "er",
+                        "et", "ul", "de", "del", "des", "di", "da", "du", "la", "le", "los", "las", "y", "e", "i",
+                        "ye", "sub", "wa", "bin", "ibn", "-", "'", "’", "."})
+# Capitalised words that may follow a name inside the same run without making it another name ("Tel Aviv City",
+# "Mathare North"); any other capitalised word means the name is part of a longer one ("Holiday Inn", "Glen Road").
+GENERIC_WORDS = frozenset(POST_CUES) | frozenset({"sub-county", "subcounty", "division", "ward", "raion", "island",
+                                                  "islands", "municipality", "north", "south", "east", "west",
+                                                  "central", "upper", "lower", "northern", "southern", "eastern",
+                                                  "western"})
+# Tokens that may separate a name from the region or country it lies in: "Kibera, Nairobi", "Sirwah (Marib)".
+BESIDE_SEPARATORS = frozenset({",", "(", ")", "in", "of", "-", "–", "the"})
+# Tokens between two names of one group: separators, "district"-like words and unknown names in a comma list
+# ("Bara, Khyber district, Federally Administered Tribal Areas, Pakistan").
+MAX_GROUP_GAP = 12
+MAX_NAME_TOKENS = 8
+# Spelling variants ("Hilla" -> "Hillah", "Awamiyya" -> "Awamiyah") are tried only for short names of this size.
+MAX_VARIANT_TOKENS = 3
+MIN_VARIANT_CHARS = 4
+# Score weights. Prior: log10 population (1 point per factor of ten) plus a kind bonus, so a country or a named
+# site beats a same-named village; admin1 regions carry the summed population of their places, so they take a
+# penalty to let their own seat win ("Haifa" is the city, "Haifa district" the region).
+KIND_PRIOR = {"country": 9.0, "site": 8.0, "admin1": -1.0, "city": 0.0}
+CAPITAL_BONUS = 1.0
+# A country the rest of the article points to (share of its votes) is worth up to 6 points: enough to move a name
+# from a big city abroad to a town of the article's country (Tripoli LBN vs LBY), not enough to beat a country.
+COUNTRY_WEIGHT = 6.0
+# The admin1 region or country named beside a name ("Sirwah (Marib)") decides between namesakes.
+ADMIN1_BESIDE = 6.0
+COUNTRY_BESIDE = 4.0
+# A trailing "city"/"province" word, or a name that follows another as its region ("Ba'quba, Diyala"), sets the kind.
+KIND_HINT = 3.0
+CONTEXT_ROLE = 2.0
+# A name that is the place's own GeoNames name, not one of its alternate names in another language.
+PRIMARY_NAME = 1.5
+# A town below this size, in a country nothing else in the article points to, while the article names another
+# country or region (STRAY_MIN_VOTES: one country or admin1 mention), is a foreign namesake of an unknown local
+# place ("Rangamati" BGD in a story from Jharkhand, India): it is dropped.
+STRAY_MAX_POPULATION = 100_000
+STRAY_MIN_VOTES = 1.5
+# Votes a resolved mention gives its country: countries and regions count more than towns.
+VOTE_BY_KIND = {"country": 2.0, "admin1": 1.5, "city": 1.0, "site": 1.0}
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place name in a doc: token span, its text, the place it resolves to and the cue word before or after it."""
+
+    start: int
+    end: int
+    text: str
+    place: Place
+    cue: str | None
+
+
+@dataclass
+class _Hit:
+    """A gated name span with its gazetteer candidates, before resolution."""
+
+    start: int
+    end: int
+    key: str
+    cands: list[Entry]
+    cue: str | None = None
+    hint: str | None = None
+    context_of: _Hit | None = None
+    group: list[_Hit] | None = None
+    best: Entry | None = None
+
+
+def _folded_doc(doc: Doc) -> tuple[str, list[int]]:
+    """The doc text folded and padded with spaces, and the positions where apostrophes were dropped."""
+    chars = fold_chars(doc.text)
+    dropped = [m.start() - k for k, m in enumerate(re.finditer(DROP, chars))]
+    return " " + chars.replace(DROP, "") + " ", dropped
+
+
+def _is_name_token(tok: Token) -> bool:
+    """Capitalised words and numbers, or a connector inside a name; a capitalised cue ("In") ends a name."""
+    if tok.lower_ in PRE_CUES:
+        return False
+    return tok.text[:1].isupper() or tok.like_num or tok.lower_ in CONNECTORS
+
+
+def _runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of name tokens that start with a capital: the proper names of the text."""
+    runs = []
+    i = 0
+    while i < len(doc):
+        if not doc[i].text[:1].isupper() or doc[i].lower_ in PRE_CUES:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and _is_name_token(doc[j]) and not doc[j].is_sent_start:
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _raw_spans(doc: Doc, runs: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """Token spans whose text is a gazetteer key: automaton hits over the doc, dict look-ups inside marked runs."""
+    gaz = load()
+    padded, dropped = _folded_doc(doc)
+    spans: dict[tuple[int, int], str] = {}
+    for start, end, key in gaz.scan(padded):
+        lo = start - 1 + bisect.bisect_right(dropped, start - 1)
+        hi = end - 2 + bisect.bisect_right(dropped, end - 2) + 1
+        span = doc.char_span(lo, hi, alignment_mode="expand")
+        if span is not None and len(span):
+            spans[(span.start, span.end)] = key
+    for run_start, run_end in runs:
+        marked = any(t.ent_type_ in PLACE_LABELS for t in doc[run_start:run_end]) or _separated(doc, run_start) \
+            or _cue(doc, run_start, run_end)[0] is not None
+        for i in range(run_start, run_end if marked else run_start):
+            for j in range(i + 1, min(run_end, i + MAX_NAME_TOKENS) + 1):
+                if (i, j) in spans or not (key := fold(doc[i:j].text)):
+                    continue
+                if gaz.rows(key):
+                    spans[(i, j)] = key
+                elif j - i <= MAX_VARIANT_TOKENS and len(key) >= MIN_VARIANT_CHARS:
+                    found = next((v for v in variants(key) if gaz.rows(v)), None)
+                    if found:
+                        spans[(i, j)] = found
+    return spans
+
+
+def _separated(doc: Doc, i: int) -> bool:
+    """A name right after a comma or bracket: possibly the region of the name before it."""
+    return i > 0 and doc[i - 1].text in (",", "(")
+
+
+def _cue(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
+    """The cue word before or after a span, and the kind a following noun points to."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in ("the", "a"):
+        i -= 1
+    cue = None
+    if i > 0 and doc[i].lower_ == "of" and doc[i - 1].lower_ in OF_NOUNS:
+        noun = doc[i - 1].lower_
+        k = i - 2
+        while k >= 0 and (doc[k].lower_ in ("the", "a", "km", "kilometres", "kilometers", "miles") or doc[k].like_num):
+            k -= 1
+        prep = doc[k].lower_ if k >= 0 and doc[k].lower_ in PRE_CUES else None
+        cue = noun if noun in NEAR_CUES or prep is None else prep
+    elif i >= 0 and doc[i].lower_ in PRE_CUES:
+        cue = doc[i].lower_
+    after = doc[end].lower_ if end < len(doc) else ""
+    if cue is None and after in POST_CUES:
+        cue = after
+    return cue, POST_CUES.get(after)
+
+
+def _whole_name(doc: Doc, start: int, end: int, run: tuple[int, int] | None) -> bool:
+    """The span is its run's whole proper name, give or take generic words ("Haifa City"), not part of "Glen Road"."""
+    if run is None:
+        return True
+    rest = [t for t in doc[run[0]:run[1]] if not start <= t.i < end]
+    return all(t.lower_ in GENERIC_WORDS or t.lower_ in CONNECTORS or not _wordlike(t) for t in rest)
+
+
+def _wordlike(tok: Token) -> bool:
+    """A token with letters in it ("Ba'quba" counts; "," and "22" do not)."""
+    return any(c.isalpha() for c in tok.text)
+
+
+def _vetoed(tok: Token) -> bool:
+    """Inside a date or number entity, or a demonym our entity ruler tagged (the model's NORP guesses are kept)."""
+    return tok.ent_type_ in VETO_LABELS and (tok.ent_type_ != "NORP" or bool(tok.ent_id_))
+
+
+def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: bool, site: bool = False) -> bool:
+    """Capitalised, not a date/number/demonym, a whole name, and marked by a place entity, a cue, a chain, or a site."""
+    span = doc[start:end]
+    words = [t for t in span if _wordlike(t) and t.lower_ not in CONNECTORS]
+    if not words or not any(t.text[:1].isupper() for t in words) or (_vetoed(words[0]) and not site):
+        return False
+    if site and _whole_name(doc, start, end, run):
+        return True
+    if not _whole_name(doc, start, end, run):
+        return False
+    if chained and (run is None or start == run[0]):
+        return True
+    return any(t.ent_type_ in PLACE_LABELS for t in span) or _cue(doc, start, end)[0] is not None
+
+
+def _joined(doc: Doc, end: int, start: int) -> bool:
+    """Only separators, "district"-like words and names lie between two names, within one sentence."""
+    gap = doc[end:start]
+    return len(gap) <= MAX_GROUP_GAP and not any(t.is_sent_start for t in doc[end:start + 1]) and all(
+        t.lower_ in BESIDE_SEPARATORS or t.lower_ in GENERIC_WORDS or _is_name_token(t) for t in gap)
+
+
+def _chained_runs(doc: Doc, runs: list[tuple[int, int]]) -> set[int]:
+    """Starts of runs that follow a marked run after a comma or bracket: "near Starohnativka, Donetsk"."""
+    chained: set[int] = set()
+    marked_end = -1
+    for a, b in runs:
+        marked = any(t.ent_type_ in PLACE_LABELS for t in doc[a:b]) or _cue(doc, a, b)[0] is not None
+        if marked_end >= 0 and _separated(doc, a) and _joined(doc, marked_end, a):
+            chained.add(a)
+            marked = True
+        if marked:
+            marked_end = b
+        elif not _joined(doc, marked_end, a):
+            marked_end = -1
+    return chained
+
+
+def _select(doc: Doc, spans: dict[tuple[int, int], str], runs: list[tuple[int, int]]) -> list[_Hit]:
+    """Longest gated names first, without overlaps."""
+    gaz = load()
+    run_of = {i: run for run in runs for i in range(*run)}
+    chained = _chained_runs(doc, runs)
+    chosen: list[_Hit] = []
+    taken: set[int] = set()
+    for (s, e), key in sorted(spans.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
+        run = run_of.get(s)
+        if taken.intersection(range(s, e)):
+            continue
+        cands = gaz.candidates(key)
+        # A hand-added site ("Tower 22") is a distinctive name: it needs no cue and may be any entity.
+        if _gate(doc, s, e, run, run is not None and run[0] in chained, any(c.kind == "site" for c in cands)):
+            hit = _Hit(s, e, key, cands)
+            hit.cue, hit.hint = _cue(doc, s, e)
+            chosen.append(hit)
+            taken.update(range(s, e))
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _group(doc: Doc, hits: list[_Hit]) -> None:
+    """Chain names joined by commas, brackets, "in"/"of" into groups: "Rangamati village in Dhabatand, Giridih, India"."""
+    for a, b in zip(hits, hits[1:]):
+        gap = doc[a.end:b.start]
+        if _joined(doc, a.end, b.start):
+            if a.group is None:
+                a.group = [a]
+            a.group.append(b)
+            b.group = a.group
+            if len(gap) and gap[0].text in (",", "("):
+                b.context_of = a
+
+
+def _score(hit: _Hit, cand: Entry, votes: dict[str, float]) -> float:
+    """Prior, plus the article's countries, the region named beside, and the kind the cue points to."""
+    score = math.log10(cand.population + 10) + KIND_PRIOR[cand.kind] + (CAPITAL_BONUS if cand.feature == "PPLC" else 0)
+    if hit.key in (admin1_keys(cand.name) if cand.kind == "admin1" else keys(cand.name)):
+        score += PRIMARY_NAME
+    own = VOTE_BY_KIND[hit.best.kind] if hit.best is not None and hit.best.country == cand.country else 0.0
+    top = max(votes.values(), default=0.0)
+    if top > 0:
+        score += COUNTRY_WEIGHT * max(0.0, votes.get(cand.country, 0.0) - own) / top
+    for other in hit.group or []:
+        if other is hit or other.key == hit.key:
+            continue
+        regions = {c.admin1 for c in other.cands if c.kind in ("admin1", "city")} - {""}
+        if cand.admin1 and cand.admin1 in regions:
+            score += ADMIN1_BESIDE
+        elif any(c.country == cand.country for c in other.cands):
+            score += COUNTRY_BESIDE
+    if hit.hint and cand.kind == hit.hint:
+        score += KIND_HINT
+    if hit.context_of is not None and cand.kind in ("admin1", "country"):
+        score += CONTEXT_ROLE
+    return score
+
+
+def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
+    """Pick each hit's best candidate with the article's country votes; drop names foreign to their own group."""
+    for hit in hits:
+        hit.best = max(hit.cands, key=lambda c: _score(hit, c, votes))
+    tally: dict[str, float] = defaultdict(float, votes)
+    for hit in hits:
+        assert hit.best is not None
+        tally[hit.best.country] += VOTE_BY_KIND[hit.best.kind]
+    for hit in hits:
+        hit.best = max(hit.cands, key=lambda c: _score(hit, c, tally))
+    kept = []
+    for hit in hits:
+        assert hit.best is not None
+        others_votes = tally.get(hit.best.country, 0.0) - VOTE_BY_KIND[hit.best.kind]
+        if hit.best.kind == "city" and hit.best.population < STRAY_MAX_POPULATION and others_votes <= 0 \
+                and max(tally.values()) >= STRAY_MIN_VOTES:
+            continue
+        others = [h.best for h in hit.group or [] if h is not hit and h.best is not None]
+        anchors = [b for b in others if b.kind == "country"] or [b for b in others if b.kind == "admin1"] or others
+        allowed = {b.country for b in anchors}
+        if allowed and hit.best is not None and hit.best.country not in allowed:
+            inside = [c for c in hit.cands if c.country in allowed]
+            if not inside:
+                continue
+            hit.best = max(inside, key=lambda c: _score(hit, c, tally))
+        kept.append(hit)
+    return kept
+
+
+def _norp_votes(doc: Doc) -> dict[str, float]:
+    """Countries of demonyms the entity ruler found ("Iraqi police" -> IRQ), one vote each."""
+    votes: dict[str, float] = defaultdict(float)
+    gaz = load()
+    for ent in doc.ents:
+        if ent.label_ == "NORP" and ent.ent_id_:
+            country = next((c.country for c in gaz.candidates(fold(ent.ent_id_)) if c.kind == "country"), None)
+            if country:
+                votes[country] += 1.0
+    return votes
+
+
+def place_mentions(doc: Doc, *, countries: tuple[str, ...] = ()) -> list[PlaceMention]:
+    """Every place named in the doc, in order, each resolved using all the others."""
+    runs = _runs(doc)
+    hits = [h for h in _select(doc, _raw_spans(doc, runs), runs) if h.cands]
+    _group(doc, hits)
+    votes = _norp_votes(doc)
+    for country in countries:
+        votes[country] += 1.0
+    out = []
+    for hit in resolve(hits, votes):
+        assert hit.best is not None
+        precision = "near" if hit.best.kind == "city" and hit.cue in NEAR_CUES else None
+        text = doc[hit.start:hit.end].text
+        out.append(PlaceMention(hit.start, hit.end, text, hit.best.place(precision, text), hit.cue))
+    return out
+
+
+def primary(mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The mention most likely to be the event's location: the first town or site after a strong cue ("in", "near"),
+    else after any cue, else the first town or site, else the first region, else the first mention."""
+    def first(test) -> PlaceMention | None:  # type: ignore[no-untyped-def]
+        return next((m for m in mentions if test(m)), None)
+
+    local = ("city", "near", "exact")
+    return (first(lambda m: m.cue in STRONG_CUES and m.place.precision in local)
+            or first(lambda m: m.cue is not None and m.place.precision in local)
+            or first(lambda m: m.place.precision in local)
+            or first(lambda m: m.place.precision == "admin1")
+            or (mentions[0] if mentions else None))

@@ -1,0 +1,88 @@
+"""Place mentions in parsed text: gating, disambiguation with the whole doc, precision and cues."""
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.geoparse import PlaceMention, place_mentions, primary
+from eventcoder.nlp import load_nlp
+
+pytestmark = pytest.mark.slow
+
+
+def mentions(text: str) -> list[PlaceMention]:
+    return place_mentions(load_nlp()(text))
+
+
+def named(text: str, name: str) -> PlaceMention:
+    found = [m for m in mentions(text) if m.text == name]
+    assert found, (name, mentions(text))
+    return found[0]
+
+
+@pytest.mark.parametrize("spelling", ["Al-Qaim", "Al Qaim", "Al Qā'im", "al-Qaim"])
+def test_spellings_resolve_to_one_place(spelling: str) -> None:
+    m = primary(mentions(f"A drone struck a convoy near {spelling} on Tuesday."))
+    assert m is not None and m.place.country == "IRQ" and m.place.admin1 == "Al Anbar"
+    assert m.cue == "near" and m.place.precision == "near"
+
+
+def test_token_offsets_and_cue() -> None:
+    doc = load_nlp()("Gunmen opened fire in Baghdad on Sunday.")
+    m = place_mentions(doc)[0]
+    assert doc[m.start:m.end].text == m.text == "Baghdad"
+    assert m.cue == "in" and m.place.precision == "city" and m.place.geonames_id
+
+
+def test_tripoli_follows_article_country() -> None:
+    lebanon = named("Lebanese army units deployed in Tripoli after clashes in northern Lebanon.", "Tripoli")
+    assert lebanon.place.country == "LBN"
+    libya = named("Militias clashed in Tripoli, the capital of Libya, on Friday.", "Tripoli")
+    assert libya.place.country == "LBY"
+
+
+def test_city_word_after_name() -> None:
+    m = named("On 9 May 2020, medical interns protested in Bat Galim Square of Haifa city, demanding shorter shifts.",
+              "Haifa")
+    assert m.place.country == "ISR" and m.place.precision == "city" and m.place.admin1 == "Haifa"
+    assert primary(mentions("Medical interns protested in Bat Galim Square of Haifa city.")).text == "Haifa"  # type: ignore[union-attr]
+
+
+def test_region_in_brackets_picks_namesake() -> None:
+    m = named("On 2 May 2020, Houthi forces shelled positions in Sirwah (Marib).", "Sirwah")
+    assert m.place.country == "YEM" and m.place.admin1 == "Ma'rib"
+    region = named("On 2 May 2020, Houthi forces shelled positions in Sirwah (Marib).", "Marib")
+    assert region.cue is None
+
+
+def test_comma_chain_sets_country() -> None:
+    ms = mentions("On Saturday, in Ba'quba, Diyala, Iraq, unknown assailants detonated a car bomb.")
+    assert [m.text for m in ms] == ["Ba'quba", "Diyala", "Iraq"]
+    assert [m.place.precision for m in ms] == ["city", "admin1", "country"]
+    assert {m.place.country for m in ms} == {"IRQ"}
+    assert primary(ms).text == "Ba'quba"  # type: ignore[union-attr]
+
+
+def test_supplement_site_is_exact_and_in_jordan() -> None:
+    m = named("Three US soldiers were killed in a drone attack on Tower 22 near the Syrian border.", "Tower 22")
+    assert m.place.country == "JOR" and m.place.precision == "exact"
+
+
+@pytest.mark.parametrize("text", [
+    "The strike was bigger than expected, media reported in March.",
+    "Media outlets said the protest in March was larger than the one in May.",
+    "March was calm. Than Media Police said nothing.",
+])
+def test_common_words_never_places(text: str) -> None:
+    assert not any(m.text.lower() in ("than", "media", "march", "may", "police") for m in mentions(text))
+
+
+def test_street_named_after_place_is_not_the_place() -> None:
+    ms = mentions("On Monday, on Palestine Street, Baghdad, Baghdad, Iraq, gunmen opened fire.")
+    assert "Palestine" not in [m.text for m in ms]
+    assert primary(ms).place.name == "Baghdad"  # type: ignore[union-attr]
+
+
+def test_foreign_namesake_in_local_chain_dropped() -> None:
+    ms = mentions("On Sunday night, in the Jammu village of Kohat, Federally Administered Tribal Areas, Pakistan, "
+                  "militants set fire to houses.")
+    assert {m.place.country for m in ms} == {"PAK"}
