@@ -6,18 +6,21 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from eventcoder import dates, places
+from dataclasses import replace
+
+from eventcoder import dates
 from eventcoder.dates import MONTHS
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import casualty_cues, reports_no_casualties
+from eventcoder.geoparse import STRONG_CUES, PlaceMention
 from eventcoder.lexicon import words
 from eventcoder.roles import actor_at
 
 # A verb whose object or subject is an event noun passes its dates and places to that noun
 # ("announce the suspension ... at the end of January").
 NOMINAL_EVENT_DEPS = frozenset({"dobj", "nsubjpass"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-STRONG_PLACE_PREPS = frozenset({"in", "near", "outside"})
+# Cues that put an event beside a town rather than in it.
+NEAR_CUES = frozenset({"near", "outside", "outskirts", "outskirt", "vicinity"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # Prepositions kept in front of a date span because they change its meaning.
 DATE_PREFIXES = frozenset({"since", "between", "over", "until", "before", "after"})
@@ -36,6 +39,8 @@ def owner(token: Token, by_index: dict[int, Candidate]) -> Candidate | None:
         nominal = next((by_index[c.i] for c in tok.children if c.i in by_index and c.dep_ in NOMINAL_EVENT_DEPS), None)
         if nominal is not None and tok.pos_ == "VERB":
             return nominal
+        if tok.lemma_.lower() in words("reporting") and tok.i != token.i:
+            return None  # "MSF said on Saturday that ...": the date of the report, not of the event
         if tok.head.i == tok.i:
             break
         tok = tok.head
@@ -76,21 +81,6 @@ def attach_dates(sent: Span, by_index: dict[int, Candidate], anchor: date | None
                 cand.modality = "future"
 
 
-# Nouns that introduce a place name with "of": "the city of Saada", "Diyala province".
-PLACE_NOUNS = frozenset({"city", "town", "village", "province", "district", "region", "governorate", "state",
-                         "county", "capital", "outskirts", "area", "suburb", "neighbourhood", "neighborhood"})
-
-
-def _place_preposition(root: Token) -> Token | None:
-    """The 'in'/'near'/'at' that puts a place name in an event's clause, directly or via 'the city of'."""
-    if root.dep_ != "pobj":
-        return None
-    prep = root.head
-    if prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS and prep.head.dep_ == "pobj":
-        prep = prep.head.head
-    return prep if prep.lower_ in words("place_prep") else None
-
-
 def share_sentence_context(sent: Span, by_index: dict[int, Candidate]) -> None:
     """When a sentence names one date (or one place), its other events happened then (there) too:
     "police fired tear gas on Tuesday ... and arrested 41 people". What a statement is about
@@ -107,55 +97,18 @@ def share_sentence_context(sent: Span, by_index: dict[int, Candidate]) -> None:
                 setattr(cand, name, only)
 
 
-# Nouns that introduce a place name with "of": "the city of Saada", "Diyala province".
-PLACE_NOUNS = frozenset({"city", "town", "village", "province", "district", "region", "governorate", "state",
-                         "county", "capital", "outskirts", "area", "suburb", "neighbourhood", "neighborhood"})
-
-
-def _place_preposition(root: Token) -> Token | None:
-    """The 'in'/'near'/'at' that puts a place name in an event's clause, directly or via 'the city of'."""
-    if root.dep_ != "pobj":
-        return None
-    prep = root.head
-    if prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS and prep.head.dep_ == "pobj":
-        prep = prep.head.head
-    return prep if prep.lower_ in words("place_prep") else None
-
-
-def share_sentence_date(sent: Span, by_index: dict[int, Candidate]) -> None:
-    """When a sentence names one date, its other events happened then too ("police fired tear gas on
-    Tuesday ... and arrested 41 people")."""
-    cands = {id(c): c for c in by_index.values() if c.sent.start == sent.start and not c.anaphoric}.values()
-    found = {c.date for c in cands if c.date is not None}
-    if len(found) != 1:
-        return
-    only = next(iter(found))
-    for cand in cands:
-        reported = any(a.i in by_index and by_index[a.i].is_verbal for a in cand.trigger.ancestors)
-        if cand.date is None and cand.modality != "future" and not reported:
-            # what a statement is about ("denouncing recent airstrikes") keeps its own time
-            cand.date = only
-
-
-def attach_places(sent: Span, by_index: dict[int, Candidate], countries: tuple[str, ...]) -> None:
-    """Give each candidate the place named in its clause after 'in', 'near', 'at' ..."""
-    for ent in sent.ents:
-        if ent.label_ not in PLACE_LABELS and ent.label_ != "PERSON":
+def attach_places(sent: Span, by_index: dict[int, Candidate], mentions: list[PlaceMention]) -> None:
+    """Give each candidate the place named in its clause after 'in', 'near', 'at', 'the city of' ..."""
+    for mention in mentions:
+        if not sent.start <= mention.start < sent.end or mention.cue not in STRONG_CUES:
             continue
-        prep = _place_preposition(ent.root)
-        if ent.label_ == "PERSON" and (prep is None or prep.lower_ not in STRONG_PLACE_PREPS):
-            # the small model often tags towns as people ("near Goma"); only a place preposition rescues them
-            continue
-        if prep is None:
-            continue
-        cand = owner(prep, by_index)
+        cand = owner(sent.doc[mention.start], by_index)
         if cand is None or cand.place is not None:
             continue
-        found = places.lookup(ent.text, countries=countries)
-        if found is not None:
-            if prep.lower_ in ("near", "outside") and found.precision == "city":
-                found = type(found)(**{**found.__dict__, "precision": "near"})
-            cand.place = found
+        place = mention.place
+        if mention.cue in NEAR_CUES and place.precision == "city":
+            place = replace(place, precision="near")
+        cand.place = place
 
 
 def attach_casualties(sent: Span, by_index: dict[int, Candidate]) -> None:

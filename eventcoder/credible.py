@@ -10,6 +10,8 @@ from eventcoder.lexicon import read_table
 
 # Event types whose triggers have everyday senses and so need corroboration.
 CHECKED_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+# Sectors of armed actors, who do not hold protests.
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "PRM", "UAF", "SPY"})
 # Sectors of the people an arrest targets when it is an ordinary criminal case, not a political event.
 CRIMINAL_SECTORS = frozenset({"CRM"})
 
@@ -47,6 +49,8 @@ def credible(cand: Candidate) -> bool:
     """Whether a candidate of violence, protest or coercion is a real political event."""
     if cand.event_type not in CHECKED_TYPES:
         return True
+    if cand.event_type == "PROTEST" and cand.source is not None and cand.source.sector in ARMED_SECTORS:
+        return False  # "the gunmen marched the pupils into the bush" is no demonstration
     words = _words()
     modifiers = {c.lower_ for c in cand.trigger.children if c.dep_ in ("compound", "amod", "nmod")}
     if modifiers & words["benign_mod"]:

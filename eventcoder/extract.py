@@ -19,6 +19,7 @@ from eventcoder.casualties import reports_no_casualties
 from eventcoder.coding import OUTCOME_LEMMAS, code
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
+from eventcoder.geoparse import STRONG_CUES, PlaceMention, place_mentions, primary
 from eventcoder.discourse import continue_statements, group_antecedent, merge_mentions, named_orgs
 from eventcoder.records import Actor, Event, Evidence
 from eventcoder.roles import actor_at, source_token, target_tokens
@@ -47,9 +48,10 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
         lead_date = None  # a header repeating the publication date says nothing about the events
     orgs = named_orgs(doc)
     countries = article_countries(doc) if countries is None else countries
+    mentions = place_mentions(doc, countries=countries)
     cands: list[Candidate] = []
     for sent in doc.sents:
-        found = _sentence_candidates(sent, anchor, orgs, countries)
+        found = _sentence_candidates(sent, anchor, orgs, mentions)
         if not any(c.event_type == "ASSAULT" for c in found) and reports_no_casualties(sent):
             # "No casualties were reported." reports on the attack just told
             last = next((c for c in reversed(cands) if c.event_type == "ASSAULT"), None)
@@ -59,7 +61,7 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
     cands = merge_mentions(cands)
     continue_statements(cands)
     for cand in cands:
-        _fallbacks(cand, countries)
+        _fallbacks(cand, countries, mentions)
         if cand.date is None and lead_date is not None and cand.modality in ("asserted", "claimed"):
             cand.date = lead_date
         if cand.date is None and anchor is not None and cand.modality in ("asserted", "claimed") \
@@ -81,7 +83,7 @@ def article_countries(doc: Doc) -> tuple[str, ...]:
 
 
 def _sentence_candidates(sent: Span, anchor: date | None, orgs: list[tuple[int, Actor]],
-                         countries: tuple[str, ...]) -> list[Candidate]:
+                         mentions: list[PlaceMention]) -> list[Candidate]:
     hits = {hit.token.i: hit for hit in find(sent)}
     by_index: dict[int, Candidate] = {}
     for hit in hits.values():
@@ -97,7 +99,7 @@ def _sentence_candidates(sent: Span, anchor: date | None, orgs: list[tuple[int, 
     _share_conjunct_roles(by_index)
     _absorb_result_verbs(by_index)
     attach_dates(sent, by_index, anchor)
-    attach_places(sent, by_index, countries)
+    attach_places(sent, by_index, mentions)
     share_sentence_context(sent, by_index)
     attach_casualties(sent, by_index)
     for cand in by_index.values():
@@ -152,9 +154,9 @@ def _absorb_result_verbs(by_index: dict[int, Candidate]) -> None:
             event = by_index.get(subject.i)
         elif cand.trigger.lemma_.lower() in OUTCOME_LEMMAS:
             # "Three soldiers were killed when a roadside bomb exploded": the outcome joins its cause
-            event = next((by_index[c.i] for c in cand.trigger.children
-                          if c.dep_ in ("advcl", "conj") and c.i in by_index), None) or \
-                (by_index.get(cand.trigger.head.i) if cand.trigger.dep_ in ("advcl", "conj", "xcomp") else None)
+            event = (by_index.get(cand.trigger.head.i) if cand.trigger.dep_ in ("advcl", "conj", "xcomp") else None) \
+                or next((by_index[c.i] for c in cand.trigger.children
+                         if c.dep_ in ("advcl", "conj") and c.i in by_index), None)
         elif cand.trigger.dep_ in ("advcl", "conj", "xcomp"):
             # "... hit a market, killing nine": a subjectless participle continues the event it hangs on
             event = by_index.get(cand.trigger.head.i)
@@ -200,15 +202,25 @@ def _dedupe_statements(cands: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _fallbacks(cand: Candidate, countries: tuple[str, ...]) -> None:
+def _fallbacks(cand: Candidate, countries: tuple[str, ...], mentions: list[PlaceMention]) -> None:
     """Fill what the clause left open with the conventions human coders use, and record each guess."""
+    if cand.place is None and not cand.is_verbal and cand.modality != "future":
+        # a material event with no place in its clause: the main place of its sentence, else of the article
+        sent = cand.evidence_sent or cand.sent
+        here = [m for m in mentions if sent.start <= m.start < sent.end and m.cue is not None]
+        chosen = primary(here) or primary([m for m in mentions if m.cue in STRONG_CUES])
+        if chosen is not None:
+            cand.place = chosen.place
+            cand.fallbacks.append("place")
     if cand.event_type == "ASSAULT" and cand.source is None:
         cand.source = _armed_bystander(cand)
         if cand.source is not None:
             cand.fallbacks.append("source")
     if cand.event_type == "ASSAULT":
         _complete_toll(cand)
-    local = cand.place.country if cand.place and cand.place.country else (countries[0] if countries else None)
+    main = primary([m for m in mentions if m.cue in STRONG_CUES])
+    local = cand.place.country if cand.place and cand.place.country else \
+        main.place.country if main is not None else (countries[0] if countries else None)
     for role in ("source", "target"):
         actor = getattr(cand, role)
         if actor is not None and actor.country is None and local and actor.sector not in FOREIGN_SECTORS:
