@@ -20,6 +20,7 @@ PathsArg = Annotated[list[str], typer.Argument(help="Files (.html .htm .txt .jso
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, json or jsonl.")]
 PublishedOpt = Annotated[Optional[str], typer.Option("--published", help="Publication date YYYY-MM-DD for every input.")]
 DbOpt = Annotated[str, typer.Option("--db", help="SQLAlchemy database URL.")]
+WorkersOpt = Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes to code with (each loads the model once).")]
 
 
 def _check_format(fmt: str) -> None:
@@ -32,25 +33,25 @@ def _check_date(value: str | None, option: str) -> None:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint=option)
 
 
-def _pipeline():
-    """Load the model once per command (imported here so `--help` stays fast)."""
-    from eventcoder.pipeline import Pipeline
-    return Pipeline()
+def _coded(paths: list[str], published: str | None, workers: int):
+    """Results for the inputs, coded in-process or on worker processes (imported here so `--help` stays fast)."""
+    from eventcoder.parallel import run
+    return run(read_documents(paths, published=published), workers=workers)
 
 
 @app.command()
-def extract(paths: PathsArg, fmt: FormatOpt = "table", published: PublishedOpt = None) -> None:
+def extract(paths: PathsArg, fmt: FormatOpt = "table", published: PublishedOpt = None, workers: WorkersOpt = 1) -> None:
     """Code the events of each document and print them."""
     _check_format(fmt)
     _check_date(published, "--published")
     err = Console(stderr=True)
-    results = _pipeline().run(read_documents(paths, published=published))
+    results = _coded(paths, published, workers)
     docs, failures = write_results(results, fmt, sys.stdout, Console())
     err.print(f"{docs} documents, {failures} failed")
 
 
 @app.command()
-def ingest(paths: PathsArg, db: DbOpt = DEFAULT_DB, published: PublishedOpt = None) -> None:
+def ingest(paths: PathsArg, db: DbOpt = DEFAULT_DB, published: PublishedOpt = None, workers: WorkersOpt = 1) -> None:
     """Code the documents and store articles, events and evidence; an article already stored is skipped."""
     from rich.progress import Progress
 
@@ -60,7 +61,7 @@ def ingest(paths: PathsArg, db: DbOpt = DEFAULT_DB, published: PublishedOpt = No
     stored = skipped = failed = 0
     with Store.open(db) as store, Progress(console=err, transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
-        for result in _pipeline().run(read_documents(paths, published=published)):
+        for result in _coded(paths, published, workers):
             progress.advance(task)
             if result.error is not None:
                 failed += 1

@@ -100,3 +100,10 @@ def test_the_installed_command_runs_from_stdin(tmp_path: Path) -> None:
     [doc] = jsonl(run.stdout.decode())
     assert (doc["id"], doc["publication_date_source"]) == ("stdin", "given")
     assert doc["events"][0]["event_type"] == "ASSAULT"
+
+
+def test_two_workers_give_the_same_results_in_the_same_order(pipeline) -> None:
+    one = runner.invoke(app, ["extract", str(EXAMPLES), "--format", "jsonl"])
+    two = runner.invoke(app, ["extract", str(EXAMPLES), "--format", "jsonl", "--workers", "2"])
+    assert two.exit_code == 0, two.output
+    assert jsonl(two.stdout) == jsonl(one.stdout)
