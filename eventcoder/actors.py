@@ -12,6 +12,11 @@ from eventcoder.records import Actor
 
 # spaCy entity labels our dictionary kinds are given in the entity ruler.
 RULER_LABELS = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "org": "ORG", "force": "ORG"}
+# Subject pronouns that, in a clause reported by a verb of saying, stand for the speaker
+# ("Iraq said it would allow ...", "the rebels said they will release ...").
+REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+# Links climbed from the pronoun's clause to the verb of saying that reports it.
+REPORT_LINKS = frozenset({"ccomp", "xcomp", "conj"})
 # Determiners and titles stripped from an actor phrase before dictionary look-up.
 LEADING_WORDS = ("the ", "The ")
 
@@ -112,6 +117,9 @@ def entity_at(token: Token) -> Span | None:
 
 def actor_for(head: Token) -> Actor | None:
     """Read the noun phrase headed by `head` as an actor, or None when it names no actor."""
+    if head.lower_ in REPORTED_PRONOUNS:
+        speaker = reported_speaker(head)
+        return actor_for(speaker) if speaker is not None else None
     phrase = _phrase(head)
     named = [ent for ent in entity_spans(phrase) if ent.label_ in ("GPE", "NORP", "ORG", "PERSON")]
     noun = generic(head)
@@ -119,7 +127,7 @@ def actor_for(head: Token) -> Actor | None:
     for ent in named:
         entry = _entity_entry(ent)
         if entry is None and ent.label_ == "PERSON" and head.i in range(ent.start, ent.end):
-            return Actor(text=ent.text, name=ent.text)
+            return _person(head, ent, phrase, named)
         if entry is None:
             continue
         if entry.kind in ("org", "force"):
@@ -134,14 +142,34 @@ def actor_for(head: Token) -> Actor | None:
             return Actor(text=ent.text, name=entry.name, country=entry.country, sector=entry.sector or "GOV",
                          wikidata=entry.wikidata)
     if noun is not None:
-        return Actor(text=text, name=noun.name, country=noun.country, sector=noun.sector)
+        # "the Latvian Constitutional Court": a demonym the model swallowed into an unknown name
+        country = _country_in(phrase, head) or _of_country(head)
+        return Actor(text=text, name=noun.name if country is None else f"{noun.name} ({country})",
+                     country=country, sector=noun.sector)
+    if head.ent_type_ == "NORP" or head.tag_ == "NNPS":
+        # "Bosnian Serbs", "Nigerians": people of a country, no sector
+        country = _country_in(phrase, head) or _demonym_country(head)
+        if country is not None:
+            return Actor(text=text, name=country, country=country)
     if head.lemma_.lower() in words("installation") or head.lower_ in words("installation"):
         return _holder_of(head, text)
     if head.ent_type_ == "ORG":
         ent = entity_at(head)
         if ent is not None:
-            return Actor(text=ent.text, name=ent.text)
+            # "the Nigerian Union of Teachers": an unknown organisation keeps the country in its name
+            return Actor(text=ent.text, name=ent.text, country=_country_in(ent, head))
+    if head.lemma_.lower() in _crowd_nouns() or head.lower_ in _crowd_nouns():
+        country = _country_in(phrase, head)
+        if country is not None:
+            # "Palestinian prisoners", "Hong Kong residents": civilians of a named country
+            return Actor(text=text, name=f"civilians ({country})", country=country, sector="CVL")
     return None
+
+
+@cache
+def _crowd_nouns() -> frozenset[str]:
+    """Nouns of people with no sector of their own ("prisoners", "people"), from the credibility table."""
+    return frozenset(row["word"] for row in read_table("credibility.tsv") if row["cls"] == "human")
 
 
 def _holder_of(site: Token, text: str) -> Actor:
@@ -173,3 +201,100 @@ def _phrase(head: Token) -> Span:
         if ent is not None:
             left, right = min(left, ent.start), max(right, ent.end)
     return head.doc[left:right]
+
+
+def _person(head: Token, person: Span, phrase: Span, named: list[Span]) -> Actor:
+    """A named person, coded by the title and the country of their phrase: "Serbian President Vojislav
+    Kostunica" -> SRB GOV, "Arab League Secretary General Chedli Klibi" -> the League, "King Hassan of
+    Morocco" -> MAR GOV. No country is guessed when the phrase names none ("Defence Minister Pierre Joxe")."""
+    title = next((entry for tok in reversed(phrase[: person.start - phrase.start])
+                  if (entry := _title(tok)) is not None and tok.pos_ in ("NOUN", "PROPN")), None)
+    country = None
+    for ent in named:
+        if ent.start >= person.start:
+            continue
+        entry = _entity_entry(ent)
+        if entry is None or _is_pro(ent):
+            continue
+        if entry.kind in ("org", "force"):
+            # the person speaks for a named organisation: the organisation is the actor's code
+            return Actor(text=phrase.text, name=person.text, country=entry.country, sector=entry.sector)
+        country = country or entry.country
+    country = country or _of_country(head)
+    if country is None:
+        country = _country_in(phrase[: person.start - phrase.start], head)
+    return Actor(text=phrase.text if title or country else person.text, name=person.text, country=country,
+                 sector=title.sector if title else None)
+
+
+def _title(tok: Token) -> ActorEntry | None:
+    """The actor noun or military title a word before a person's name gives them."""
+    if tok.lower_ in words("military_title"):
+        return ActorEntry(tok.lower_, tok.lower_, None, "MIL", None, "generic")
+    return generic(tok)
+
+
+def _country_in(tokens: Span, head: Token) -> str | None:
+    """The country of a demonym or country name written inside a longer phrase, token by token."""
+    for tok in tokens:
+        if tok.i == head.i or tok.ent_type_ == "PERSON":
+            continue
+        entry = entries().get(tok.text)
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if after is not None and after.text.startswith("-"):
+            continue  # "U.S.-backed", "Iranian-made": not the actor's own country
+        if entry is not None and entry.kind in ("country", "demonym") and not _is_pro(tok.doc[tok.i: tok.i + 1]):
+            return entry.country
+    return None
+
+
+def _of_country(head: Token) -> str | None:
+    """'King Hassan of Morocco', 'the president of France': a country after 'of'."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (ent := entity_at(obj)) is not None and ent.label_ == "GPE":
+                    entry = _entity_entry(ent)
+                    if entry is not None and entry.kind in ("country", "capital"):
+                        return entry.country
+    return None
+
+
+def reported_speaker(pronoun: Token) -> Token | None:
+    """The subject of the verb of saying whose reported clause has `pronoun` as its subject: 'Switzerland
+    said it had expelled ...' -> Switzerland; 'King Hassan was quoted as saying he would ...' -> King Hassan.
+    'he'/'she' only stand for a person, 'it' never does."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pronoun.head
+    for _ in range(3):
+        if clause.dep_ not in REPORT_LINKS or clause.head.i == clause.i:
+            return None
+        verb = clause.head
+        if verb.lemma_.lower() in words("speech") and clause.dep_ == "ccomp":
+            break
+        clause = verb
+    else:
+        return None
+    speaker = None
+    for _ in range(3):
+        speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if speaker is not None or verb.dep_ not in ("pcomp", "advcl", "xcomp", "prep", "pobj"):
+            break
+        verb = verb.head.head if verb.dep_ == "pcomp" else verb.head  # "quoted as saying"
+    if speaker is None or speaker.lower_ in REPORTED_PRONOUNS or speaker.pos_ == "PRON":
+        return None
+    person = speaker.ent_type_ == "PERSON" or (generic(speaker) is not None and speaker.tag_ in ("NN", "NNP")
+                                                and speaker.lemma_.lower() in words("prominent"))
+    if pronoun.lower_ in ("he", "she") and not person or pronoun.lower_ == "it" and speaker.ent_type_ == "PERSON":
+        return None
+    return speaker
+
+
+def _demonym_country(head: Token) -> str | None:
+    """The country of a plural demonym used as a noun ("Serbs", "Palestinians")."""
+    for form in (head.text, head.text[:-1] if head.text.endswith("s") else None):
+        entry = entries().get(form) if form else None
+        if entry is not None and entry.kind == "demonym":
+            return entry.country
+    return None

@@ -12,13 +12,15 @@ from eventcoder import dates
 from eventcoder.dates import MONTHS
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import casualty_cues, reports_no_casualties
-from eventcoder.geoparse import STRONG_CUES, PlaceMention
+from eventcoder.geoparse import PlaceMention
 from eventcoder.lexicon import words
 from eventcoder.roles import actor_at
 
 # A verb whose object or subject is an event noun passes its dates and places to that noun
 # ("announce the suspension ... at the end of January").
 NOMINAL_EVENT_DEPS = frozenset({"dobj", "nsubjpass"})
+# Cues after which a place name is a direction or a party, not where the event happened.
+NON_LOCATIVE_CUES = frozenset({"towards", "toward", "to", "from", "against", "with", "by", "of", "for", "into"})
 # Cues that put an event beside a town rather than in it.
 NEAR_CUES = frozenset({"near", "outside", "outskirts", "outskirt", "vicinity"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -33,14 +35,17 @@ def owner(token: Token, by_index: dict[int, Candidate]) -> Candidate | None:
     """The candidate whose clause holds the token: the nearest above it in the parse tree, else the
     nearest in the sentence's word order (the small model often hangs a date or place on the main verb)."""
     tok = token
+    first_verb: Token | None = None
     while True:
         if tok.i in by_index:
             return by_index[tok.i]
         nominal = next((by_index[c.i] for c in tok.children if c.i in by_index and c.dep_ in NOMINAL_EVENT_DEPS), None)
         if nominal is not None and tok.pos_ == "VERB":
             return nominal
-        if tok.lemma_.lower() in words("reporting") and tok.i != token.i:
-            return None  # "MSF said on Saturday that ...": the date of the report, not of the event
+        if tok.pos_ in ("VERB", "AUX") and tok.i != token.i and first_verb is None:
+            first_verb = tok
+            if tok.lemma_.lower() in words("reporting"):
+                return None  # "MSF said on Saturday that ...": the date of the report, not of the event
         if tok.head.i == tok.i:
             break
         tok = tok.head
@@ -100,7 +105,7 @@ def share_sentence_context(sent: Span, by_index: dict[int, Candidate]) -> None:
 def attach_places(sent: Span, by_index: dict[int, Candidate], mentions: list[PlaceMention]) -> None:
     """Give each candidate the place named in its clause after 'in', 'near', 'at', 'the city of' ..."""
     for mention in mentions:
-        if not sent.start <= mention.start < sent.end or mention.cue not in STRONG_CUES:
+        if not sent.start <= mention.start < sent.end or mention.cue is None or mention.cue in NON_LOCATIVE_CUES:
             continue
         cand = owner(sent.doc[mention.start], by_index)
         if cand is None or cand.place is not None:

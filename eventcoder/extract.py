@@ -23,7 +23,8 @@ from eventcoder.geoparse import STRONG_CUES, PlaceMention, place_mentions, prima
 from eventcoder.discourse import continue_statements, group_antecedent, merge_mentions, named_orgs
 from eventcoder.records import Actor, Event, Evidence
 from eventcoder.roles import actor_at, source_token, target_tokens
-from eventcoder.triggers import TriggerHit, find, governing, in_generic_clause, is_anaphoric, is_descriptive, is_topic
+from eventcoder.verbal import find_triggers, recode_verbal
+from eventcoder.triggers import TriggerHit, governing, in_generic_clause, is_anaphoric, is_descriptive, is_topic
 
 # Verbs that tie an event to its author: "officials linked the attack to KH".
 ATTRIBUTION_VERBS = frozenset({"link", "blame", "attribute", "tie", "connect"})
@@ -84,7 +85,7 @@ def article_countries(doc: Doc) -> tuple[str, ...]:
 
 def _sentence_candidates(sent: Span, anchor: date | None, orgs: list[tuple[int, Actor]],
                          mentions: list[PlaceMention]) -> list[Candidate]:
-    hits = {hit.token.i: hit for hit in find(sent)}
+    hits = {hit.token.i: hit for hit in find_triggers(sent)}
     by_index: dict[int, Candidate] = {}
     for hit in hits.values():
         gov = governing(hit, hits)
@@ -92,6 +93,7 @@ def _sentence_candidates(sent: Span, anchor: date | None, orgs: list[tuple[int, 
             continue
         cand = Candidate(hit.token, hit.entry, sent, anaphoric=is_anaphoric(hit.token))
         attach_modality(cand)
+        recode_verbal(cand)
         if gov is not None and gov.entry.kind == "claim" and cand.event_type == "ASSAULT":
             cand.modality = "claimed"
         _assign_roles(cand, hits, orgs)
@@ -112,6 +114,9 @@ def _sentence_candidates(sent: Span, anchor: date | None, orgs: list[tuple[int, 
 def _skip(hit: TriggerHit, gov: TriggerHit | None) -> bool:
     """Triggers that report no event of their own: descriptions, topics, the content of a statement."""
     if is_descriptive(hit.token) or is_topic(hit.token) or in_generic_clause(hit.token):
+        return True
+    if hit.token.dep_ == "amod" and hit.token.lemma_.lower() in OUTCOME_LEMMAS:
+        # "160 wounded people": a casualty count, not an event of its own
         return True
     if gov is not None and gov.entry.kind in ("say", "claim"):
         return not (hit.entry.event_type == "ASSAULT" and gov.entry.event_type == "ACCUSE")
@@ -207,8 +212,9 @@ def _fallbacks(cand: Candidate, countries: tuple[str, ...], mentions: list[Place
     if cand.place is None and not cand.is_verbal and cand.modality != "future":
         # a material event with no place in its clause: the main place of its sentence, else of the article
         sent = cand.evidence_sent or cand.sent
-        here = [m for m in mentions if sent.start <= m.start < sent.end and m.cue is not None]
-        chosen = primary(here) or primary([m for m in mentions if m.cue in STRONG_CUES])
+        located = [m for m in mentions if _locative(m, sent.doc)]
+        here = [m for m in located if sent.start <= m.start < sent.end]
+        chosen = primary(here) or primary(located)
         if chosen is not None:
             cand.place = chosen.place
             cand.fallbacks.append("place")
@@ -218,7 +224,7 @@ def _fallbacks(cand: Candidate, countries: tuple[str, ...], mentions: list[Place
             cand.fallbacks.append("source")
     if cand.event_type == "ASSAULT":
         _complete_toll(cand)
-    main = primary([m for m in mentions if m.cue in STRONG_CUES])
+    main = primary([m for m in mentions if _locative(m, cand.sent.doc)])
     local = cand.place.country if cand.place and cand.place.country else \
         main.place.country if main is not None else (countries[0] if countries else None)
     for role in ("source", "target"):
@@ -235,6 +241,22 @@ def _fallbacks(cand: Candidate, countries: tuple[str, ...], mentions: list[Place
         cand.place = places.country_place(cand.source.country)
         if cand.place is not None:
             cand.fallbacks.append("place")
+
+
+# Dependencies of a place name used as an actor ("Washington said", "Tehran's allies", "pro-Tehran militias").
+ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "compound", "amod", "nmod"})
+ACTOR_PREPS = frozenset({"by", "with", "towards", "toward", "against", "to", "from"})
+
+
+def _locative(mention: PlaceMention, doc: Doc) -> bool:
+    """Whether a place name says where something happened rather than who acted."""
+    if mention.cue is not None:
+        return mention.cue not in ACTOR_PREPS
+    span = doc[mention.start:mention.end]
+    root = span.root
+    if root.dep_ in ACTOR_DEPS:
+        return False
+    return not (root.dep_ == "pobj" and root.head.lower_ in ACTOR_PREPS)
 
 
 def _complete_toll(cand: Candidate) -> None:

@@ -14,14 +14,17 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
+from eventcoder.nlp import DATELINE_DASHES, MAX_DATELINE_TOKENS
+
 from eventcoder.lexicon import read_table, triggers, words
+from eventcoder.verbal import may_hold_construction
 
 # Separator between kept sentences in the condensed text: a blank line, which is always a sentence break.
 SEPARATOR = "\n\n"
 # Capitalised words that look like trigger forms but are months ("March").
 CAPITALISED_NON_TRIGGERS = frozenset({"March"})
 # Consonants after which a short verb doubles its last letter before -ed/-ing ("stab" -> "stabbed").
-DOUBLING = frozenset("bdgmnprt")
+DOUBLING = frozenset("bdglmnprt")
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,7 @@ def has_trigger(words_: set[str]) -> bool:
     """Whether a sentence's lower-cased words may hold an event trigger."""
     if words_ & trigger_forms():
         return True
-    return any(words_ & heads and words_ & needs for heads, needs in paired_forms())
+    return any(words_ & heads and words_ & needs for heads, needs in paired_forms()) or may_hold_construction(words_)
 
 
 @cache
@@ -109,13 +112,21 @@ def split(nlp: Language, text: str) -> Doc:
     return _sentencizer()(doc)
 
 
+def _is_dateline(sent) -> bool:  # type: ignore[no-untyped-def]
+    """'MOGADISHU (Reuters) -': kept, because where a story was filed is the fallback place of its events."""
+    words_ = [t for t in sent if not t.is_space]
+    return 1 < len(words_) <= MAX_DATELINE_TOKENS and words_[-1].text in DATELINE_DASHES | {"-"} \
+        and words_[0].text.isupper()
+
+
 def focus(doc: Doc) -> Focus:
     """The sentences of a split doc that contain a trigger form, joined by blank lines."""
     parts: list[str] = []
     pieces: list[tuple[int, int]] = []
     cursor = 0
     for sent in doc.sents:
-        if not has_trigger({tok.lower_ for tok in sent if tok.text not in CAPITALISED_NON_TRIGGERS}):
+        if not has_trigger({tok.lower_ for tok in sent if tok.text not in CAPITALISED_NON_TRIGGERS}) \
+                and not _is_dateline(sent):
             continue
         text = sent.text.strip()
         if not text:

@@ -278,8 +278,11 @@ def test_pipeline_corpus_dedup_precision_recall(tmp_path: Path) -> None:
           f"{score['merged_pairs']} cross-article event pairs merged, {score['gold_pairs']} gold pairs "
           f"({score['gold_article_pairs']} article pairs); pairwise precision {score['precision']:.3f} "
           f"recall {score['recall']:.3f}; article-pair recall {score['article_pair_recall']:.3f}")
+    # Floors on what the extractor delivers today (measured 2026-11-25: precision 1.000, article-pair
+    # recall 0.333). Recall was 0.444 earlier the same day, when undated and unplaced events borrowed
+    # capitals named as actors ("by Washington") as their place; those wrong places were removed.
     assert score["precision"] >= 0.9
-    assert score["article_pair_recall"] >= 0.4
+    assert score["article_pair_recall"] >= 0.33
     # the two Saada strikes a week apart and the two Kharkiv strikes stay apart
     label = {ident: lab for ident, _, lab in labelled}
     for g in groups:
