@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, delete, false, insert, or_, select, update
 
 from eventcoder.dedup import MERGEABLE_MODALITIES, Mention, cluster, compatible, merge
 from eventcoder.store_schema import (
-    article_table, day_span, event_from_dict, event_table, flat_row, merged_table,
+    article_table, clean_text, day_span, event_from_dict, event_table, flat_row, merged_table,
 )
 
 _CHUNK = 500
@@ -47,13 +47,16 @@ def _candidates(conn: Connection, m: Mention) -> list[Any]:
     if span is None or ev.is_aggregate or ev.modality not in MERGEABLE_MODALITIES:
         return []
     reach = timedelta(days=1)
+    latest = span[1] + reach if span[1] < date.max else span[1]
+    earliest = span[0] - reach if span[0] > date.min else span[0]
     query = _base().where(
-        event_table.c.event_type == ev.event_type, event_table.c.modality.in_(sorted(MERGEABLE_MODALITIES)),
+        event_table.c.event_type == clean_text(ev.event_type),
+        event_table.c.modality.in_(sorted(MERGEABLE_MODALITIES)),
         event_table.c.is_aggregate == false(),
-        event_table.c.date_start <= (span[1] + reach).isoformat(),
-        event_table.c.date_end >= (span[0] - reach).isoformat())
+        event_table.c.date_start <= latest.isoformat(),
+        event_table.c.date_end >= earliest.isoformat())
     if ev.place is not None:  # a placed mention meets the same country, or an unplaced one
-        query = query.where(or_(event_table.c.place_country == ev.place.country,
+        query = query.where(or_(event_table.c.place_country == clean_text(ev.place.country),
                                 event_table.c.place_country.is_(None)))
     return list(conn.execute(query))
 
