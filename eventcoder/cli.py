@@ -33,10 +33,10 @@ def _check_date(value: str | None, option: str) -> None:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint=option)
 
 
-def _coded(paths: list[str], published: str | None, workers: int):
+def _coded(paths: list[str], published: str | None, workers: int, skip=None):  # type: ignore[no-untyped-def]
     """Results for the inputs, coded in-process or on worker processes (imported here so `--help` stays fast)."""
     from eventcoder.parallel import run
-    return run(read_documents(paths, published=published), workers=workers)
+    return run(read_documents(paths, published=published), workers=workers, skip=skip)
 
 
 @app.command()
@@ -61,9 +61,13 @@ def ingest(paths: PathsArg, db: DbOpt = DEFAULT_DB, published: PublishedOpt = No
     stored = skipped = failed = 0
     with Store.open(db) as store, Progress(console=err, transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
-        for result in _coded(paths, published, workers):
+        # articles already stored are recognised before parsing, so a re-run or an interrupted ingest
+        # resumes quickly where it stopped (with one worker; on several the store still refuses duplicates)
+        for result in _coded(paths, published, workers, skip=store.has_article):
             progress.advance(task)
-            if result.error is not None:
+            if result.skipped:
+                skipped += 1
+            elif result.error is not None:
                 failed += 1
                 err.print(f"[red]{result.id}[/]: {result.error}")
             elif store.save(result):

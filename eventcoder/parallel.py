@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import multiprocessing as mp
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from eventcoder.inputs import InputFailure
-from eventcoder.records import Document, Result
+from eventcoder.records import Article, Document, Result
 
 # Documents sent to a worker at a time: large enough to keep spaCy's batches full, small enough to
 # keep memory flat and results flowing.
@@ -37,11 +37,13 @@ def _chunks(items: Iterable[Document | InputFailure], size: int) -> Iterator[lis
         yield chunk
 
 
-def run(items: Iterable[Document | InputFailure], *, workers: int = 1) -> Iterator[Result]:
-    """Code every document with `workers` processes, yielding results in input order."""
+def run(items: Iterable[Document | InputFailure], *, workers: int = 1,
+        skip: Callable[[Article], bool] | None = None) -> Iterator[Result]:
+    """Code every document with `workers` processes, yielding results in input order.
+    `skip` (in-process only) leaves articles uncoded, e.g. those a database already holds."""
     if workers <= 1:
         from eventcoder.pipeline import Pipeline
-        yield from Pipeline().run(items)
+        yield from Pipeline().run(items, skip=skip)
         return
     context = mp.get_context("spawn")
     with context.Pool(workers, initializer=_init_worker) as pool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
@@ -33,15 +33,21 @@ class Pipeline:
     def __init__(self, nlp: Language | None = None) -> None:
         self.nlp = nlp or load_nlp()
 
-    def run(self, items: Iterable[Document | InputFailure]) -> Iterator[Result]:
-        """Code every document, yielding results in input order."""
+    def run(self, items: Iterable[Document | InputFailure], *,
+            skip: Callable[[Article], bool] | None = None) -> Iterator[Result]:
+        """Code every document, yielding results in input order. `skip(article)` true leaves an
+        article uncoded (its Result has `skipped` set): a resumed ingest need not parse what it stored."""
         stream = iter(items)
         while chunk := list(islice(stream, CHUNK_SIZE)):
-            yield from self._run_chunk(chunk)
+            yield from self._run_chunk(chunk, skip)
 
-    def _run_chunk(self, chunk: list[Document | InputFailure]) -> Iterator[Result]:
+    def _run_chunk(self, chunk: list[Document | InputFailure],
+                   skip: Callable[[Article], bool] | None = None) -> Iterator[Result]:
         results = [_to_article(item) for item in chunk]
-        ready = [r for r in results if r.article is not None]
+        for result in results:
+            if skip is not None and result.article is not None and skip(result.article):
+                result.skipped = True
+        ready = [r for r in results if r.article is not None and not r.skipped]
         ruler = self.nlp.get_pipe("entity_ruler")
         split_docs = [ruler(split(self.nlp, r.article.text)) for r in ready]  # type: ignore[union-attr]
         focuses = [focus(doc) for doc in split_docs]

@@ -121,6 +121,7 @@ class Result:
     article: Article | None = None
     events: list[Event] = field(default_factory=list)
     error: str | None = None
+    skipped: bool = False  # not coded because it was already stored
 
     def to_dict(self) -> dict[str, Any]:
         """JSONL output line for this document."""

@@ -195,6 +195,14 @@ class Store:
         with self.engine.connect() as conn:
             return [row.record for row in conn.execute(query)]
 
+    def has_article(self, article: Article) -> bool:
+        """Whether this article (same content hash, or same URL) is stored already."""
+        cond = article_table.c.content_hash == content_key(article)
+        if article.url:
+            cond = or_(cond, article_table.c.url == clean_text(article.url))
+        with self.engine.connect() as conn:
+            return conn.execute(select(article_table.c.id).where(cond).limit(1)).first() is not None
+
     def counts(self) -> dict[str, int]:
         """How many articles and (per-article) events are stored."""
         with self.engine.connect() as conn:

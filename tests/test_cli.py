@@ -107,3 +107,22 @@ def test_two_workers_give_the_same_results_in_the_same_order(pipeline) -> None:
     two = runner.invoke(app, ["extract", str(EXAMPLES), "--format", "jsonl", "--workers", "2"])
     assert two.exit_code == 0, two.output
     assert jsonl(two.stdout) == jsonl(one.stdout)
+
+
+def test_an_interrupted_ingest_resumes_without_recoding_what_it_stored(pipeline, tmp_path: Path,
+                                                                      monkeypatch) -> None:
+    import eventcoder.pipeline as pipeline_module
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("gedo-aid-workers-kidnapped.html", "saada-market-airstrike.html"):
+        (pages / name).write_bytes((EXAMPLES / name).read_bytes())
+    db = f"sqlite:///{tmp_path / 'resume.db'}"
+    first = runner.invoke(app, ["ingest", str(pages), "--db", db])
+    assert "stored 2 new articles, skipped 0 already stored, 0 failed" in first.stderr
+    (pages / "nairobi-protest-arrests.html").write_bytes((EXAMPLES / "nairobi-protest-arrests.html").read_bytes())
+    coded = []
+    real = pipeline_module.extract_events
+    monkeypatch.setattr(pipeline_module, "extract_events", lambda doc, **kw: coded.append(1) or real(doc, **kw))
+    second = runner.invoke(app, ["ingest", str(pages), "--db", db])
+    assert "stored 1 new articles, skipped 2 already stored, 0 failed" in second.stderr
+    assert len(coded) == 1
