@@ -101,7 +101,8 @@ def code(event_type: str, default_mode: str | None, default_cameo: str, triggers
         two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS for t in triggers)
         civilian_target = target is not None and target.sector is not None and not _is_armed(target) \
             and target.sector not in STATE_SECTORS
-        if two_sided and not civilian_target or _is_armed(source) and _is_armed(target):
+        # ACLED: violence against an organised armed actor is a battle, whoever started it
+        if two_sided and not civilian_target or _is_armed(target):
             sub = "Armed clash"
         else:
             sub = "Attack"

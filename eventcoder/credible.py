@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from eventcoder.actors import generic
 from eventcoder.candidates import Candidate
 from eventcoder.coding import weapon_cue
 from eventcoder.lexicon import read_table
@@ -34,6 +35,30 @@ def _human_participants(cand: Candidate) -> bool:
     return subject is not None and subject.lower_ in _words()["human"]
 
 
+# Sectors of the civilians who hold demonstrations.
+CROWD_SECTORS = frozenset({"CVL", "LAB", "EDU", "OPP", "MED", "BUS", "AGR", "REL", "SOC", "JRN", "REF", "PTY"})
+# Nouns that name a protest and little else ("a protest", "a sit-in"), unlike "demonstration of".
+PROTEST_NOUNS = frozenset({"protest", "protests", "sit-in", "demo", "demos"})
+
+
+def _crowd_in_sentence(cand: Candidate) -> bool:
+    """Civilians named anywhere in the sentence: the parser often hangs them off the place
+    ("On 28 April, in Culiacan, Sinaloa, workers ... demonstrated")."""
+    for tok in cand.sent:
+        if tok.lower_ in _words()["human"]:
+            return True
+        entry = generic(tok)
+        if entry is not None and entry.sector in CROWD_SECTORS:
+            return True
+    return False
+
+
+def _plain_protest_noun(cand: Candidate) -> bool:
+    tok = cand.trigger
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in PROTEST_NOUNS and \
+        not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
 def _corroborated(cand: Candidate) -> bool:
     """A recognised actor, a casualty count or a weapon makes a weak trigger credible."""
     if cand.event_type == "COERCE":
@@ -41,7 +66,7 @@ def _corroborated(cand: Candidate) -> bool:
     if _known(cand.source) or _known(cand.target):
         return True
     if cand.event_type == "PROTEST":
-        return _human_participants(cand)
+        return _human_participants(cand) or _crowd_in_sentence(cand) or _plain_protest_noun(cand)
     return cand.fatalities is not None or cand.injuries is not None or weapon_cue([cand.trigger], besides_trigger=True) is not None
 
 

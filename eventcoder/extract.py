@@ -115,6 +115,8 @@ def _skip(hit: TriggerHit, gov: TriggerHit | None) -> bool:
     """Triggers that report no event of their own: descriptions, topics, the content of a statement."""
     if is_descriptive(hit.token) or is_topic(hit.token) or in_generic_clause(hit.token):
         return True
+    if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN"):
+        return True  # "riot gear", "attack helicopter", "protest leaders": a modifier, not an event
     if hit.token.dep_ == "amod" and hit.token.lemma_.lower() in OUTCOME_LEMMAS:
         # "160 wounded people": a casualty count, not an event of its own
         return True
@@ -161,7 +163,11 @@ def _absorb_result_verbs(by_index: dict[int, Candidate]) -> None:
             # "Three soldiers were killed when a roadside bomb exploded": the outcome joins its cause
             event = (by_index.get(cand.trigger.head.i) if cand.trigger.dep_ in ("advcl", "conj", "xcomp") else None) \
                 or next((by_index[c.i] for c in cand.trigger.children
-                         if c.dep_ in ("advcl", "conj") and c.i in by_index), None)
+                         if c.dep_ in ("advcl", "conj") and c.i in by_index), None) \
+                or next((by_index[o.i] for p in cand.trigger.children if p.dep_ == "prep"
+                         for o in p.children if o.dep_ == "pobj" and o.i in by_index
+                         and by_index[o.i].event_type == "ASSAULT"), None)
+            # "... were killed in a clash", "killed following an attack by Taliban militants"
         elif cand.trigger.dep_ in ("advcl", "conj", "xcomp"):
             # "... hit a market, killing nine": a subjectless participle continues the event it hangs on
             event = by_index.get(cand.trigger.head.i)
@@ -224,6 +230,11 @@ def _fallbacks(cand: Candidate, countries: tuple[str, ...], mentions: list[Place
             cand.fallbacks.append("source")
     if cand.event_type == "ASSAULT":
         _complete_toll(cand)
+    if cand.event_type == "PROTEST" and cand.source is None:
+        # unnamed demonstrators, as ACLED codes them: "Protesters (Kenya)", "Rioters (Kenya)"
+        crowd = "rioters" if cand.entry.mode == "riot" else "protesters"
+        cand.source = Actor(text=crowd, name=crowd, sector="CVL")
+        cand.fallbacks.append("source")
     main = primary([m for m in mentions if _locative(m, cand.sent.doc)])
     local = cand.place.country if cand.place and cand.place.country else \
         main.place.country if main is not None else (countries[0] if countries else None)

@@ -82,6 +82,9 @@ def is_descriptive(token: Token) -> bool:
     """A participle describing a noun ("troops deployed to ...") or a purpose clause ("to combat IS")."""
     if _bare_participle(token):
         return True
+    if token.pos_ == "VERB" and token.dep_ == "acl" and token.head.pos_ == "NOUN" \
+            and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+        return True  # "the right to demonstrate", "a plan to attack": what may happen, not what did
     tok = token
     while tok.head.i != tok.i:
         if tok.dep_ in DESCRIPTIVE_DEPS and tok.pos_ == "VERB" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN" \
