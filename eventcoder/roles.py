@@ -106,7 +106,11 @@ def source_token(trigger: Token, *, is_trigger) -> Token | None:
     if undergone_from is not None:
         return undergone_from
     if trigger.pos_ == "VERB":
-        return _agent(trigger) if _child(trigger, PASSIVE_SUBJECT_DEPS) else clause_subject(trigger)
+        # "by X" names the doer even when the passive subject hangs elsewhere ("was shot and killed by X")
+        agent = _agent(trigger)
+        if agent is not None or _child(trigger, PASSIVE_SUBJECT_DEPS) is not None:
+            return agent
+        return clause_subject(trigger)
     agent = _agent(trigger) or _prep_object(trigger, frozenset({"by"}))
     if agent is not None:
         return agent

@@ -73,9 +73,14 @@ def governing(hit: TriggerHit, hits: dict[int, TriggerHit]) -> TriggerHit | None
 
 
 def _bare_participle(token: Token) -> bool:
-    """A past participle with no subject or auxiliary of its own: it describes, it does not assert."""
-    return token.pos_ == "VERB" and token.tag_ in ("VBN", "VBD") and token.dep_ in ("acl", "dep", "advcl") and \
-        not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+    """A past participle with no subject or auxiliary of its own: it describes, it does not assert.
+    When the noun it hangs on is the sentence's root, it is the predicate the parser missed
+    ("An explosive device detonated at a residence.")."""
+    if token.pos_ != "VERB" or token.tag_ not in ("VBN", "VBD") or token.dep_ not in ("acl", "dep", "advcl"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children):
+        return False
+    return not (token.head.dep_ == "ROOT" and token.head.pos_ in ("NOUN", "PROPN"))
 
 
 def is_descriptive(token: Token) -> bool:
