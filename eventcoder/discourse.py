@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 from spacy.tokens import Doc, Token
 
 from eventcoder.actors import lookup
@@ -131,8 +129,3 @@ def continue_statements(cands: list[Candidate]) -> None:
             if aimed is not None:
                 cand.target = aimed.target
                 cand.fallbacks.append("target")
-
-
-def copy_fields(cand: Candidate) -> dict[str, object]:
-    """The candidate's fields as a plain mapping (for tests and debugging)."""
-    return {f.name: getattr(cand, f.name) for f in fields(cand)}

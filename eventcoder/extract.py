@@ -19,7 +19,7 @@ from eventcoder.casualties import reports_no_casualties
 from eventcoder.coding import OUTCOME_LEMMAS, code
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
-from eventcoder.geoparse import STRONG_CUES, PlaceMention, place_mentions, primary
+from eventcoder.geoparse import PlaceMention, place_mentions, primary
 from eventcoder.discourse import continue_statements, group_antecedent, merge_mentions, named_orgs
 from eventcoder.records import Actor, Event, Evidence
 from eventcoder.roles import actor_at, source_token, target_tokens
@@ -61,8 +61,10 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
         cands.extend(found)
     cands = merge_mentions(cands)
     continue_statements(cands)
+    # place names that say where something happened, not who acted ("Washington said"): computed once
+    located = [m for m in mentions if _locative(m, doc)]
     for cand in cands:
-        _fallbacks(cand, countries, mentions)
+        _fallbacks(cand, countries, located)
         if cand.date is None and lead_date is not None and cand.modality in ("asserted", "claimed"):
             cand.date = lead_date
         if cand.date is None and anchor is not None and cand.modality in ("asserted", "claimed") \
@@ -213,12 +215,11 @@ def _dedupe_statements(cands: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _fallbacks(cand: Candidate, countries: tuple[str, ...], mentions: list[PlaceMention]) -> None:
+def _fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[PlaceMention]) -> None:
     """Fill what the clause left open with the conventions human coders use, and record each guess."""
     if cand.place is None and not cand.is_verbal and cand.modality != "future":
         # a material event with no place in its clause: the main place of its sentence, else of the article
         sent = cand.evidence_sent or cand.sent
-        located = [m for m in mentions if _locative(m, sent.doc)]
         here = [m for m in located if sent.start <= m.start < sent.end]
         chosen = primary(here) or primary(located)
         if chosen is not None:
@@ -235,7 +236,7 @@ def _fallbacks(cand: Candidate, countries: tuple[str, ...], mentions: list[Place
         crowd = "rioters" if cand.entry.mode == "riot" else "protesters"
         cand.source = Actor(text=crowd, name=crowd, sector="CVL")
         cand.fallbacks.append("source")
-    main = primary([m for m in mentions if _locative(m, cand.sent.doc)])
+    main = primary(located)
     local = cand.place.country if cand.place and cand.place.country else \
         main.place.country if main is not None else (countries[0] if countries else None)
     for role in ("source", "target"):
