@@ -14,7 +14,12 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "COP", "UAF", "SPY"})
 # Triggers that report an outcome rather than a tactic.
 OUTCOME_LEMMAS = frozenset({"kill", "killing", "wound", "injure", "die", "murder"})
 # Triggers that name fighting between two armed sides ("clashed with", "battle for").
-TWO_SIDED_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "gunfight", "firefight", "skirmish"})
+TWO_SIDED_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout",
+                              "gunbattle", "exchange"})
+# Modes of violence a crowd commits with what it has to hand: ACLED codes them as riots.
+CROWD_MODES = frozenset({None, "beat", "primitive", "destroy"})
+# Words of a demonstration: a crowd's violence during one is a violent demonstration, not mob violence.
+PROTEST_LEMMAS = frozenset({"protest", "protester", "demonstrate", "demonstration", "demonstrator", "rally", "march"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
 # Sectors of an unorganised crowd: their violence is mob violence, not an armed attack.
 CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "REL"})
@@ -48,7 +53,10 @@ def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
         near = list(trigger.subtree) if trigger.pos_ == "NOUN" else [trigger] + list(trigger.children)
     window = trigger.doc[max(trigger.sent.start, trigger.i - WEAPON_WINDOW): min(trigger.sent.end, trigger.i + WEAPON_WINDOW)]
     doc = trigger.doc
+    # to corroborate, a weapon word must name a weapon, not modify another noun ("a bullet train")
     found = [cues[key] for tok in list(near) + list(window) if not (besides_trigger and tok.i == trigger.i)
+             and not (besides_trigger and tok.dep_ == "compound" and tok.head.i != trigger.i
+                      and tok.head.lemma_.lower() not in cues)
              for key in (tok.lemma_.lower(), tok.lower_, f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i else "")
              if key in cues]
     return min(found, key=lambda c: c.rank) if found else None
@@ -91,6 +99,11 @@ def code(event_type: str, default_mode: str | None, default_cameo: str, triggers
                       cue.cameo or default_cameo)
     if cue is not None:
         default_mode = cue.mode
+    if default_mode in CROWD_MODES and source is not None and source.sector in CROWD_SECTORS:
+        # stones, fire or fists of a crowd of civilians: a riot, a violent demonstration when protesters act
+        protesting = any(t.lemma_.lower() in PROTEST_LEMMAS for t in triggers[0].sent)
+        sub = "Violent demonstration" if source.name in ("protesters", "rioters") or protesting else "Mob violence"
+        return Coding(default_mode or "beat", "Riots", sub, "14")
     if default_mode in (None, "firearms") and _prominent(target):
         default_mode = "targeted"  # a named person or an official shot: a targeted killing (assassination)
     sub = acled_sub_types_by_plover().get(("ASSAULT", default_mode or ""))

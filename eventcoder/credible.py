@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.tokens import Token
+
 from eventcoder.actors import generic
 from eventcoder.candidates import Candidate
 from eventcoder.coding import weapon_cue
@@ -60,14 +62,73 @@ def _plain_protest_noun(cand: Candidate) -> bool:
 
 
 def _corroborated(cand: Candidate) -> bool:
-    """A recognised actor, a casualty count or a weapon makes a weak trigger credible."""
+    """A recognised actor, people taking part, a casualty count or a weapon makes a weak trigger credible."""
     if cand.event_type == "COERCE":
         return _known(cand.source) and not (cand.target and cand.target.sector in CRIMINAL_SECTORS)
     if _known(cand.source) or _known(cand.target):
         return True
     if cand.event_type == "PROTEST":
-        return _human_participants(cand) or _crowd_in_sentence(cand) or _plain_protest_noun(cand)
-    return cand.fatalities is not None or cand.injuries is not None or weapon_cue([cand.trigger], besides_trigger=True) is not None
+        return _human_participants(cand) or _crowd_in_sentence(cand) or _plain_protest_noun(cand) \
+            or _plural_subject(cand)
+    return cand.fatalities is not None or cand.injuries is not None or _people_involved(cand) \
+        or _armed_in_sentence(cand) or weapon_cue([cand.trigger], besides_trigger=True) is not None
+
+
+# Dependencies that name a trigger's participants, directly or through a preposition.
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj", "conj", "poss", "compound", "nmod"})
+PARTICIPANT_PREPS = frozenset({"by", "with", "between", "against", "on", "among"})
+# Named groups: a nationality, a clan or an organisation taking part makes a clash a clash.
+GROUP_LABELS = frozenset({"NORP", "ORG"})
+
+
+def _participants(trigger: Token) -> list[Token]:
+    """The words that say who took part: subject, object, agent and 'with/between/against X', with conjuncts."""
+    found: list[Token] = []
+    for child in trigger.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            found.append(child)
+        elif child.dep_ in ("prep", "agent") and child.lower_ in PARTICIPANT_PREPS:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
+        found.append(trigger.head.head)  # "X died in a clash": the one the clash happened to
+    if trigger.dep_ == "relcl":
+        found.append(trigger.head)  # "the pandemic that has killed 1.4 million people"
+    return found + [c for tok in found for c in tok.conjuncts]
+
+
+def _is_person(tok: Token) -> bool:
+    """People named by a common noun or a group's name; not pronouns or personal names, which are as often
+    the subject of a figure of speech ("it is killing her", "Batum hit an early three")."""
+    words = _words()
+    return tok.ent_type_ in GROUP_LABELS or generic(tok) is not None or tok.lower_ in words["person"] \
+        or tok.lemma_.lower() in words["person"] or tok.lower_ in words["human"]
+
+
+def _people_involved(cand: Candidate) -> bool:
+    """People or groups as the trigger's own participants: "a man was shot", "clashes between two clans"."""
+    trigger = cand.trigger
+    if trigger.lemma_.lower() in _words()["vague"] or trigger.lower_ in _words()["vague"]:
+        return False
+    return any(_is_person(tok) for tok in _participants(trigger))
+
+
+def _armed_in_sentence(cand: Candidate) -> bool:
+    """An armed actor named in the sentence ("police officers engaged in a shoot-out")."""
+    return any((entry := generic(tok)) is not None and entry.sector in ARMED_SECTORS for tok in cand.sent)
+
+
+def _plural_subject(cand: Candidate) -> bool:
+    """A plural common noun as the protest's subject ("entrepreneurs protested", "surfers held a demonstration")."""
+    if cand.trigger.pos_ != "VERB" and cand.trigger.lower_ not in PROTEST_NOUNS | {"demonstration"}:
+        return False
+    verb = cand.trigger if cand.trigger.pos_ == "VERB" else cand.trigger.head
+    return any(c.dep_ == "nsubj" and c.tag_ == "NNS" for c in verb.children)
+
+
+def _benign_argument(cand: Candidate) -> bool:
+    """A health word as the trigger's own participant: "fight the virus", "the virus attacks cells"."""
+    words = _words()["benign_arg"]
+    return any(tok.lower_ in words or tok.lemma_.lower() in words for tok in _participants(cand.trigger))
 
 
 def credible(cand: Candidate) -> bool:
@@ -83,4 +144,4 @@ def credible(cand: Candidate) -> bool:
     if cand.trigger.lemma_.lower() not in words["weak"] and cand.trigger.lower_ not in words["weak"]:
         return True
     sentence = {t.lower_ for t in cand.sent}
-    return _corroborated(cand) and not sentence & words["benign"]
+    return _corroborated(cand) and not sentence & words["benign"] and not _benign_argument(cand)

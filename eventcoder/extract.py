@@ -28,6 +28,8 @@ from eventcoder.triggers import TriggerHit, governing, in_generic_clause, is_ana
 
 # Verbs that tie an event to its author: "officials linked the attack to KH".
 ATTRIBUTION_VERBS = frozenset({"link", "blame", "attribute", "tie", "connect"})
+# Verbs that lead from an event to what it became ("resulting in clashes", "leading to a shootout").
+CONSEQUENCE_VERBS = frozenset({"result", "lead", "end", "culminate", "escalate", "turn", "degenerate", "develop"})
 # Event types whose plural nouns count separate happenings.
 AGGREGATE_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 # Precision given to an event dated by its article's publication date because the text names no date.
@@ -175,11 +177,50 @@ def _absorb_result_verbs(by_index: dict[int, Candidate]) -> None:
             event = by_index.get(cand.trigger.head.i)
         else:
             event = None
+        if event is None and cand.trigger.dep_ == "relcl":
+            # "planted a roadside bomb, which detonated near a hospital": the device's own explosion
+            event = by_index.get(cand.trigger.head.head.i) if cand.trigger.head.dep_ in ("dobj", "pobj") else None
         if event is not None and event is not cand and event.event_type == cand.event_type:
-            event.target = event.target or cand.target
-            event.source = event.source or cand.source
-            event.mentions.append(cand.trigger)
-            by_index[i] = event
+            _absorb(event, cand, i, by_index)
+    _absorb_consequences(by_index)
+    _absorb_stray_outcomes(by_index)
+
+
+def _absorb_consequences(by_index: dict[int, Candidate]) -> None:
+    """'ambushed a patrol, resulting in an exchange of fire': what an event led to is the same event."""
+    for i, cand in sorted(by_index.items()):
+        trigger = cand.trigger
+        if trigger.i != i or trigger.dep_ != "pobj" or trigger.head.head.lemma_.lower() not in CONSEQUENCE_VERBS:
+            continue
+        verb = trigger.head.head
+        event = by_index.get(verb.head.i) if verb.dep_ in ("advcl", "conj", "xcomp") else None
+        if event is not None and event is not cand and event.event_type == cand.event_type:
+            _absorb(event, cand, i, by_index)
+
+
+def _absorb(event: Candidate, cand: Candidate, i: int, by_index: dict[int, Candidate]) -> None:
+    """`cand` becomes a mention of `event`, and so does every word that already pointed at it."""
+    event.target = event.target or cand.target
+    event.source = event.source or cand.source
+    event.mentions.extend([cand.trigger] + [m for m in cand.mentions if m not in event.mentions])
+    for k, held in by_index.items():
+        if held is cand:
+            by_index[k] = event
+    by_index[i] = event
+
+
+def _absorb_stray_outcomes(by_index: dict[int, Candidate]) -> None:
+    """A death or wound the parser hung elsewhere ("detonated a bomb near a college killing one") is the
+    outcome of the sentence's attack: it joins the nearest attack of the sentence, the preceding one first."""
+    attacks = sorted({id(c): c for c in by_index.values() if c.event_type == "ASSAULT"
+                      and c.trigger.lemma_.lower() not in OUTCOME_LEMMAS}.values(), key=lambda c: c.trigger.i)
+    if not attacks:
+        return
+    for i, cand in sorted(by_index.items()):
+        if cand.trigger.i != i or cand.event_type != "ASSAULT" or cand.trigger.lemma_.lower() not in OUTCOME_LEMMAS:
+            continue
+        before = [a for a in attacks if a.trigger.i < i]
+        _absorb(before[-1] if before else attacks[0], cand, i, by_index)
 
 
 def _share_conjunct_roles(by_index: dict[int, Candidate]) -> None:

@@ -1,0 +1,45 @@
+"""Which weak triggers become events: people or groups taking part corroborate them, figures of speech do not."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def coded(events: list[dict]) -> list[tuple[str, str | None]]:
+    return [(e["event_type"], e["acled_sub_event_type"]) for e in events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Clashes between Kalenjin and Kikuyu tribes on Monday.", [("ASSAULT", "Armed clash")]),
+    ("Police exchanged fire with raiders in Mandera on Monday.", [("ASSAULT", "Armed clash")]),
+    ("There were intense firefights between Pokot militias and government forces near Olmaiso.",
+     [("ASSAULT", "Armed clash")]),
+    ("A man was shot dead in Salamanca on Monday.", [("ASSAULT", "Attack")]),
+    ("On Monday, a mob pelted stones at the police in Dariyal town.", [("ASSAULT", "Mob violence")]),
+    ("On Monday, entrepreneurs protested in Chernivtsi against the coronavirus lockdown.",
+     [("PROTEST", "Peaceful protest")]),
+])
+def test_people_taking_part_corroborate_a_weak_trigger(code, text: str, expected: list) -> None:
+    assert coded(code(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The drug fights the virus in the body.",
+    "The pandemic has killed almost 1.4 million people.",
+    "But loneliness can hit you like a bullet train.",
+    "A few people would hack on Python 3 at weekends.",
+    "Looking for a back-and-forth shootout on Saturday?",
+])
+def test_figures_of_speech_stay_silent(code, text: str) -> None:
+    assert [e for e in code(text) if e["event_type"] in ("ASSAULT", "PROTEST", "COERCE")] == []
+
+
+def test_a_device_that_detonated_is_the_attack_that_planted_it(code) -> None:
+    events = code("On Thursday, in Mosul, militants planted a roadside bomb, which detonated near a hospital, "
+                  "wounding four security guards.")
+    assert [(e["event_type"], e["injuries"]) for e in events] == [("ASSAULT", 4)]
+
+
+def test_a_consequence_is_the_same_event(code) -> None:
+    events = code("On Thursday, Maoists ambushed a security patrol, resulting in an exchange of fire.")
+    assert [e["event_type"] for e in events] == ["ASSAULT"]
