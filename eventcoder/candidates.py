@@ -33,6 +33,7 @@ class Candidate:
     planned: bool = False
     is_aggregate: bool = False
     anaphoric: bool = False
+    police_response: str | None = None  # "intervention" or "excessive-force" on a demonstration
     evidence_sent: Span | None = None
     fallbacks: list[str] = field(default_factory=list)
     mentions: list[Token] = field(default_factory=list)

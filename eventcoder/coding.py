@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from eventcoder.lexicon import WeaponCue, acled_event_types, acled_sub_types_by_plover, weapon_cues, words
 from eventcoder.records import Actor
+from eventcoder.roles import actor_at
 
 # PLOVER sectors of organised armed actors: violence between two of them is a battle, not an attack on civilians.
 ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "COP", "UAF", "SPY"})
@@ -16,6 +17,8 @@ OUTCOME_LEMMAS = frozenset({"kill", "killing", "wound", "injure", "die", "murder
 # Triggers that name fighting between two armed sides ("clashed with", "battle for").
 TWO_SIDED_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout",
                               "gunbattle", "exchange"})
+# ACLED sub-event types of a demonstration the state acted on.
+POLICE_RESPONSES = {"intervention": "Protest with intervention", "excessive-force": "Excessive force against protesters"}
 # Modes of violence a crowd commits with what it has to hand: ACLED codes them as riots.
 CROWD_MODES = frozenset({None, "beat", "primitive", "destroy"})
 # Words of a demonstration: a crowd's violence during one is a violent demonstration, not mob violence.
@@ -83,11 +86,37 @@ def _is_armed(actor: Actor | None) -> bool:
     return actor is not None and actor.sector in ARMED_SECTORS
 
 
+def _armed_on_duty(actor: Actor | None) -> bool:
+    """An armed actor, unless the text says it was off duty or retired (ACLED then codes a civilian)."""
+    return _is_armed(actor) and not set(actor.text.lower().replace("-", " ").split()) & OFF_DUTY  # type: ignore[union-attr]
+
+
+# Dependencies of the people an act of violence fell on: "killed 3 IS militants", "2 soldiers were shot".
+VICTIM_DEPS = frozenset({"dobj", "nsubjpass"})
+# Words beside a victim that name the armed group it belongs to ("2 NDS members", "3 IS militants").
+VICTIM_NAME_DEPS = frozenset({"compound", "attr", "appos"})
+# Modifiers that make a soldier or police officer a civilian for ACLED ("an off-duty officer").
+OFF_DUTY = frozenset({"off-duty", "former", "retired", "ex", "off", "unarmed"})
+
+
+def _armed_victims(triggers: list[Token]) -> bool:
+    """Armed people among those the violence fell on, on any mention: ACLED codes that as a battle."""
+    victims = [c for t in triggers for c in t.children if c.dep_ in VICTIM_DEPS]
+    victims += [c for v in victims for c in v.conjuncts]
+    heads = victims + [c for v in victims for c in v.children if c.dep_ in VICTIM_NAME_DEPS]
+    return any(_is_armed(actor_at(tok)) and not any(m.lower_ in OFF_DUTY for m in tok.children)
+               for tok in heads if tok.pos_ in ("NOUN", "PROPN"))
+
+
 def code(event_type: str, default_mode: str | None, default_cameo: str, triggers: list[Token],
-         source: Actor | None, target: Actor | None) -> Coding:
-    """Mode, ACLED type and sub-type and CAMEO root for one event."""
+         source: Actor | None, target: Actor | None, *, police_response: str | None = None) -> Coding:
+    """Mode, ACLED type and sub-type and CAMEO root for one event (`police_response`: how the state met a
+    demonstration, "intervention" or "excessive-force")."""
     if event_type == "PROTEST" and _violent_demonstration(triggers, source):
         default_mode = "riot"
+    if event_type == "PROTEST" and default_mode != "riot" and police_response is not None:
+        sub = POLICE_RESPONSES[police_response]
+        return Coding(default_mode, acled_event_types()[sub], sub, "14")
     if event_type != "ASSAULT":
         sub = acled_sub_types_by_plover().get((event_type, default_mode or "")) or \
             acled_sub_types_by_plover().get((event_type, "*"))
@@ -115,7 +144,7 @@ def code(event_type: str, default_mode: str | None, default_cameo: str, triggers
         civilian_target = target is not None and target.sector is not None and not _is_armed(target) \
             and target.sector not in STATE_SECTORS
         # ACLED: violence against an organised armed actor is a battle, whoever started it
-        if two_sided and not civilian_target or _is_armed(target):
+        if two_sided and not civilian_target or _armed_on_duty(target) or _armed_victims(triggers):
             sub = "Armed clash"
         else:
             sub = "Attack"

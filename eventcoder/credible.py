@@ -125,6 +125,16 @@ def _plural_subject(cand: Candidate) -> bool:
     return any(c.dep_ == "nsubj" and c.tag_ == "NNS" for c in verb.children)
 
 
+def _labour_strike(cand: Candidate) -> bool:
+    """'The teachers had been striking': a strike with nothing struck and no armed striker is a work stoppage."""
+    trigger = cand.trigger
+    if cand.event_type != "ASSAULT" or trigger.lemma_.lower() != "strike" or trigger.pos_ != "VERB":
+        return False
+    aimed = any(c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "in")
+                for c in trigger.children)
+    return not aimed and not (cand.source is not None and cand.source.sector in ARMED_SECTORS)
+
+
 def _benign_argument(cand: Candidate) -> bool:
     """A health word as the trigger's own participant: "fight the virus", "the virus attacks cells"."""
     words = _words()["benign_arg"]
@@ -143,5 +153,7 @@ def credible(cand: Candidate) -> bool:
         return False
     if cand.trigger.lemma_.lower() not in words["weak"] and cand.trigger.lower_ not in words["weak"]:
         return True
+    if _labour_strike(cand):
+        return False
     sentence = {t.lower_ for t in cand.sent}
     return _corroborated(cand) and not sentence & words["benign"] and not _benign_argument(cand)

@@ -21,6 +21,7 @@ from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
 from eventcoder.geoparse import PlaceMention, place_mentions, primary
 from eventcoder.discourse import continue_statements, group_antecedent, merge_mentions, named_orgs
+from eventcoder.protests import escalate_protests
 from eventcoder.records import Actor, Event, Evidence
 from eventcoder.roles import actor_at, source_token, target_tokens
 from eventcoder.verbal import find_triggers, recode_verbal
@@ -61,7 +62,7 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
             if last is not None:
                 last.no_casualties = True
         cands.extend(found)
-    cands = merge_mentions(cands)
+    cands = escalate_protests(merge_mentions(cands))
     continue_statements(cands)
     # place names that say where something happened, not who acted ("Washington said"): computed once
     located = [m for m in mentions if _locative(m, doc)]
@@ -248,12 +249,21 @@ def _dedupe_statements(cands: list[Candidate]) -> list[Candidate]:
     for cand in cands:
         same = next((k for k in kept if cand.is_verbal and k.event_type == cand.event_type
                      and k.source is not None and cand.source is not None and k.source.name == cand.source.name), None)
+        same = same or next((k for k in kept if _one_demonstration(k, cand)), None)
         if same is None:
             kept.append(cand)
         else:
             same.target = same.target or cand.target
             same.date = same.date or cand.date
+            same.place = same.place or cand.place
+            same.mentions.append(cand.trigger)
     return kept
+
+
+def _one_demonstration(kept: Candidate, cand: Candidate) -> bool:
+    """'blocked a road in protest against ...': protest words of one sentence by one crowd are one protest."""
+    return kept.event_type == cand.event_type == "PROTEST" and kept.modality == cand.modality and \
+        (kept.source is None or cand.source is None or kept.source.name == cand.source.name)
 
 
 def _fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[PlaceMention]) -> None:
@@ -366,7 +376,7 @@ def _to_event(cand: Candidate, article_id: str) -> Event:
     text = sent.text.strip()
     start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
     coding = code(cand.event_type, cand.entry.mode, cand.entry.cameo, [cand.trigger, *cand.mentions],
-                  cand.source, cand.target)
+                  cand.source, cand.target, police_response=cand.police_response)
     key = f"{article_id}|{cand.trigger.idx}|{cand.event_type}"
     return Event(
         id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],

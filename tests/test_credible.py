@@ -43,3 +43,22 @@ def test_a_device_that_detonated_is_the_attack_that_planted_it(code) -> None:
 def test_a_consequence_is_the_same_event(code) -> None:
     events = code("On Thursday, Maoists ambushed a security patrol, resulting in an exchange of fire.")
     assert [e["event_type"] for e in events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On Monday, students protested in Nairobi. They threw stones at the police.",
+     [("PROTEST", "Violent demonstration")]),
+    ("On Monday, traders protested in Kisumu. Police shot and injured two demonstrators.",
+     [("PROTEST", "Excessive force against protesters")]),
+    ("On Monday, teachers protested in Nairobi. The teachers had been striking for two weeks.",
+     [("PROTEST", "Peaceful protest")]),
+    ("On Monday, residents blocked a road in protest against the closure of a clinic in Nakuru.",
+     [("PROTEST", "Peaceful protest")]),
+])
+def test_a_demonstration_and_the_violence_around_it_are_one_event(code, text: str, expected: list) -> None:
+    assert coded(code(text)) == expected
+
+
+def test_soldiers_killed_make_a_battle(code) -> None:
+    assert coded(code("On Monday, Iraqi soldiers killed three Islamic State militants in Kirkuk.")) == [("ASSAULT", "Armed clash")]
+    assert coded(code("On Monday, gunmen shot dead an off-duty soldier in Baidoa.")) == [("ASSAULT", "Attack")]

@@ -1,0 +1,102 @@
+"""A demonstration and the violence around it are one event for ACLED: a violent demonstration."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from eventcoder.candidates import Candidate
+from eventcoder.coding import CROWD_SECTORS, STATE_SECTORS, weapon_cue
+from eventcoder.lexicon import words
+
+# Sentences after a protest's own in which its crowd's violence or the police response still belong to it.
+WINDOW_SENTENCES = 2
+# Names the extractor gives a crowd with no name of its own.
+CROWD_NAMES = frozenset({"protesters", "rioters", "mob", "demonstrators"})
+# Riot words that, outside the protest's own sentence, are as often the police's ("pushed past a barricade").
+ROADBLOCK_WORDS = frozenset({"block", "blocked", "barricade", "barricades", "barricaded"})
+# Weapons no crowd or riot police use: such an attack near a protest is an event of its own.
+REMOTE_MODES = frozenset({"explosives", "aerial", "heavy-weapons", "drone", "suicide-attack", "abduct", "sexual"})
+
+
+def escalate_protests(cands: list[Candidate]) -> list[Candidate]:
+    """Fold the violence of a protest's crowd, or against it, into the protest, which becomes a riot;
+    a riot word near the protest ("the rioters burnt tyres") does the same without a second event."""
+    sentences = {id(c): _sentence_index(c) for c in cands}
+    kept: list[Candidate] = []
+    protests = [c for c in cands if c.event_type == "PROTEST" and c.modality == "asserted"]
+    for cand in cands:
+        protest = next((p for p in protests if p is not cand and _belongs(cand, p, sentences)), None)
+        if protest is None:
+            kept.append(cand)
+            continue
+        _fold_into(protest, cand)
+    for protest in protests:
+        if protest.entry.mode != "riot" and _riot_words_near(protest):
+            protest.entry = replace(protest.entry, mode="riot")
+    return kept
+
+
+def _sentence_index(cand: Candidate) -> int:
+    return next(i for i, s in enumerate(cand.trigger.doc.sents) if s.start <= cand.trigger.i < s.end)
+
+
+def _belongs(cand: Candidate, protest: Candidate, sentences: dict[int, int]) -> bool:
+    """Violence of the crowd, or of the state against it, within the protest's window."""
+    if cand.event_type != "ASSAULT" or cand.modality != "asserted":
+        return False
+    distance = sentences[id(cand)] - sentences[id(protest)]
+    if not 0 <= distance <= WINDOW_SENTENCES or cand.entry.mode in REMOTE_MODES:
+        return False
+    cue = weapon_cue([cand.trigger, *cand.mentions])
+    if cue is not None and cue.mode in REMOTE_MODES:
+        return False
+    return _by_crowd(cand, protest) or _response(cand, protest)
+
+
+def _by_crowd(cand: Candidate, protest: Candidate) -> bool:
+    if _response(cand, protest):
+        return False
+    return cand.source is None or _crowd(cand.source) or \
+        (protest.source is not None and cand.source.name == protest.source.name)
+
+
+def _response(cand: Candidate, protest: Candidate) -> bool:
+    """Police or soldiers acting on the demonstrators ('police shot two demonstrators'), or the
+    demonstrators harmed by someone unnamed ('several protesters were beaten with batons')."""
+    on_crowd = cand.target is not None and (cand.target.name in CROWD_NAMES or _crowd(cand.target)
+                                            or (protest.source is not None and cand.target.name == protest.source.name))
+    if cand.source is None:
+        return on_crowd
+    return cand.source.sector in STATE_SECTORS and (cand.target is None or on_crowd)
+
+
+def _crowd(actor) -> bool:
+    return actor is not None and (actor.name in CROWD_NAMES or actor.sector in CROWD_SECTORS)
+
+
+def _fold_into(protest: Candidate, violence: Candidate) -> None:
+    """The crowd's violence makes a riot; the state's force on a peaceful crowd makes an intervention,
+    excessive when it kills or wounds."""
+    if _response(violence, protest):
+        protest.target = protest.target or violence.source
+        harmed = bool(violence.fatalities or violence.injuries)
+        if protest.police_response != "excessive-force":
+            protest.police_response = "excessive-force" if harmed else "intervention"
+    else:
+        protest.entry = replace(protest.entry, mode="riot")
+        protest.target = protest.target or (violence.target if not _crowd(violence.target) else None)
+    protest.fatalities = _total(protest.fatalities, violence.fatalities)
+    protest.injuries = _total(protest.injuries, violence.injuries)
+    protest.mentions.append(violence.trigger)
+
+
+def _total(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _riot_words_near(protest: Candidate) -> bool:
+    sents = list(protest.trigger.doc.sents)
+    index = next(i for i, s in enumerate(sents) if s.start <= protest.trigger.i < s.end)
+    cues = words("riot_cue") - ROADBLOCK_WORDS
+    return any((tok.lower_ in cues or tok.lemma_.lower() in cues) and tok.dep_ != "compound"
+               for s in sents[index: index + WINDOW_SENTENCES + 1] for tok in s)  # not "riot police"
