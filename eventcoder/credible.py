@@ -40,7 +40,7 @@ def _human_participants(cand: Candidate) -> bool:
 # Sectors of the civilians who hold demonstrations.
 CROWD_SECTORS = frozenset({"CVL", "LAB", "EDU", "OPP", "MED", "BUS", "AGR", "REL", "SOC", "JRN", "REF", "PTY"})
 # Nouns that name a protest and little else ("a protest", "a sit-in"), unlike "demonstration of".
-PROTEST_NOUNS = frozenset({"protest", "protests", "sit-in", "demo", "demos"})
+PROTEST_NOUNS = frozenset({"protest", "protests", "sit-in", "demo", "demos", "demonstration", "demonstrations"})
 
 
 def _crowd_in_sentence(cand: Candidate) -> bool:
@@ -122,6 +122,8 @@ def _plural_subject(cand: Candidate) -> bool:
     if cand.trigger.pos_ != "VERB" and cand.trigger.lower_ not in PROTEST_NOUNS | {"demonstration"}:
         return False
     verb = cand.trigger if cand.trigger.pos_ == "VERB" else cand.trigger.head
+    if verb.dep_ in ("xcomp", "advcl") and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "street vendors gather to protest ..."
     return any(c.dep_ == "nsubj" and c.tag_ == "NNS" for c in verb.children)
 
 
@@ -136,7 +138,10 @@ def _labour_strike(cand: Candidate) -> bool:
 
 
 def _benign_argument(cand: Candidate) -> bool:
-    """A health word as the trigger's own participant: "fight the virus", "the virus attacks cells"."""
+    """A health word as the trigger's own participant: "fight the virus", "the virus attacks cells"
+    (a protest against a disease or corruption is still a protest)."""
+    if cand.event_type == "PROTEST":
+        return False
     words = _words()["benign_arg"]
     return any(tok.lower_ in words or tok.lemma_.lower() in words for tok in _participants(cand.trigger))
 

@@ -80,7 +80,15 @@ def _bare_participle(token: Token) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children):
         return False
-    return not (token.head.dep_ == "ROOT" and token.head.pos_ in ("NOUN", "PROPN"))
+    return not _root_noun(token.head)
+
+
+def _root_noun(noun: Token) -> bool:
+    """The sentence's root is this noun, or a quantity of it ("dozens of lecturers"): a participle on it
+    is the predicate the parser missed."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head
+    return noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN")
 
 
 def is_descriptive(token: Token) -> bool:
@@ -93,7 +101,8 @@ def is_descriptive(token: Token) -> bool:
     tok = token
     while tok.head.i != tok.i:
         if tok.dep_ in DESCRIPTIVE_DEPS and tok.pos_ == "VERB" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN" \
-                and match(tok.head) is None:
+                and match(tok.head) is None and not _root_noun(tok.head):
+            # (on a root noun it is the predicate the parser missed: "dozens of lecturers protested in ...")
             return True
         if tok.dep_ in ("advcl", "xcomp", "acl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) \
                 and tok.head.lemma_ in words("stative") | {"deploy", "send", "station"}:

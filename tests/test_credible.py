@@ -62,3 +62,13 @@ def test_a_demonstration_and_the_violence_around_it_are_one_event(code, text: st
 def test_soldiers_killed_make_a_battle(code) -> None:
     assert coded(code("On Monday, Iraqi soldiers killed three Islamic State militants in Kirkuk.")) == [("ASSAULT", "Armed clash")]
     assert coded(code("On Monday, gunmen shot dead an off-duty soldier in Baidoa.")) == [("ASSAULT", "Attack")]
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 May 2020, dozens of lecturers protested in Diwaniya city demanding solutions to their contract problems.",
+    "Muslim clerics protest alleged corruption at courts in Mombasa.",
+    "Street vendors gather to protest the killing of their donkeys in Nakuru.",
+    "On 30 April 2020, a demonstration was held in Basmane quarter of Izmir.",
+])
+def test_protests_the_parser_or_the_topic_words_hid(code, text: str) -> None:
+    assert [e["event_type"] for e in code(text)] == ["PROTEST"]
