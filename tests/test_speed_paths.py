@@ -44,3 +44,10 @@ def test_gazetteer_rows_are_parsed_once_and_the_store_stays_bounded(monkeypatch:
         gaz.entry(r)
     assert sorted(gaz._parsed) == [2]
     gaz._parsed.clear()
+
+
+def test_pipeline_start_up_reads_the_gazetteer() -> None:
+    from eventcoder.pipeline import Pipeline
+    gazetteer.load.cache_clear()
+    Pipeline(load_nlp())
+    assert gazetteer.load.cache_info().currsize == 1
