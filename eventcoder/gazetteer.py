@@ -135,8 +135,6 @@ ROWS_FILE = "gazetteer.tsv.gz"
 ADMIN1_FILE = "admin1.tsv"
 SUPPLEMENT_FILE = "gazetteer_supplement.tsv"
 SUPPLEMENT_HEADER = ["name", "kind", "country", "admin1", "lat", "lon", "geonames_id", "feature", "note"]
-# Parsed rows kept for reuse; the store is emptied when full, so a long run's memory stays bounded (~20 MiB).
-PARSED_ROWS_KEPT = 100_000
 PRECISION_BY_KIND = {"country": "country", "admin1": "admin1", "city": "city", "site": "exact"}
 
 
@@ -177,7 +175,6 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self._rows = _data(ROWS_FILE).decode("utf-8").split("\n")[1:-1]
-        self._parsed: dict[int, Entry] = {}
         lines = _data(NAMES_FILE).decode("utf-8").split("\n")
         count, self._head = (int(x) for x in lines[0].split("\t"))
         # Keys: the head block then the tail block, each sorted (bisect finds a key); values: row lists.
@@ -207,17 +204,9 @@ class Gazetteer:
         return len(self._keys) + len(self._extra)
 
     def entry(self, row: int) -> Entry:
-        """The row with this number (parsed rows are kept: common names come up in every article)."""
+        """The row with this number."""
         if row >= len(self._rows):
             return self._sites[row - len(self._rows)]
-        found = self._parsed.get(row)
-        if found is None:
-            if len(self._parsed) >= PARSED_ROWS_KEPT:
-                self._parsed.clear()
-            found = self._parsed[row] = self._parse(row)
-        return found
-
-    def _parse(self, row: int) -> Entry:
         gid, kind, country, admin1, lat, lon, pop, feature, name = self._rows[row].split("\t")
         return Entry(row, int(gid) if gid else None, kind, country, admin1, float(lat), float(lon),
                      int(pop or 0), feature, name)

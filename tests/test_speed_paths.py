@@ -1,8 +1,6 @@
-"""Exact behaviour of the code paths rewritten for speed: paragraph breaks, sentence entities, gazetteer rows."""
+"""Exact behaviour of the code paths rewritten for speed: paragraph breaks, sentence entities, start-up loading."""
 
 from __future__ import annotations
-
-import pytest
 
 from eventcoder import gazetteer
 from eventcoder.actors import entity_spans
@@ -31,19 +29,6 @@ def test_sentence_entities_match_span_ents() -> None:
     for sent in doc.sents:
         assert [(e.start, e.end, e.label_) for e in entity_spans(sent)] == \
             [(e.start, e.end, e.label_) for e in sent.ents]
-
-
-def test_gazetteer_rows_are_parsed_once_and_the_store_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    gaz = gazetteer.load()
-    row = gaz.rows("baghdad")[0]
-    assert gaz.entry(row) is gaz.entry(row)
-    assert gaz.entry(row) == gaz._parse(row)
-    monkeypatch.setattr(gazetteer, "PARSED_ROWS_KEPT", 2)
-    gaz._parsed.clear()
-    for r in (0, 1, 2):
-        gaz.entry(r)
-    assert sorted(gaz._parsed) == [2]
-    gaz._parsed.clear()
 
 
 def test_pipeline_start_up_reads_the_gazetteer() -> None:
