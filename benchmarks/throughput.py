@@ -5,6 +5,10 @@ Two corpora:
   news   news-length articles (~600 words) built from the shipped examples: the main text of each file in
          examples/ is extracted once (not timed), and article k joins example k, k+1, ... (cyclically) with a
          blank line between them until it has at least --words words
+  pages  real English news pages from ../shared/pages/dev (read at run time, never copied into the repo):
+         the main text of each page whose manifest says lang "en" and kind "news" and that has at least
+         --page-words words (its HTML is passed to the pipeline, so article extraction is timed too);
+         skipped, with a message, when the pages are not there
 
 Each run starts P worker processes with the spawn method; every worker loads the model once (its
 "start-up s"), then codes its share (every P-th document) and reports its own peak RSS
@@ -33,10 +37,11 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT.parent / "shared" / "gold" / "dev"
+PAGES_DIR = ROOT.parent / "shared" / "pages" / "dev"
 EXAMPLES = ROOT / "examples"
 SHORT_FILES = ("acled", "gtd2011", "case2021")
 
-Doc = tuple[str, str, "str | None"]  # id, text, publication date
+Doc = tuple[str, str, "str | None"]  # id, text (or HTML, when the id ends in .html), publication date
 
 
 def short_corpus(gold_dir: Path, size: int, seed: int) -> list[Doc]:
@@ -77,14 +82,48 @@ def news_corpus(count: int, words: int) -> list[Doc]:
     return docs
 
 
+def pages_corpus(pages_dir: Path, min_words: int) -> list[Doc]:
+    """English news pages (manifest pages.jsonl) whose extracted main text has at least `min_words` words."""
+    from eventcoder.article import build_article
+    from eventcoder.errors import EventcoderError
+    from eventcoder.records import Document
+    docs: list[Doc] = []
+    for line in (pages_dir / "pages.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row.get("lang") != "en" or row.get("kind") != "news":
+            continue
+        html = (pages_dir / row["file"]).read_text(encoding="utf-8", errors="replace")
+        try:
+            text = build_article(Document(id=row["id"], html=html)).text
+        except EventcoderError:
+            continue
+        if len(text.split()) >= min_words:
+            docs.append((row["id"] + ".html", html, None))
+    return docs
+
+
+def _document(doc_id: str, body: str, published: "str | None") -> Any:
+    from eventcoder.records import Document
+    if doc_id.endswith(".html"):
+        return Document(id=doc_id, html=body, published=published)
+    return Document(id=doc_id, text=body, published=published)
+
+
+def _words(doc_id: str, body: str) -> int:
+    """Words of a document's main text (a page's HTML is reduced to its article text first)."""
+    if not doc_id.endswith(".html"):
+        return len(body.split())
+    from eventcoder.article import build_article
+    return len(build_article(_document(doc_id, body, None)).text.split())
+
+
 def _worker(share: list[Doc], queue: Any) -> None:
     start = time.perf_counter()
     from eventcoder.pipeline import Pipeline
-    from eventcoder.records import Document
     pipeline = Pipeline()
     loaded = time.perf_counter()
     events = failed = 0
-    for result in pipeline.run(Document(id=i, text=t, published=p) for i, t, p in share):
+    for result in pipeline.run(_document(i, t, p) for i, t, p in share):
         events += len(result.events)
         failed += result.error is not None
     done = time.perf_counter()
@@ -107,7 +146,7 @@ def measure(docs: list[Doc], processes: int) -> dict[str, Any]:
     code_s = max(s["code_s"] for s in stats)
     return {
         "processes": processes, "docs": len(docs),
-        "words_per_doc": round(sum(len(t.split()) for _, t, _ in docs) / max(1, len(docs)), 1),
+        "words_per_doc": round(sum(_words(i, t) for i, t, _ in docs) / max(1, len(docs)), 1),
         "startup_s": round(max(s["startup_s"] for s in stats), 2), "code_s": round(code_s, 2),
         "wall_s": round(wall, 2), "docs_per_s": round(len(docs) / code_s, 1) if code_s else None,
         "docs_per_s_wall": round(len(docs) / wall, 1), "events": sum(s["events"] for s in stats),
@@ -121,6 +160,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sample", type=int, default=300, help="short gold texts (default 300)")
     parser.add_argument("--articles", type=int, default=60, help="news-length articles (default 60)")
     parser.add_argument("--words", type=int, default=600, help="minimum words per news-length article")
+    parser.add_argument("--pages", type=Path, default=PAGES_DIR, help="folder of real news pages (pages.jsonl)")
+    parser.add_argument("--page-words", type=int, default=300, help="minimum words of a page's main text")
     parser.add_argument("--processes", default="1,2", help="comma-separated process counts (default 1,2)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--gold-dir", type=Path, default=GOLD_DIR)
@@ -134,6 +175,10 @@ def main(argv: list[str] | None = None) -> None:
         print(f"no gold at {args.gold_dir}: skipping the short-text corpus", file=sys.stderr)
     if args.articles:
         corpora[f"news {args.words}+"] = news_corpus(args.articles, args.words)
+    if args.page_words and (args.pages / "pages.jsonl").exists():
+        corpora[f"pages {args.page_words}+"] = pages_corpus(args.pages, args.page_words)
+    elif args.page_words:
+        print(f"no pages at {args.pages}: skipping the real-pages corpus", file=sys.stderr)
     load = os.getloadavg()[0]  # other work on the machine skews every number: record it
     rows = []
     for name, docs in corpora.items():

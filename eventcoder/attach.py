@@ -14,6 +14,7 @@ from eventcoder.candidates import Candidate
 from eventcoder.casualties import casualty_cues, reports_no_casualties
 from eventcoder.geoparse import PlaceMention
 from eventcoder.lexicon import words
+from eventcoder.actors import entity_spans
 from eventcoder.roles import actor_at
 
 # A verb whose object or subject is an event noun passes its dates and places to that noun
@@ -70,8 +71,9 @@ def _date_text(ent: Span) -> str:
 
 
 def attach_dates(sent: Span, by_index: dict[int, Candidate], anchor: date | None) -> None:
-    """Give each candidate the date expression of its own clause."""
-    for ent in sent.ents:
+    """Give each candidate the date expression of its own clause. Entities are read from the sentence's
+    own tokens: `Span.ents` rebuilds every entity of the document at each call."""
+    for ent in entity_spans(sent):
         if ent.label_ not in TIME_LABELS:
             continue
         cand = owner(ent.root, by_index)

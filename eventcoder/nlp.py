@@ -24,22 +24,32 @@ MAX_DATELINE_TOKENS = 14
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence: headers, datelines and paragraphs never run into each other."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
-        elif previous.text in DATELINE_DASHES and previous.i > 0 and doc[previous.i - 1].whitespace_ \
-                and _is_dateline(doc[: previous.i]):
-            token.is_sent_start = True
+    """A blank line ends a sentence: headers, datelines and paragraphs never run into each other.
+    One pass over the tokens, remembering where the current line began (datelines are read from there)."""
+    line_start = 0  # index of the first token after the last line break seen
+    previous = None
+    for token in doc:
+        if previous is not None:
+            if "\n" in previous.text or "\n" in previous.whitespace_:
+                token.is_sent_start = True
+                line_start = previous.i + 1
+            elif previous.text in DATELINE_DASHES and previous.i > 0 and doc[previous.i - 1].whitespace_ \
+                    and _is_dateline(doc, line_start, previous.i):
+                token.is_sent_start = True
+        previous = token
     return doc
 
 
-def _is_dateline(head: Doc) -> bool:
-    """'MOGADISHU, May 7, 2024 (Horn Observer)': a short capitalised opening before a dash."""
-    start = max((t.i + 1 for t in head if "\n" in t.text or "\n" in t.whitespace_), default=0)
-    words = [t for t in head[start:] if not t.is_space]
-    return 0 < len(words) <= MAX_DATELINE_TOKENS and words[0].text.isupper() and len(words[0].text) > 1
+def _is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """'MOGADISHU, May 7, 2024 (Horn Observer)': a short capitalised line opening (tokens start..end)
+    before a dash."""
+    words: list[str] = []
+    for token in doc[start:end]:
+        if not token.is_space:
+            words.append(token.text)
+            if len(words) > MAX_DATELINE_TOKENS:
+                return False
+    return 0 < len(words) and words[0].isupper() and len(words[0]) > 1
 
 
 @cache

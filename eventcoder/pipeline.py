@@ -14,11 +14,12 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
+from eventcoder import gazetteer, lexicon
 from eventcoder.article import build_article
 from eventcoder.dates import leading_date
 from eventcoder.errors import EventcoderError
 from eventcoder.extract import article_countries, extract_events
-from eventcoder.focus import Focus, focus, split
+from eventcoder.focus import Focus, focus, split, trigger_forms
 from eventcoder.inputs import InputFailure
 from eventcoder.nlp import BATCH_SIZE, load_nlp
 from eventcoder.records import Article, Document, Event, Result
@@ -32,6 +33,7 @@ class Pipeline:
 
     def __init__(self, nlp: Language | None = None) -> None:
         self.nlp = nlp or load_nlp()
+        load_tables()
 
     def run(self, items: Iterable[Document | InputFailure], *,
             skip: Callable[[Article], bool] | None = None) -> Iterator[Result]:
@@ -68,6 +70,15 @@ class Pipeline:
     def code_text(self, text: str, *, published: str | None = None, doc_id: str = "text") -> Result:
         """Code one plain text (convenience for the Python API and tests)."""
         return next(self.run([Document(id=doc_id, text=text, published=published)]))
+
+
+def load_tables() -> None:
+    """Read the gazetteer (~0.3 s) and the word tables now, at start-up, so the first document pays nothing."""
+    gazetteer.load()
+    lexicon.triggers()
+    lexicon.weapon_cues()
+    lexicon.cue_words()
+    trigger_forms()
 
 
 def _in_article(event: Event, focused: Focus) -> Event:

@@ -1,0 +1,38 @@
+"""Exact behaviour of the code paths rewritten for speed: paragraph breaks, sentence entities, start-up loading."""
+
+from __future__ import annotations
+
+from eventcoder import gazetteer
+from eventcoder.actors import entity_spans
+from eventcoder.focus import split
+from eventcoder.nlp import load_nlp
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.text.strip() for s in split(load_nlp(), text).sents if s.text.strip()]
+
+
+def test_dateline_on_a_later_line_is_its_own_sentence() -> None:
+    text = "Attack in the north\n\nMOGADISHU, May 7 (Horn Observer) — Gunmen attacked a base on Tuesday."
+    assert _sentences(text) == ["Attack in the north", "MOGADISHU, May 7 (Horn Observer) —",
+                                "Gunmen attacked a base on Tuesday."]
+
+
+def test_dash_after_a_long_or_lower_case_line_is_no_dateline() -> None:
+    long_line = "One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen — end."
+    assert _sentences(long_line) == [long_line]
+    assert _sentences("HEADER\n\nthe police said — nothing.") == ["HEADER", "the police said — nothing."]
+
+
+def test_sentence_entities_match_span_ents() -> None:
+    doc = load_nlp()("Police arrested 41 people in Nairobi on Tuesday. The protest began on 3 May 2020 at noon.")
+    for sent in doc.sents:
+        assert [(e.start, e.end, e.label_) for e in entity_spans(sent)] == \
+            [(e.start, e.end, e.label_) for e in sent.ents]
+
+
+def test_pipeline_start_up_reads_the_gazetteer() -> None:
+    from eventcoder.pipeline import Pipeline
+    gazetteer.load.cache_clear()
+    Pipeline(load_nlp())
+    assert gazetteer.load.cache_info().currsize == 1
