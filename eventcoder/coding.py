@@ -17,6 +17,8 @@ OUTCOME_LEMMAS = frozenset({"kill", "killing", "wound", "injure", "die", "murder
 # Triggers that name fighting between two armed sides ("clashed with", "battle for").
 TWO_SIDED_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout",
                               "gunbattle", "exchange"})
+# Crowds whose treatment by the police ACLED codes under demonstrations, not as an attack on civilians.
+CROWD_TARGETS = frozenset({"protesters", "demonstrators", "rioters", "mob"})
 # ACLED sub-event types of a demonstration the state acted on.
 POLICE_RESPONSES = {"intervention": "Protest with intervention", "excessive-force": "Excessive force against protesters"}
 # Modes of violence a crowd commits with what it has to hand: ACLED codes them as riots.
@@ -57,7 +59,11 @@ def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
     window = trigger.doc[max(trigger.sent.start, trigger.i - WEAPON_WINDOW): min(trigger.sent.end, trigger.i + WEAPON_WINDOW)]
     doc = trigger.doc
     # to corroborate, a weapon word must name a weapon, not modify another noun ("a bullet train")
-    found = [cues[key] for tok in list(near) + list(window) if not (besides_trigger and tok.i == trigger.i)
+    # "grenade launchers": the pair names the weapon, so its first word does not count alone
+    skip = {tok.i for tok in list(near) + list(window)
+            if tok.i + 1 < len(doc) and f"{tok.lower_} {doc[tok.i + 1].lower_}" in cues}
+    found = [cues[key] for tok in list(near) + list(window) if tok.i not in skip
+             and not (besides_trigger and tok.i == trigger.i)
              and not (besides_trigger and tok.dep_ == "compound" and tok.head.i != trigger.i
                       and tok.head.lemma_.lower() not in cues)
              for key in (tok.lemma_.lower(), tok.lower_, f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i else "")
@@ -84,6 +90,28 @@ def _violent_demonstration(triggers: list[Token], source: Actor | None) -> bool:
 
 def _is_armed(actor: Actor | None) -> bool:
     return actor is not None and actor.sector in ARMED_SECTORS
+
+
+def _engagement(triggers: list[Token], target: Actor | None) -> bool:
+    """Small arms or fighting positions named with the event, and no civilian target."""
+    if target is not None and target.sector is not None and not _is_armed(target):
+        return False
+    sent = triggers[0].sent
+    text = " " + " ".join(t.lower_ for t in sent) + " "
+    return any(f" {cue} " in text for cue in words("engagement"))
+
+
+def _state_on_crowd(source: Actor | None, target: Actor | None) -> bool:
+    return source is not None and source.sector in STATE_SECTORS and target is not None \
+        and target.name in CROWD_TARGETS
+
+
+def _crowd_response_type(target: Actor, triggers: list[Token]) -> str:
+    """Police force on protesters is excessive force against them; on rioters or a mob, part of the riot."""
+    if target.name in ("protesters", "demonstrators"):
+        return "Excessive force against protesters"
+    protesting = any(t.lemma_.lower() in PROTEST_LEMMAS for t in triggers[0].sent)
+    return "Violent demonstration" if protesting else "Mob violence"
 
 
 def _armed_on_duty(actor: Actor | None) -> bool:
@@ -122,7 +150,16 @@ def code(event_type: str, default_mode: str | None, default_cameo: str, triggers
             acled_sub_types_by_plover().get((event_type, "*"))
         return Coding(default_mode, acled_event_types().get(sub) if sub else None, sub,
                       "14" if event_type == "PROTEST" else default_cameo)
+    if police_response is None and _state_on_crowd(source, target):
+        sub = _crowd_response_type(target, triggers)  # type: ignore[arg-type]
+        return Coding(default_mode, acled_event_types()[sub], sub, default_cameo)
+    if any(t.lemma_.lower() in words("mob_trigger") for t in triggers) and \
+            not (source is not None and source.sector in STATE_SECTORS | {"REB"}):
+        return Coding("beat", "Riots", "Mob violence", "14")  # "vigilantes lynch a suspected robber"
     cue = weapon_cue(triggers)
+    if cue is not None and cue.mode in ("heavy-weapons", "explosives") and _engagement(triggers, target):
+        # mortars and grenade launchers fired at positions, with small arms: a firefight, not shelling
+        return Coding("firearms", "Battles", "Armed clash", "19")
     if cue is not None and cue.acled_sub_event_type is not None:
         return Coding(cue.mode, acled_event_types()[cue.acled_sub_event_type], cue.acled_sub_event_type,
                       cue.cameo or default_cameo)

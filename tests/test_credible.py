@@ -72,3 +72,15 @@ def test_soldiers_killed_make_a_battle(code) -> None:
 ])
 def test_protests_the_parser_or_the_topic_words_hid(code, text: str) -> None:
     assert [e["event_type"] for e in code(text)] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 3 May 2020, rebel forces fired 82mm mortars, heavy machine guns and small arms at the governmental "
+     "positions near Bohdanivka.", [("ASSAULT", "Armed clash")]),
+    ("On 5 May 2020, rebel forces fired 82mm mortars and grenade launchers at the governmental positions near "
+     "Pivdenne.", [("ASSAULT", "Shelling/artillery/missile attack")]),
+    ("Vigilantes lynch a suspected robber in the Mukuru area.", [("ASSAULT", "Mob violence")]),
+    ("On Monday, police shot dead two protesters in Kisumu.", [("ASSAULT", "Excessive force against protesters")]),
+])
+def test_acled_conventions_for_firefights_mobs_and_crowds(code, text: str, expected: list) -> None:
+    assert coded(code(text)) == expected
