@@ -14,6 +14,7 @@ from eventcoder.dates import MONTHS
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import casualty_cues, reports_no_casualties
 from eventcoder.geoparse import PlaceMention
+from eventcoder.records import Place
 from eventcoder.lexicon import words
 from eventcoder.roles import actor_at
 
@@ -163,12 +164,25 @@ def attach_places(sent: Span, by_index: dict[int, Candidate], mentions: list[Pla
         if not sent.start <= mention.start < sent.end or mention.cue is None or mention.cue in NON_LOCATIVE_CUES:
             continue
         cand = owner(sent.doc[mention.start], by_index)
-        if cand is None or cand.place is not None:
+        if cand is None or (cand.place is not None and not _refines(mention.place, cand.place)):
             continue
         place = mention.place
         if mention.cue in NEAR_CUES and place.precision == "city":
             place = replace(place, precision="near")
         cand.place = place
+
+
+# Precisions from coarse to fine: a finer place of the same country replaces a coarser one in the same clause.
+PRECISION_RANK = {"country": 0, "admin1": 1, "city": 2, "near": 2, "exact": 3}
+
+
+def _refines(new: Place, old: Place) -> bool:
+    """A town or region inside the country or region already attached ("at the United Kingdom ... office in
+    Londonderry"): the finer place says more about where it happened."""
+    if new.country != old.country or PRECISION_RANK.get(new.precision or "", 0) <= PRECISION_RANK.get(
+            old.precision or "", 0):
+        return False
+    return old.precision == "country" or (old.admin1 is not None and new.admin1 == old.admin1)
 
 
 def attach_casualties(sent: Span, by_index: dict[int, Candidate]) -> None:

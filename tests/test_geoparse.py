@@ -86,3 +86,15 @@ def test_foreign_namesake_in_local_chain_dropped() -> None:
     ms = mentions("On Sunday night, in the Jammu village of Kohat, Federally Administered Tribal Areas, Pakistan, "
                   "militants set fire to houses.")
     assert {m.place.country for m in ms} == {"PAK"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the region beside is a namesake abroad (Ouest, Haiti): the town the cue introduces stays
+    ("A gendarme shot and killed a taxi driver in Bafoussam town (Mifi, Ouest) after a dispute.",
+     [("Bafoussam", "CMR", "city")]),
+    # a spelling variant found only a hamlet abroad: the well-known city beside it stays
+    ("An IED exploded near Basira town in Deir-ez-Zor when a patrol passed by it.",
+     [("Deir-ez-Zor", "SYR", "city")]),
+])
+def test_names_of_one_group_that_cannot_share_a_country(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(m.text, m.place.country, m.place.precision) for m in mentions(text)] == expected

@@ -1,4 +1,4 @@
-"""Dates tied to an event's clause in real sentences: numbers the model takes for counts, split entities, fallbacks."""
+"""Dates and places tied to an event's clause in real sentences: numbers the model takes for counts, fallbacks."""
 
 from __future__ import annotations
 
@@ -36,3 +36,10 @@ def test_an_undated_event_in_a_dated_story_takes_the_story_day(code) -> None:
     beaten = [e for e in events if e["evidence"]["text"].startswith("Several")]
     assert beaten and {(e["date"], e["date_precision"], e["date_text"]) for e in beaten} == \
         {("2024-06-18", "week", None)}
+
+
+def test_a_town_refines_the_country_of_its_clause(code) -> None:
+    events = code("Assailants detonated a bomb at the United Kingdom City of Culture office in Londonderry, "
+                  "Northern Ireland, on Monday night.", "2011-01-18")
+    assert events and {(e["place"]["name"], e["place"]["country"], e["place"]["precision"]) for e in events} == \
+        {("Londonderry", "GBR", "city")}
