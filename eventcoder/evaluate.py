@@ -220,7 +220,8 @@ def field_agreement(gold: Mapping[str, Any], pred: Mapping[str, Any], *,
         out["place_country"] = _same_country(g_place["country"], p_place.get("country"))
     if g_place.get("admin1"):
         out["place_admin1"] = same_admin1(g_place["admin1"], p_place.get("admin1"))
-    if g_place.get("name") and g_place.get("precision") in (None, "city", "exact", "near"):
+    if g_place.get("name") and str(g_place["name"]).lower() != "unknown" and \
+            g_place.get("precision") in (None, "city", "exact", "near"):
         out["place_name"] = same_place_name(g_place["name"], p_place.get("name"))
     if gold.get("date"):
         out["date"] = (pred.get("date") or "").strip() == str(gold["date"]).strip()

@@ -382,7 +382,8 @@ def place_mentions(doc: Doc, *, countries: tuple[str, ...] = ()) -> list[PlaceMe
         precision = "near" if hit.best.kind == "city" and hit.cue in NEAR_CUES else None
         text = doc[hit.start:hit.end].text
         out.append(PlaceMention(hit.start, hit.end, text, hit.best.place(precision, text), hit.cue))
-    return out
+    from eventcoder.local_names import local_names  # it builds on this module's gating helpers
+    return local_names(doc, out)
 
 
 def primary(mentions: list[PlaceMention]) -> PlaceMention | None:

@@ -273,3 +273,5 @@ def test_city_name_match():
     assert not field_agreement(gold, pred(place=None))["place_name"]
     region = {"event_type": "ASSAULT", "place": {"name": "Kitale", "country": "KEN", "precision": "admin"}}
     assert "place_name" not in field_agreement(region, pred(place=None))
+    unknown = {"event_type": "ASSAULT", "place": {"name": "Unknown", "country": "AFG"}}
+    assert "place_name" not in field_agreement(unknown, pred(place=None))
