@@ -58,8 +58,10 @@ def owner(token: Token, by_index: dict[int, Candidate]) -> Candidate | None:
     return min(same_sentence, key=lambda c: (abs(c.trigger.i - token.i), c.trigger.i > token.i))
 
 
-# A number written day/month, with or without a year ("on 26/12", "15/12/2016"), that the model tags CARDINAL.
-NUMERIC_DATE = re.compile(r"\d{1,2}/\d{1,2}(?:/(?:19|20)?\d\d)?")
+# A day/month number without a year ("on 26/12", "the morning of 15/12") that the model tags CARDINAL. Full
+# numeric dates tagged CARDINAL ("on 04/23/2011") are left alone: in follow-up sentences they date later
+# developments ("the hostage was killed on ..."), which would split one coded event in two.
+NUMERIC_DATE = re.compile(r"\d{1,2}/\d{1,2}")
 # Dependencies of a bare year that modifies a noun ("the 2017 General Election"): a name, not the event's time.
 YEAR_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod"})
 
