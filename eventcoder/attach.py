@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -13,6 +14,7 @@ from eventcoder.dates import MONTHS
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import casualty_cues, reports_no_casualties
 from eventcoder.geoparse import PlaceMention
+from eventcoder.records import Place
 from eventcoder.lexicon import words
 from eventcoder.actors import entity_spans
 from eventcoder.roles import actor_at
@@ -57,11 +59,41 @@ def owner(token: Token, by_index: dict[int, Candidate]) -> Candidate | None:
     return min(same_sentence, key=lambda c: (abs(c.trigger.i - token.i), c.trigger.i > token.i))
 
 
+# A day/month number without a year ("on 26/12", "the morning of 15/12") that the model tags CARDINAL. Full
+# numeric dates tagged CARDINAL ("on 04/23/2011") are left alone: in follow-up sentences they date later
+# developments ("the hostage was killed on ..."), which would split one coded event in two.
+NUMERIC_DATE = re.compile(r"\d{1,2}/\d{1,2}")
+# Dependencies of a bare year that modifies a noun ("the 2017 General Election"): a name, not the event's time.
+YEAR_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod"})
+
+
+def _month_or_day(tok: Token) -> bool:
+    """A month name ("Apr", "May.") or a day number: what the model may leave outside a DATE entity."""
+    return tok.lower_.rstrip(".") in MONTHS or (tok.like_num and tok.text.isdigit() and 1 <= int(tok.text) <= 31)
+
+
+def _date_spans(sent: Span) -> list[Span]:
+    """The sentence's DATE/TIME entities and day/month numbers the model took for counts ("on 26/12")."""
+    spans = [ent for ent in entity_spans(sent) if ent.label_ in TIME_LABELS]  # cheaper than sent.ents
+    spans += [sent.doc[t.i:t.i + 1] for t in sent if t.ent_type_ not in TIME_LABELS and NUMERIC_DATE.fullmatch(t.text)]
+    return sorted(spans, key=lambda span: span.start)
+
+
+def _names_something(ent: Span) -> bool:
+    """A bare year inside a noun phrase ("the 2017 General Election", "the 2014 attacks"): not when the event was."""
+    if len(ent) != 1 or not ent[0].like_num or ent.root.dep_ not in YEAR_MODIFIER_DEPS:
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return ent.root.head.pos_ in ("NOUN", "PROPN") and not (before is not None and _month_or_day(before))
+
+
 def _date_text(ent: Span) -> str:
     doc = ent.doc
     start = ent.start
-    if start > 0 and doc[start - 1].like_num and ent[0].lower_.rstrip(".") in MONTHS:
-        start -= 1  # "Around 4 | May 2020": the day the model left outside the entity
+    # "Around 4 | May 2020", "On 28 Apr | 2020": the day and month the model left outside the entity
+    while start > 0 and _month_or_day(doc[start - 1]) and (doc[start - 1].lower_.rstrip(".") in MONTHS
+                                                           or doc[start].lower_.rstrip(".") in MONTHS):
+        start -= 1
     if start > 0 and doc[start - 1].lower_ in DATE_PREFIXES:
         start -= 1
     end = ent.end
@@ -71,10 +103,9 @@ def _date_text(ent: Span) -> str:
 
 
 def attach_dates(sent: Span, by_index: dict[int, Candidate], anchor: date | None) -> None:
-    """Give each candidate the date expression of its own clause. Entities are read from the sentence's
-    own tokens: `Span.ents` rebuilds every entity of the document at each call."""
-    for ent in entity_spans(sent):
-        if ent.label_ not in TIME_LABELS:
+    """Give each candidate the date expression of its own clause."""
+    for ent in _date_spans(sent):
+        if _names_something(ent):
             continue
         cand = owner(ent.root, by_index)
         if cand is None or cand.date is not None:
@@ -86,6 +117,32 @@ def attach_dates(sent: Span, by_index: dict[int, Candidate], anchor: date | None
             cand.date = resolved
             if cand.planned and forward and anchor is not None and resolved.start > anchor.isoformat():
                 cand.modality = "future"
+
+
+# How many sentences away a dated event still sets the time of an undated one told beside it.
+STORY_SENTENCES = 5
+
+
+def fallback_date(cands: list[Candidate], cand: Candidate, anchor: date) -> dates.ResolvedDate | None:
+    """The guessed date of an event whose words name none, at the precision of a guess and with no date_text.
+    In a story that dates its events, the day of the nearest event told before it (else the first told after):
+    "police fired tear gas on Tuesday ... several protesters were beaten", within STORY_SENTENCES. A count of many events there
+    ("over 165 attacks") spans an unknown time and gets none. In a story that dates nothing, the day before
+    the report (dates.undated)."""
+    told = sorted((c for c in cands if c.date is not None and c.date.text is not None and c.date.precision == "day"
+                   and not c.date_inherited and c.modality in ("asserted", "claimed")), key=lambda c: c.trigger.i)
+    if not told:
+        return dates.undated(anchor)
+    if cand.is_aggregate:
+        return None
+    order = {sent.start: k for k, sent in enumerate(cand.trigger.doc.sents)}
+    here = order[cand.trigger.sent.start]
+    near = [c for c in told if abs(order[c.trigger.sent.start] - here) <= STORY_SENTENCES]
+    before = [c for c in near if c.trigger.i < cand.trigger.i]
+    source = before[-1] if before else (near[0] if near else None)
+    if source is None or source.date is None:
+        return dates.undated(anchor)
+    return dates.ResolvedDate(source.date.value, dates.UNDATED_PRECISION, None)
 
 
 def share_sentence_context(sent: Span, by_index: dict[int, Candidate]) -> None:
@@ -110,12 +167,25 @@ def attach_places(sent: Span, by_index: dict[int, Candidate], mentions: list[Pla
         if not sent.start <= mention.start < sent.end or mention.cue is None or mention.cue in NON_LOCATIVE_CUES:
             continue
         cand = owner(sent.doc[mention.start], by_index)
-        if cand is None or cand.place is not None:
+        if cand is None or (cand.place is not None and not _refines(mention.place, cand.place)):
             continue
         place = mention.place
         if mention.cue in NEAR_CUES and place.precision == "city":
             place = replace(place, precision="near")
         cand.place = place
+
+
+# Precisions from coarse to fine: a finer place of the same country replaces a coarser one in the same clause.
+PRECISION_RANK = {"country": 0, "admin1": 1, "city": 2, "near": 2, "exact": 3}
+
+
+def _refines(new: Place, old: Place) -> bool:
+    """A town or region inside the country or region already attached ("at the United Kingdom ... office in
+    Londonderry"): the finer place says more about where it happened."""
+    if new.country != old.country or PRECISION_RANK.get(new.precision or "", 0) <= PRECISION_RANK.get(
+            old.precision or "", 0):
+        return False
+    return old.precision == "country" or (old.admin1 is not None and new.admin1 == old.admin1)
 
 
 def attach_casualties(sent: Span, by_index: dict[int, Candidate]) -> None:

@@ -21,6 +21,14 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 
+# A day and month without a year this many days after the anchor still take the anchor's year when the event is
+# past: a report dated a day or two early ("on 26/06" in a note of 25 June) is likelier than one a year late.
+PAST_SLACK_DAYS = 14
+# An event the text gives no date is dated this many days before its report: news tells the day's events the
+# next day, so a report with no date expression is most often about the day before it appeared.
+UNDATED_DAYS_BEFORE = 1
+# Precision of such a guessed date: the event happened in the days up to the report.
+UNDATED_PRECISION = "week"
 # Week of "over the past week": the seven days before the anchor and the anchor itself.
 PAST_WEEK_DAYS = 7
 # "in recent weeks" is taken as the last four weeks.
@@ -60,14 +68,15 @@ def _month_end(year: int, month: int) -> int:
 
 
 def _pick_year(month: int, day: int, anchor: date, future: bool) -> int:
-    """The year that puts month/day nearest before the anchor (after it for future events)."""
-    day = min(day, _month_end(anchor.year, month))
-    candidate = date(anchor.year, month, day)
-    if future and candidate < anchor:
-        return anchor.year + 1
-    if not future and candidate > anchor:
-        return anchor.year - 1
-    return anchor.year
+    """The year that puts month/day nearest before the anchor (after it for future events); a past date up to
+    PAST_SLACK_DAYS after the anchor is taken as that date ("12 Sep" in a report of 11 September)."""
+    def on(year: int) -> date:
+        return date(year, month, min(day, _month_end(year, month)))
+
+    if future:
+        return anchor.year if on(anchor.year) >= anchor else anchor.year + 1
+    latest = anchor + timedelta(days=PAST_SLACK_DAYS)
+    return next(year for year in (anchor.year + 1, anchor.year, anchor.year - 1) if on(year) <= latest)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -116,6 +125,12 @@ def _relative(low: str, anchor: date, future: bool) -> tuple[date, date, str] | 
         end = anchor.replace(day=1) - timedelta(days=1)
         return end.replace(day=1), end, "month"
     return None
+
+
+def undated(anchor: date) -> ResolvedDate:
+    """The guessed date of a past event its text does not date: UNDATED_DAYS_BEFORE the report, at week precision,
+    with no date_text (which tells the reader the date was not stated)."""
+    return ResolvedDate(_iso(anchor - timedelta(days=UNDATED_DAYS_BEFORE)), UNDATED_PRECISION, None)
 
 
 # A date that opens an article ("23 June.", "On 5 May 2020,", "19 December:") dates its undated events.

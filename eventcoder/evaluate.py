@@ -36,6 +36,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
@@ -43,7 +44,7 @@ PRIMARY_FIELDS: tuple[str, ...] = ("event_type", "acled_event_type", "acled_sub_
 FIELDS: tuple[str, ...] = (
     "event_type", "acled_event_type", "acled_sub_event_type", "mode", "cameo_root",
     "source_country", "target_country", "source_kind", "target_kind",
-    "place_25km", "place_country", "place_admin1", "date", "fatalities", "injuries",
+    "place_25km", "place_country", "place_admin1", "place_name", "date", "fatalities", "injuries",
 )
 PLACE_RADIUS_KM = 25.0
 EARTH_RADIUS_KM = 6371.0088
@@ -154,8 +155,26 @@ def same_admin1(gold: str, predicted: str | None) -> bool:
     return bool(predicted) and bool(_name_variants(gold) & _name_variants(str(predicted)))
 
 
+def same_place_name(gold: str, predicted: str | None) -> bool:
+    """The town or site names agree once normalised ("Al Iskandariyah (Alexandria)" = "Alexandria"): GTD's city."""
+    return same_admin1(gold, predicted)
+
+
+@cache
 def _country(value: Any) -> str | None:
-    return str(value).strip().upper() if value else None
+    """An ISO alpha-3 code; a gold country written as a name ("Turkey", "Congo (Kinshasa)", "West Bank and Gaza
+    Strip") goes through the gazetteer to the code of the country or region it names."""
+    if not value:
+        return None
+    text = str(value).strip()
+    if re.fullmatch(r"[A-Za-z]{3}", text):
+        return text.upper()
+    from eventcoder import places
+    for part in [text] + re.split(r"\s+and\s+|[()]", text):
+        found = [c for c in places.candidates(part.strip()) if c.kind in ("country", "admin1")] if part.strip() else []
+        if found:
+            return found[0].country
+    return text.upper()
 
 
 def _same_country(gold: Any, predicted: Any) -> bool:
@@ -201,6 +220,9 @@ def field_agreement(gold: Mapping[str, Any], pred: Mapping[str, Any], *,
         out["place_country"] = _same_country(g_place["country"], p_place.get("country"))
     if g_place.get("admin1"):
         out["place_admin1"] = same_admin1(g_place["admin1"], p_place.get("admin1"))
+    if g_place.get("name") and str(g_place["name"]).lower() != "unknown" and \
+            g_place.get("precision") in (None, "city", "exact", "near"):
+        out["place_name"] = same_place_name(g_place["name"], p_place.get("name"))
     if gold.get("date"):
         out["date"] = (pred.get("date") or "").strip() == str(gold["date"]).strip()
     if gold.get("fatalities") is not None:

@@ -85,9 +85,13 @@ def _urls(ms: list[dict[str, Any]]) -> list[str]:
 
 
 def time_precision(row: dict[str, Any]) -> int | str:
-    """ACLED time precision: 1 a day, 2 within a week, 3 wider; blank without a date."""
+    """ACLED time precision: 1 a day, 2 within a week, 3 wider; blank without a date. A day the text did not state
+    (precision "week": the day before the report) is 2; a month or a year is 3 whatever its span."""
     if not row["date_start"]:
         return ""
+    precision = row.get("date_precision")
+    if precision in ("week", "month", "year"):
+        return 2 if precision == "week" else 3
     days = (date.fromisoformat(row["date_end"]) - date.fromisoformat(row["date_start"])).days
     return 1 if days == 0 else 2 if days < 7 else 3
 

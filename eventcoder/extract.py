@@ -13,7 +13,8 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder import places
-from eventcoder.attach import attach_casualties, attach_dates, attach_modality, attach_places, share_sentence_context
+from eventcoder.attach import (attach_casualties, attach_dates, attach_modality, attach_places, share_sentence_context,
+                               fallback_date)
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import reports_no_casualties
 from eventcoder.coding import OUTCOME_LEMMAS, code
@@ -33,8 +34,6 @@ ATTRIBUTION_VERBS = frozenset({"link", "blame", "attribute", "tie", "connect"})
 CONSEQUENCE_VERBS = frozenset({"result", "lead", "end", "culminate", "escalate", "turn", "degenerate", "develop"})
 # Event types whose plural nouns count separate happenings.
 AGGREGATE_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
-# Precision given to an event dated by its article's publication date because the text names no date.
-FALLBACK_DATE_PRECISION = "week"
 # Sectors whose country is never the event's by default: international bodies.
 FOREIGN_SECTORS = frozenset({"IGO", "NGO", "UNO"})
 # Confidence: a base for a trigger, raised by each role or attachment found, lowered by each guess.
@@ -70,12 +69,11 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
         _fallbacks(cand, countries, located)
         if cand.date is None and lead_date is not None and cand.modality in ("asserted", "claimed"):
             cand.date = lead_date
-        if cand.date is None and anchor is not None and cand.modality in ("asserted", "claimed") \
-                and not cand.is_aggregate:
-            # No date in the text: the report's own date, at week precision (the event happened in the
-            # days up to it); date_text stays null, which tells the reader the date was not stated.
-            cand.date = ResolvedDate(anchor.isoformat(), FALLBACK_DATE_PRECISION, None)  # type: ignore[arg-type]
-            cand.fallbacks.append("date")
+        if cand.date is None and anchor is not None and cand.modality in ("asserted", "claimed"):
+            # No date in its words: the story's day, else the day before the report (see attach.fallback_date)
+            cand.date = fallback_date(cands, cand, anchor)
+            if cand.date is not None:
+                cand.fallbacks.append("date")
     return [_to_event(c, article_id) for c in cands if _keep(c)]
 
 

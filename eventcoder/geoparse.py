@@ -79,6 +79,9 @@ PRIMARY_NAME = 1.5
 # place ("Rangamati" BGD in a story from Jharkhand, India): it is dropped.
 STRAY_MAX_POPULATION = 100_000
 STRAY_MIN_VOTES = 1.5
+# A name introduced by a strong cue is the head of its group ("in Bafoussam town (Mifi, Ouest)"): when it and a
+# name beside it cannot lie in one country, this bonus settles which of the two is kept.
+HEAD_BONUS = 2.0
 # Votes a resolved mention gives its country: countries and regions count more than towns.
 VOTE_BY_KIND = {"country": 2.0, "admin1": 1.5, "city": 1.0, "site": 1.0}
 
@@ -323,16 +326,34 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
         if hit.best.kind == "city" and hit.best.population < STRAY_MAX_POPULATION and others_votes <= 0 \
                 and max(tally.values()) >= STRAY_MIN_VOTES:
             continue
-        others = [h.best for h in hit.group or [] if h is not hit and h.best is not None]
-        anchors = [b for b in others if b.kind == "country"] or [b for b in others if b.kind == "admin1"] or others
-        allowed = {b.country for b in anchors}
-        if allowed and hit.best is not None and hit.best.country not in allowed:
+        others = [h for h in hit.group or [] if h is not hit and h.best is not None]
+        anchors = [h for h in others if h.best.kind == "country"] or \
+            [h for h in others if h.best.kind == "admin1"] or others  # type: ignore[union-attr]
+        allowed = {h.best.country for h in anchors}  # type: ignore[union-attr]
+        if allowed and hit.best.country not in allowed:
             inside = [c for c in hit.cands if c.country in allowed]
-            if not inside:
+            if inside:
+                hit.best = max(inside, key=lambda c: _score(hit, c, tally))
+            elif not _outweighs(hit, anchors, tally):
                 continue
-            hit.best = max(inside, key=lambda c: _score(hit, c, tally))
         kept.append(hit)
     return kept
+
+
+def _standing(hit: _Hit, tally: dict[str, float]) -> float:
+    """How sure a resolved name is: its score, plus a bonus for the name the cue introduces ("in Bafoussam")."""
+    assert hit.best is not None
+    head = hit.cue in STRONG_CUES and hit.context_of is None
+    return _score(hit, hit.best, tally) + (HEAD_BONUS if head else 0.0)
+
+
+def _outweighs(hit: _Hit, anchors: list[_Hit], tally: dict[str, float]) -> bool:
+    """Two names of one group that no reading puts in one country: a country named beside always wins; otherwise
+    the surer name stays ("in Bafoussam town (Mifi, Ouest)" keeps Bafoussam CMR, not Ouest HTI; "near Basira town
+    in Deir-ez-Zor" keeps Deir ez-Zor, not a hamlet abroad that a spelling variant found)."""
+    if any(h.best is not None and h.best.kind == "country" for h in anchors):
+        return False
+    return _standing(hit, tally) > max(_standing(h, tally) for h in anchors)
 
 
 def _norp_votes(doc: Doc) -> dict[str, float]:
@@ -361,7 +382,8 @@ def place_mentions(doc: Doc, *, countries: tuple[str, ...] = ()) -> list[PlaceMe
         precision = "near" if hit.best.kind == "city" and hit.cue in NEAR_CUES else None
         text = doc[hit.start:hit.end].text
         out.append(PlaceMention(hit.start, hit.end, text, hit.best.place(precision, text), hit.cue))
-    return out
+    from eventcoder.local_names import local_names  # it builds on this module's gating helpers
+    return local_names(doc, out)
 
 
 def primary(mentions: list[PlaceMention]) -> PlaceMention | None:

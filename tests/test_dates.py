@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventcoder.dates import WEEKDAYS, resolve
+from eventcoder.dates import PAST_SLACK_DAYS, WEEKDAYS, ResolvedDate, resolve, undated
 
 ANCHOR = date(2024, 3, 2)  # a Saturday, the seed article's publication date
 
@@ -22,6 +22,10 @@ ANCHOR = date(2024, 3, 2)  # a Saturday, the seed article's publication date
     ("28 January", False, "2024-01-28", "day"),
     ("December 30", False, "2023-12-30", "day"),
     ("March 10", True, "2024-03-10", "day"),
+    ("March 10", False, "2024-03-10", "day"),  # within PAST_SLACK_DAYS after the anchor: a report dated early
+    ("March 20", False, "2023-03-20", "day"),
+    ("02/03", False, "2024-03-02", "day"),
+    ("12/03", False, "2024-03-12", "day"),
     ("28/01/2024", False, "2024-01-28", "day"),
     ("2024-01-28", False, "2024-01-28", "day"),
     ("Mar 2nd, 2024", False, "2024-03-02", "day"),
@@ -51,6 +55,10 @@ def test_no_date(text: str) -> None:
     assert resolve(text, ANCHOR) is None
 
 
+def test_an_undated_event_is_the_day_before_its_report() -> None:
+    assert undated(ANCHOR) == ResolvedDate("2024-03-01", "week", None)
+
+
 def test_relative_date_needs_an_anchor() -> None:
     assert resolve("on Friday", None) is None
     assert resolve("9 May 2020", None).value == "2020-05-09"  # type: ignore[union-attr]
@@ -76,6 +84,7 @@ def test_weekday_lands_within_a_week_of_the_anchor(anchor: date, weekday: str, p
 
 @given(anchor=anchors, day=st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31)))
 def test_month_day_without_year_is_the_nearest_before_the_anchor(anchor: date, day: date) -> None:
+    """Nearest before the anchor, except a date at most PAST_SLACK_DAYS after it, which is taken as it is."""
     text = f"{day.strftime('%B')} {day.day}"
     resolved = resolve(text, anchor)
     if resolved is None:  # 29 February in a year without it
@@ -83,4 +92,5 @@ def test_month_day_without_year_is_the_nearest_before_the_anchor(anchor: date, d
         return
     found = date.fromisoformat(resolved.value)
     assert (found.month, found.day) == (day.month, day.day)
-    assert anchor - timedelta(days=366) < found <= anchor
+    latest = anchor + timedelta(days=PAST_SLACK_DAYS)
+    assert latest - timedelta(days=366) < found <= latest

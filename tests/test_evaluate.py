@@ -257,3 +257,21 @@ def test_cli_eval_rejects_unknown_format(tmp_path: Path):
     gold.write_text(json.dumps(TINY[1]) + "\n", encoding="utf-8")
     result = CliRunner().invoke(_eval_app(), ["eval", str(gold), "--format", "csv"])
     assert result.exit_code != 0
+
+
+def test_gold_country_names_compare_as_codes():
+    for name, code in [("Turkey", "TUR"), ("Democratic Republic of Congo", "COD"), ("Congo (Kinshasa)", "COD"),
+                       ("West Bank and Gaza Strip", "PSE"), ("Ivory Coast", "CIV"), ("irq", "IRQ")]:
+        gold = {"event_type": "ASSAULT", "place": place(None, None, country=name)}
+        assert field_agreement(gold, pred(place=place(None, None, country=code)))["place_country"], name
+
+
+def test_city_name_match():
+    gold = {"event_type": "ASSAULT", "place": {"name": "Al Iskandariyah (Alexandria)", "country": "EGY"}}
+    assert field_agreement(gold, pred(place={"name": "Alexandria", "country": "EGY"}))["place_name"]
+    assert not field_agreement(gold, pred(place={"name": "Cairo", "country": "EGY"}))["place_name"]
+    assert not field_agreement(gold, pred(place=None))["place_name"]
+    region = {"event_type": "ASSAULT", "place": {"name": "Kitale", "country": "KEN", "precision": "admin"}}
+    assert "place_name" not in field_agreement(region, pred(place=None))
+    unknown = {"event_type": "ASSAULT", "place": {"name": "Unknown", "country": "AFG"}}
+    assert "place_name" not in field_agreement(unknown, pred(place=None))

@@ -129,3 +129,17 @@ def test_filters_and_errors(db_url: str, tmp_path: Path) -> None:
     out = CliRunner().invoke(app, ["export", "--db", db_url, "--format", "acled", "--country", "KEN"])
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     assert {r["country"] for r in rows} == {"Kenya"}
+
+
+@pytest.mark.parametrize(("start", "end", "precision", "expected"), [
+    ("2024-02-13", "2024-02-13", "day", 1),
+    ("2024-02-13", "2024-02-13", "week", 2),  # a day the text did not state
+    ("2024-02-10", "2024-02-13", "range", 2),
+    ("2024-02-01", "2024-02-29", "month", 3),
+    ("2024-01-01", "2024-12-31", "year", 3),
+    ("2023-10-15", "2024-03-02", "range", 3),
+    (None, None, None, ""),
+])
+def test_acled_time_precision(start, end, precision, expected) -> None:
+    from eventcoder.export import time_precision
+    assert time_precision({"date_start": start, "date_end": end, "date_precision": precision}) == expected

@@ -86,3 +86,35 @@ def test_foreign_namesake_in_local_chain_dropped() -> None:
     ms = mentions("On Sunday night, in the Jammu village of Kohat, Federally Administered Tribal Areas, Pakistan, "
                   "militants set fire to houses.")
     assert {m.place.country for m in ms} == {"PAK"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the region beside is a namesake abroad (Ouest, Haiti): the town the cue introduces stays
+    ("A gendarme shot and killed a taxi driver in Bafoussam town (Mifi, Ouest) after a dispute.",
+     [("Bafoussam", "CMR", "city")]),
+    # a spelling variant found only a hamlet abroad: the well-known city beside it stays
+    ("An IED exploded near Basira town in Deir-ez-Zor when a patrol passed by it.",
+     [("Deir-ez-Zor", "SYR", "city")]),
+])
+def test_names_of_one_group_that_cannot_share_a_country(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(m.text, m.place.country, m.place.precision) for m in mentions(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On Wednesday, in Korangi, Sindh, Pakistan, militants opened fire on two brothers.",
+     ("Korangi", "in", "PAK", "Sindh", "admin1")),
+    ("On Wednesday, in Bosti Khel village, Darra Adamkhel, Khyber Pakhtunkhwa, Pakistan, militants blew up a school.",
+     ("Darra Adamkhel", "in", "PAK", "Khyber Pakhtunkhwa", "admin1")),
+    ("GNA air force targeted three LNA military vehicles in Tininai (Misrata) on Sunday.",
+     ("Tininai", "in", "LBY", "Misratah", "near")),
+])
+def test_unknown_name_placed_by_the_region_beside_it(text: str, expected: tuple[str, ...]) -> None:
+    m = mentions(text)[0]
+    assert (m.place.name, m.cue, m.place.country, m.place.admin1, m.place.precision) == expected
+    assert m.place.geonames_id is None
+
+
+def test_a_district_of_a_known_town_keeps_the_town() -> None:
+    found = [(m.text, m.place.precision) for m in mentions(
+        "Gunmen opened fire on an official in Mansour district, Baghdad city, Baghdad governorate, Iraq.")]
+    assert found[0] == ("Baghdad", "city") and "Mansour" not in {t for t, _ in found}

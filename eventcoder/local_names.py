@@ -1,0 +1,85 @@
+"""Place names the gazetteer lacks, placed by the region named beside them: "in Korangi, Sindh, Pakistan".
+
+GeoNames' populated places stop at villages of about 500 people, and news names smaller places, districts and
+neighbourhoods all the time. When such a name stands in place position (after "in", "near", "at" ...) and a known
+region, town or country follows it after a comma or bracket, the event is there: we keep the name as the text
+writes it and the point of the place beside it, with that place's precision, so the record says how good the
+point is. Without this, the event gets the region only and loses the town's name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from eventcoder.geoparse import GENERIC_WORDS, STRONG_CUES, PlaceMention, _cue, _runs
+
+# Precision of an unknown name by the kind of place beside it: "Korangi, Sindh" somewhere in the region,
+# "Salarzai, Pakistan" somewhere in the country. An unknown name before a known town ("Mansour district, Baghdad
+# city") is a part of that town: the town is the event's place, so no mention is made for it; a town in brackets
+# ("Tininai (Misrata)") names the district the unknown place lies in, which puts it near that town.
+PRECISION_BESIDE = {"admin1": "admin1", "country": "country"}
+PRECISION_IN_BRACKETS = {"city": "near", "near": "near"}
+# Entities that are never place names, even capitalised in place position (the model often takes an unknown
+# village for a PERSON or ORG: those are kept, the cue and the place beside them vouch for them).
+NOT_PLACES = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Comma-separated unknown names walked back over to reach the cue of a chain ("in Bosti Khel village,
+# Darra Adamkhel, Khyber Pakhtunkhwa").
+MAX_CHAIN = 3
+
+
+def local_names(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Mentions for unknown names just before a known place, in order with the known ones."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    runs = [run for run in _runs(doc) if not taken.intersection(range(*run))]
+    ends = {end: run for run in runs for end in _name_ends(doc, run)}
+    added = []
+    for mention in mentions:
+        separator = doc[mention.start - 1].text if mention.start else ""
+        precision = PRECISION_BESIDE.get(mention.place.precision) or \
+            (PRECISION_IN_BRACKETS.get(mention.place.precision) if separator == "(" else None)
+        if precision is None or separator not in (",", "("):
+            continue
+        chain = _chain(doc, ends, mention.start - 1)
+        if not chain:
+            continue
+        start, end = chain[-1]
+        cue = _cue(doc, *chain[0])[0]
+        if cue not in STRONG_CUES or any(t.ent_type_ in NOT_PLACES for t in doc[start:end]):
+            continue
+        text = _name(doc[start:end])
+        place = replace(mention.place, name=text, geonames_id=None, precision=precision)  # type: ignore[arg-type]
+        added.append(PlaceMention(start, end, text, place, cue))
+        taken.update(range(start, end))
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _name_ends(doc: Doc, run: tuple[int, int]) -> list[int]:
+    """Where a run's name may end before a comma: right after it, or after generic words ("Bosti Khel village")."""
+    end = run[1]
+    out = [end]
+    while end < len(doc) and doc[end].lower_ in GENERIC_WORDS:
+        end += 1
+        out.append(end)
+    return out
+
+
+def _chain(doc: Doc, ends: dict[int, tuple[int, int]], comma: int) -> list[tuple[int, int]]:
+    """Unknown names before a separator, first of the chain first; the last one is the one beside the place."""
+    chain: list[tuple[int, int]] = []
+    while comma in ends and len(chain) < MAX_CHAIN:
+        run = ends[comma]
+        chain.insert(0, run)
+        if run[0] == 0 or doc[run[0] - 1].text not in (",", "("):
+            break
+        comma = run[0] - 1
+    return chain
+
+
+def _name(span: Span) -> str:
+    """The name as written, without the generic words that follow it."""
+    words = list(span)
+    while len(words) > 1 and words[-1].lower_ in GENERIC_WORDS:
+        words.pop()
+    return span.doc[words[0].i:words[-1].i + 1].text

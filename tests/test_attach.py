@@ -1,0 +1,45 @@
+"""Dates and places tied to an event's clause in real sentences: numbers the model takes for counts, fallbacks."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _dated(events: list[dict]) -> set[tuple[str | None, str | None, str | None]]:
+    return {(e["date"], e["date_precision"], e["date_text"]) for e in events}
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # "26/12" is tagged CARDINAL by the model: still a day/month date
+    ("Four are injured in continued clashes between Kalenjin and Maasai groups on 26/12 in Narok.", "2015-12-27",
+     ("2015-12-26", "day", "26/12")),
+    # a day/month one day after the report is that day, not the same day a year before
+    ("One person was killed in an attack by gunmen in Mandera on the night of 26/06.", "2015-06-25",
+     ("2015-06-26", "day", "26/06")),
+    # the year names the election, the opening day dates the attack
+    ("03 April. Two are killed including a former aspirant in the 2017 General Election when gunmen attacked Ukunda.",
+     "2018-04-04", ("2018-04-03", "day", "03 April")),
+])
+def test_clause_dates(code, text: str, published: str, expected: tuple[str, str, str]) -> None:
+    events = code(text, published)
+    assert events and _dated(events) == {expected}
+
+
+def test_an_undated_event_is_dated_the_day_before_its_report(code) -> None:
+    events = code("Gunmen shot dead a police officer in Garissa.", "2013-01-10")
+    assert _dated(events) == {("2013-01-09", "week", None)}  # no date_text: the record says it was not stated
+
+
+def test_an_undated_event_in_a_dated_story_takes_the_story_day(code) -> None:
+    events = code("Police fired tear gas on Tuesday to disperse protesters in Nairobi. "
+                  "Several protesters were beaten with batons by officers.", "2024-06-19")
+    beaten = [e for e in events if e["evidence"]["text"].startswith("Several")]
+    assert beaten and {(e["date"], e["date_precision"], e["date_text"]) for e in beaten} == \
+        {("2024-06-18", "week", None)}
+
+
+def test_a_town_refines_the_country_of_its_clause(code) -> None:
+    events = code("Assailants detonated a bomb at the United Kingdom City of Culture office in Londonderry, "
+                  "Northern Ireland, on Monday night.", "2011-01-18")
+    assert events and {(e["place"]["name"], e["place"]["country"], e["place"]["precision"]) for e in events} == \
+        {("Londonderry", "GBR", "city")}
