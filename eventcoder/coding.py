@@ -17,6 +17,8 @@ OUTCOME_LEMMAS = frozenset({"kill", "killing", "wound", "injure", "die", "murder
 # Triggers that name fighting between two armed sides ("clashed with", "battle for").
 TWO_SIDED_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout",
                               "gunbattle", "exchange"})
+# Words of talks that make them peace talks, which ACLED codes as an agreement.
+PEACE_WORDS = frozenset({"peace", "ceasefire", "truce"})
 # Crowds whose treatment by the police ACLED codes under demonstrations, not as an attack on civilians.
 CROWD_TARGETS = frozenset({"protesters", "demonstrators", "rioters", "mob"})
 # ACLED sub-event types of a demonstration the state acted on.
@@ -92,6 +94,16 @@ def _is_armed(actor: Actor | None) -> bool:
     return actor is not None and actor.sector in ARMED_SECTORS
 
 
+def _territory_type(triggers: list[Token], source: Actor | None) -> str:
+    """Who took a place, and how: without a fight, back to the government, or to a non-state actor."""
+    sent = {t.lower_ for t in triggers[0].sent}
+    if sent & words("peaceful_takeover"):
+        return "Non-violent transfer of territory"
+    if source is not None and source.sector in STATE_SECTORS:
+        return "Government regains territory"
+    return "Non-state actor overtakes territory"
+
+
 def _engagement(triggers: list[Token], target: Actor | None) -> bool:
     """Small arms or fighting positions named with the event, and no civilian target."""
     if target is not None and target.sector is not None and not _is_armed(target):
@@ -145,6 +157,14 @@ def code(event_type: str, default_mode: str | None, default_cameo: str, triggers
     if event_type == "PROTEST" and default_mode != "riot" and police_response is not None:
         sub = POLICE_RESPONSES[police_response]
         return Coding(default_mode, acled_event_types()[sub], sub, "14")
+    if event_type == "COERCE" and default_mode == "occupy":
+        sub = _territory_type(triggers, source)
+        return Coding(default_mode, acled_event_types()[sub], sub, "19")
+    if event_type == "COERCE" and target is not None and target.name in ("protesters", "demonstrators"):
+        sub = "Protest with intervention"  # "police detained protesters": ACLED codes the protest
+        return Coding(default_mode, acled_event_types()[sub], sub, default_cameo)
+    if event_type == "CONSULT" and any(c.lemma_.lower() in PEACE_WORDS for t in triggers for c in t.children):
+        return Coding(default_mode, "Strategic developments", "Agreement", default_cameo)  # peace talks
     if event_type != "ASSAULT":
         sub = acled_sub_types_by_plover().get((event_type, default_mode or "")) or \
             acled_sub_types_by_plover().get((event_type, "*"))

@@ -84,3 +84,17 @@ def test_protests_the_parser_or_the_topic_words_hid(code, text: str) -> None:
 ])
 def test_acled_conventions_for_firefights_mobs_and_crowds(code, text: str, expected: list) -> None:
     assert coded(code(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Yemeni government forces captured on Monday the port of Mokha.", [("COERCE", "Government regains territory")]),
+    ("Taliban militants captured a district in Kunduz province.", [("COERCE", "Non-state actor overtakes territory")]),
+    ("Turkish forces have set up a new observation post in Idlib.", [("MOBILIZE", "Headquarters or base established")]),
+    ("The police seized seven illegal firearms and over 200 rounds of ammunition.",
+     [("COERCE", "Disrupted weapons use")]),
+    ("A helicopter dropped containers of toxic gas on a town.", [("ASSAULT", "Chemical weapon")]),
+    ("Russian police detained thousands of protesters on Sunday.", [("COERCE", "Protest with intervention")]),
+    ("The guerrillas started peace talks with the government.", [("CONSULT", "Agreement")]),
+])
+def test_strategic_developments_and_their_acled_types(code, text: str, expected: list) -> None:
+    assert coded(code(text)) == expected
