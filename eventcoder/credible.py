@@ -127,6 +127,13 @@ def _plural_subject(cand: Candidate) -> bool:
     return any(c.dep_ == "nsubj" and c.tag_ == "NNS" for c in verb.children)
 
 
+def _benign_context(cand: Candidate) -> bool:
+    """Sport, weather, business or technology words in the sentence, unless the word is the head of a
+    compound naming something else ("check points", "watering points")."""
+    benign = _words()["benign"]
+    return any(t.lower_ in benign and not any(c.dep_ == "compound" for c in t.children) for t in cand.sent)
+
+
 def _labour_strike(cand: Candidate) -> bool:
     """'The teachers had been striking': a strike with nothing struck and no armed striker is a work stoppage."""
     trigger = cand.trigger
@@ -160,5 +167,4 @@ def credible(cand: Candidate) -> bool:
         return True
     if _labour_strike(cand):
         return False
-    sentence = {t.lower_ for t in cand.sent}
-    return _corroborated(cand) and not sentence & words["benign"] and not _benign_argument(cand)
+    return _corroborated(cand) and not _benign_context(cand) and not _benign_argument(cand)

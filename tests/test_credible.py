@@ -98,3 +98,15 @@ def test_acled_conventions_for_firefights_mobs_and_crowds(code, text: str, expec
 ])
 def test_strategic_developments_and_their_acled_types(code, text: str, expected: list) -> None:
     assert coded(code(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 29 April 2020, in Zacatecas, a man was found dead.", [("ASSAULT", "Attack")]),
+    ("Police gunned down two suspected gang members in Nairobi on Monday.", [("ASSAULT", "Attack")]),
+    ("At least 12 Afghan security personnel were killed following attacks by Taliban militants on 2 check points "
+     "in Gardez city.", [("ASSAULT", "Armed clash")]),
+    ("On 1 May 2020, the OSCE SMM observed a total of 15 shots involving small arms near Sentianivka.",
+     [("ASSAULT", "Armed clash")]),
+])
+def test_killings_found_and_named_in_passing(code, text: str, expected: list) -> None:
+    assert coded(code(text)) == expected
