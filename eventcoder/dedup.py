@@ -42,7 +42,7 @@ from functools import cache
 from itertools import combinations
 from typing import Iterable
 
-from eventcoder.records import Actor, Event, Place
+from eventcoder.records import UNIDENTIFIED, Actor, Event, Place
 from eventcoder.store_schema import day_span
 
 MAX_KM = 25.0
@@ -108,8 +108,14 @@ def _family(sector: str, families: tuple[set[str], ...]) -> int:
     return next((i for i, f in enumerate(families) if sector in f), -1)
 
 
+def _named(actor: Actor | None) -> Actor | None:
+    """The actor, unless it only stands for an unnamed perpetrator (which matches anyone, and anchors nothing)."""
+    return None if actor is None or actor.name == UNIDENTIFIED else actor
+
+
 def _actor_score(a: Actor | None, b: Actor | None) -> float | None:
     """1 for the same identity, 0 for no contradiction, None for a contradiction."""
+    a, b = _named(a), _named(b)
     if a is None or b is None:
         return 0.0
     if (a.wikidata and a.wikidata == b.wikidata) or (a.name or a.text).casefold() == (b.name or b.text).casefold():
@@ -126,7 +132,7 @@ def _actor_score(a: Actor | None, b: Actor | None) -> float | None:
 def _actors_score(a: Event, b: Event) -> float | None:
     """Best of the straight and the crossed pairing of source and target."""
     best: float | None = None
-    two_sided = None not in (a.source, a.target, b.source, b.target)  # a fight told either way round
+    two_sided = None not in (_named(a.source), a.target, _named(b.source), b.target)  # a fight told either way round
     for sb, tb in ((b.source, b.target), (b.target, b.source)) if two_sided else ((b.source, b.target),):
         s, t = _actor_score(a.source, sb), _actor_score(a.target, tb)
         if s is not None and t is not None:
@@ -241,9 +247,10 @@ def credible_count(evs: list[Event], field: str) -> int | None:
 
 def _pick_actor(evs: list[Event], role: str, lead: Event) -> Actor | None:
     """The lead event's actor, else the most frequent actor in that role (ties: by repr)."""
-    if getattr(lead, role) is not None:
+    if _named(getattr(lead, role)) is not None:
         return getattr(lead, role)
-    actors = [getattr(e, role) for e in evs if getattr(e, role) is not None]
+    actors = [getattr(e, role) for e in evs if _named(getattr(e, role)) is not None] or \
+        [getattr(e, role) for e in evs if getattr(e, role) is not None]
     votes = Counter(actors)
     return min(actors, key=lambda a: (-votes[a], repr(a))) if actors else None
 

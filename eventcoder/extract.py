@@ -17,13 +17,13 @@ from eventcoder.attach import (attach_casualties, attach_dates, attach_modality,
                                fallback_date)
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import reports_no_casualties
-from eventcoder.coding import OUTCOME_LEMMAS, code
+from eventcoder.coding import OUTCOME_LEMMAS, code, weapon_cue
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
 from eventcoder.geoparse import PlaceMention, place_mentions, primary
 from eventcoder.discourse import continue_statements, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
-from eventcoder.records import Actor, Event, Evidence
+from eventcoder.records import UNIDENTIFIED, Actor, Event, Evidence
 from eventcoder.roles import actor_at, source_token, target_tokens
 from eventcoder.verbal import find_triggers, recode_verbal
 from eventcoder.triggers import TriggerHit, governing, in_generic_clause, is_anaphoric, is_descriptive, is_topic
@@ -264,6 +264,12 @@ def _one_demonstration(kept: Candidate, cand: Candidate) -> bool:
         (kept.source is None or cand.source is None or kept.source.name == cand.source.name)
 
 
+def _from_the_air(cand: Candidate) -> bool:
+    """Air and drone strikes: their unnamed author is an air force, not an unidentified armed group."""
+    cue = weapon_cue([cand.trigger, *cand.mentions])
+    return cue is not None and cue.mode in ("aerial", "drone")
+
+
 def _fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[PlaceMention]) -> None:
     """Fill what the clause left open with the conventions human coders use, and record each guess."""
     if cand.place is None and not cand.is_verbal and cand.modality != "future":
@@ -275,7 +281,9 @@ def _fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[PlaceM
             cand.place = chosen.place
             cand.fallbacks.append("place")
     if cand.event_type == "ASSAULT" and cand.source is None:
-        cand.source = _armed_bystander(cand)
+        # an armed actor named beside the event, else ACLED's "Unidentified Armed Group" of the event's country
+        cand.source = _armed_bystander(cand) or (None if _from_the_air(cand) else
+                                                  Actor(text="", name=UNIDENTIFIED, sector="UAF"))
         if cand.source is not None:
             cand.fallbacks.append("source")
     if cand.event_type == "ASSAULT":

@@ -52,6 +52,10 @@ class Actor:
     wikidata: str | None = None
 
 
+# Name of the perpetrator the text does not name, as ACLED codes it ("Unidentified Armed Group (Kenya)").
+UNIDENTIFIED = "unidentified armed group"
+
+
 @dataclass(frozen=True)
 class Place:
     """Where an event happened, to the precision the text allows."""

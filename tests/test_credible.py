@@ -110,3 +110,9 @@ def test_strategic_developments_and_their_acled_types(code, text: str, expected:
 ])
 def test_killings_found_and_named_in_passing(code, text: str, expected: list) -> None:
     assert coded(code(text)) == expected
+
+
+def test_an_unnamed_perpetrator_is_an_unidentified_armed_group_of_the_place(code) -> None:
+    (ev,) = code("On Monday, two men were shot dead in Kisumu.")
+    assert (ev["source"]["name"], ev["source"]["country"], ev["source"]["sector"]) == \
+        ("unidentified armed group", "KEN", "UAF")

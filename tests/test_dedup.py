@@ -287,3 +287,11 @@ def test_pipeline_corpus_dedup_precision_recall(tmp_path: Path) -> None:
     label = {ident: lab for ident, _, lab in labelled}
     for g in groups:
         assert len({label[i] for i in g if not label[i].startswith("other:")}) <= 1
+
+
+def test_an_unidentified_perpetrator_matches_a_named_one_and_anchors_nothing() -> None:
+    from eventcoder.dedup import _actor_score, _named
+    from eventcoder.records import UNIDENTIFIED, Actor
+    unknown = Actor(text="", name=UNIDENTIFIED, country="KEN", sector="UAF")
+    named = Actor(text="al-Shabaab", name="al-Shabaab", country="SOM", sector="REB")
+    assert (_named(unknown), _actor_score(unknown, named), _actor_score(unknown, unknown)) == (None, 0.0, 0.0)
