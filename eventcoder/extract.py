@@ -137,7 +137,9 @@ def _actor(token: Token | None, orgs: list[tuple[int, Actor]]) -> Actor | None:
 def _assign_roles(cand: Candidate, hits: dict[int, TriggerHit], orgs: list[tuple[int, Actor]]) -> None:
     trigger = cand.trigger
     cand.source = _actor(source_token(trigger, is_trigger=lambda t: t.i in hits), orgs)
-    cand.target = next((a for tok in target_tokens(trigger) if (a := _actor(tok, orgs)) is not None), None)
+    tokens = target_tokens(trigger, is_trigger=lambda t: t.i in hits, kind=cand.entry.kind,
+                           event_type=cand.event_type)
+    cand.target = next((a for tok in tokens if (a := _actor(tok, orgs)) is not None), None)
     holder = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else trigger
     head = holder.head
     if holder.dep_ == "nsubjpass" and head.lemma_ == "claim":
