@@ -21,6 +21,7 @@ from eventcoder.coding import OUTCOME_LEMMAS, code
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
 from eventcoder.geoparse import PlaceMention, place_mentions, primary
+from eventcoder.actors import country_of_thing
 from eventcoder.discourse import continue_statements, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
 from eventcoder.records import Actor, Event, Evidence
@@ -139,7 +140,8 @@ def _assign_roles(cand: Candidate, hits: dict[int, TriggerHit], orgs: list[tuple
     cand.source = _actor(source_token(trigger, is_trigger=lambda t: t.i in hits), orgs)
     tokens = target_tokens(trigger, is_trigger=lambda t: t.i in hits, kind=cand.entry.kind,
                            event_type=cand.event_type)
-    cand.target = next((a for tok in tokens if (a := _actor(tok, orgs)) is not None), None)
+    cand.target = next((a for tok in tokens if (a := _actor(tok, orgs)) is not None), None) or \
+        next((a for tok in tokens[:1] if (a := country_of_thing(tok)) is not None), None)
     holder = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else trigger
     head = holder.head
     if holder.dep_ == "nsubjpass" and head.lemma_ == "claim":

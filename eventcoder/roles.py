@@ -102,9 +102,11 @@ def clause_subject(verb: Token) -> Token | None:
             obj = _child(tok.head, OBJECT_DEPS)
             if obj is not None:
                 return obj
-        if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i and _child(tok.head, SUBJECT_DEPS) is None:
+        if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i and _child(tok.head, SUBJECT_DEPS) is None \
+                and not (tok.dep_ == "conj" and tok.tag_ == "VBN" and _child(tok, frozenset({"aux"})) is None):
             # "Obama is scheduled to attend", "the minister was indicted ... and will resign": the passive
-            # subject of the verb above is the doer of this one (no agent can be meant)
+            # subject of the verb above is the doer of this one (no agent can be meant); a bare participle in
+            # coordination shares the passive instead ("was arrested and released on bail")
             passive = _child(tok.head, PASSIVE_SUBJECT_DEPS)
             if passive is not None:
                 return passive
@@ -157,7 +159,8 @@ def _adverbial_holder(noun: Token, is_trigger, deps: frozenset[str]) -> Token | 
     if verb.pos_ != "VERB" or is_trigger(verb) or verb.lemma_.lower() in UNDERGOING_VERBS or \
             _child(verb, PASSIVE_SUBJECT_DEPS) is not None:
         return None
-    return clause_subject(verb) if deps == SUBJECT_DEPS else _child(verb, deps)
+    return _child(verb, deps)  # the verb's own subject only: a climbed one may be someone else ("accused X of
+    # participating in attacks")
 
 
 def _light_verb_subject(noun: Token, *, is_trigger) -> Token | None:
@@ -197,7 +200,8 @@ def undergoer(trigger: Token) -> tuple[Token | None, Token | None]:
     verb = tok.head
     if tok.dep_ not in ("prep", "dobj") or verb.lemma_ not in UNDERGO_VERBS:
         return None, None
-    return _child(verb, frozenset({"nsubj", "nsubjpass"})), _agent(verb)
+    # "faces pressure from Congress": the noun's 'from' names the source when the verb has no agent
+    return _child(verb, frozenset({"nsubj", "nsubjpass"})), _agent(verb) or _prep_object(trigger, frozenset({"from"}))
 
 
 def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "act",
@@ -224,7 +228,20 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
     found += _prep_objects(trigger, TARGET_PREPS) + [_indirect_target(trigger)]
     if trigger.pos_ in ("NOUN", "PROPN"):
         found.append(_adverbial_holder(trigger, is_trigger, OBJECT_DEPS))
+    if event_type in RECIPROCAL_TYPES:
+        found.append(_partner(source_token(trigger, is_trigger=is_trigger)))
     return [tok for tok in found if tok is not None]
+
+
+# Events two parties do together: "Brazil and the United States agreed", "Iran and Iraq held talks".
+RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+
+
+def _partner(source: Token | None) -> Token | None:
+    """The second of two coordinated subjects, the counterpart of the first in a joint event."""
+    if source is None or source.dep_ not in SUBJECT_DEPS:
+        return None
+    return next((c for c in source.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")), None)
 
 
 def _content_subject(verb: Token) -> Token | None:

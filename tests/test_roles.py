@@ -47,3 +47,24 @@ def test_passive_subject_acts_in_an_active_conjunct(code) -> None:
     ev = only(code("Serbia's defence minister was indicted by the United Nations tribunal and will resign."),
               "RETREAT")
     assert actor(ev, "source") == ("SRB", "GOV")
+
+
+@pytest.mark.parametrize(("text", "event_type", "source", "target"), [
+    # two coordinated subjects of a joint event: the second is the first's counterpart
+    ("Chile and Argentina held talks on Monday.", "CONSULT", ("CHL", "GOV"), ("ARG", "GOV")),
+    # a thing that belongs to a country: the act is aimed at the country
+    ("Rebels shelled a Libyan village on Monday.", "ASSAULT", (None, "REB"), ("LBY", None)),
+    # claiming someone else's attack is an allegation against them
+    ("Iran claimed that Israel had attacked its embassy.", "ACCUSE", ("IRN", "GOV"), ("ISR", "GOV")),
+    # help given, with an object and no purpose clause, is aid
+    ("Norway helped the refugees from Sudan.", "AID", ("NOR", "GOV"), ("SDN", "REF")),
+    # evidence against someone accuses them
+    ("Evidence against Syria was presented to the council.", "ACCUSE", None, ("SYR", "GOV")),
+    # pressure someone faces from another is that other's demand
+    ("Kenya faces pressure from Uganda to reopen the border.", "REQUEST", ("UGA", "GOV"), ("KEN", "GOV")),
+    # people of a demonym living in another country belong to that country
+    ("The Serbs of northern Kosovo demanded autonomy.", "REQUEST", ("XKX", None), None),
+])
+def test_roles_of_verbal_events(code, text: str, event_type: str, source: tuple | None, target: tuple | None) -> None:
+    ev = only(code(text), event_type)
+    assert (actor(ev, "source"), actor(ev, "target")) == (source, target)
