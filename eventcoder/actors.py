@@ -147,8 +147,9 @@ def actor_for(head: Token) -> Actor | None:
         return Actor(text=text, name=noun.name if country is None else f"{noun.name} ({country})",
                      country=country, sector=noun.sector)
     if head.ent_type_ == "NORP" or head.tag_ == "NNPS":
-        # "Bosnian Serbs", "Nigerians": people of a country, no sector
-        country = _country_in(phrase, head) or _demonym_country(head)
+        # "Bosnian Serbs", "Nigerians": people of a country, no sector; "Albanians in southern Serbia": people
+        # of the country they live in
+        country = _of_country(head, ("of", "in")) or _country_in(phrase, head) or _demonym_country(head)
         if country is not None:
             return Actor(text=text, name=country, country=country)
     if head.lemma_.lower() in words("installation") or head.lower_ in words("installation"):
@@ -248,10 +249,10 @@ def _country_in(tokens: Span, head: Token) -> str | None:
     return None
 
 
-def _of_country(head: Token) -> str | None:
-    """'King Hassan of Morocco', 'the president of France': a country after 'of'."""
+def _of_country(head: Token, preps: tuple[str, ...] = ("of", "from")) -> str | None:
+    """'King Hassan of Morocco', 'the president of France', 'dissidents from Egypt': a country after 'of'/'from'."""
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and (ent := entity_at(obj)) is not None and ent.label_ == "GPE":
                     entry = _entity_entry(ent)
@@ -298,3 +299,22 @@ def _demonym_country(head: Token) -> str | None:
         if entry is not None and entry.kind == "demonym":
             return entry.country
     return None
+
+
+def country_of_thing(head: Token) -> Actor | None:
+    """'a Russian building', 'a government-held part of Syria's second city': a thing that names no actor
+    but belongs to a country, which is then what the act is directed at (the country, no sector)."""
+    if head.pos_ != "NOUN" or head.ent_type_ in ("PERSON", "DATE", "TIME") or head.lower_ in words("prominent"):
+        return None  # (a title such as "Chief Justice" names a person, whom the dictionary could not code)
+    spans = [_phrase(head)]
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        spans += [_phrase(obj) for obj in prep.children if obj.dep_ == "pobj"]
+    for span in spans:
+        for ent in entity_spans(span):
+            entry = _entity_entry(ent)
+            if ent.label_ in ("GPE", "NORP") and entry is not None and entry.country and \
+                    entry.kind in ("country", "capital", "demonym") and not _is_pro(ent):
+                # named by the thing ("refinery (YEM)"), not like a person or a government
+                return Actor(text=spans[0].text, name=f"{head.lemma_.lower()} ({entry.country})", country=entry.country)
+    return None
+

@@ -21,6 +21,7 @@ from eventcoder.coding import OUTCOME_LEMMAS, code, weapon_cue
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
 from eventcoder.geoparse import PlaceMention, place_mentions, primary
+from eventcoder.actors import country_of_thing
 from eventcoder.discourse import continue_statements, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
 from eventcoder.records import UNIDENTIFIED, Actor, Event, Evidence
@@ -137,7 +138,10 @@ def _actor(token: Token | None, orgs: list[tuple[int, Actor]]) -> Actor | None:
 def _assign_roles(cand: Candidate, hits: dict[int, TriggerHit], orgs: list[tuple[int, Actor]]) -> None:
     trigger = cand.trigger
     cand.source = _actor(source_token(trigger, is_trigger=lambda t: t.i in hits), orgs)
-    cand.target = next((a for tok in target_tokens(trigger) if (a := _actor(tok, orgs)) is not None), None)
+    tokens = target_tokens(trigger, is_trigger=lambda t: t.i in hits, kind=cand.entry.kind,
+                           event_type=cand.event_type)
+    cand.target = next((a for tok in tokens if (a := _actor(tok, orgs)) is not None), None) or \
+        next((a for tok in tokens[:1] if (a := country_of_thing(tok)) is not None), None)
     holder = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else trigger
     head = holder.head
     if holder.dep_ == "nsubjpass" and head.lemma_ == "claim":

@@ -58,9 +58,17 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     for prep in token.children:
         if prep.dep_ in ("prep", "dative") and prep.lower_ in preps:
             obj = _child(prep, frozenset({"pobj"}))
-            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+            if obj is not None and obj.ent_type_ in ("DATE", "TIME"):
+                obj = _name_before_date(obj)
+            if obj is not None:
                 found.append(obj)
     return found
+
+
+def _name_before_date(date: Token) -> Token | None:
+    """'met with President Bashar Assad Tuesday': the parser makes the date the head of the name before it."""
+    names = [c for c in date.lefts if c.dep_ == "compound" and c.ent_type_ not in ("", "DATE", "TIME")]
+    return names[-1] if names else None
 
 
 def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:
@@ -94,6 +102,14 @@ def clause_subject(verb: Token) -> Token | None:
             obj = _child(tok.head, OBJECT_DEPS)
             if obj is not None:
                 return obj
+        if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i and _child(tok.head, SUBJECT_DEPS) is None \
+                and not (tok.dep_ == "conj" and tok.tag_ == "VBN" and _child(tok, frozenset({"aux"})) is None):
+            # "Obama is scheduled to attend", "the minister was indicted ... and will resign": the passive
+            # subject of the verb above is the doer of this one (no agent can be meant); a bare participle in
+            # coordination shares the passive instead ("was arrested and released on bail")
+            passive = _child(tok.head, PASSIVE_SUBJECT_DEPS)
+            if passive is not None:
+                return passive
         if tok.dep_ not in SUBJECT_CLIMB_DEPS or tok.head.i == tok.i:
             return None
         tok = tok.head
@@ -105,6 +121,9 @@ def source_token(trigger: Token, *, is_trigger) -> Token | None:
     _, undergone_from = undergoer(trigger)
     if undergone_from is not None:
         return undergone_from
+    giver = _giver(trigger)
+    if giver is not None:
+        return giver
     if trigger.pos_ == "VERB":
         # "by X" names the doer even when the passive subject hangs elsewhere ("was shot and killed by X")
         agent = _agent(trigger)
@@ -120,7 +139,28 @@ def source_token(trigger: Token, *, is_trigger) -> Token | None:
     for mod in trigger.children:
         if mod.dep_ in ("amod", "compound", "nmod") and mod.ent_type_ in ("GPE", "NORP", "ORG"):
             return mod
-    return _light_verb_subject(trigger, is_trigger=is_trigger)
+    return _light_verb_subject(trigger, is_trigger=is_trigger) or _adverbial_holder(trigger, is_trigger, SUBJECT_DEPS)
+
+
+# Prepositions that set an event noun as the circumstance of a clause ("during a visit", "in a firefight").
+CIRCUMSTANCE_PREPS = frozenset({"during", "in", "on"})
+# Verbs whose subject undergoes, not performs, the event in their prepositional phrase ("died in an attack").
+UNDERGOING_VERBS = frozenset({"die", "be", "get", "remain", "survive", "perish", "lose", "suffer", "trap", "catch",
+                              "injure", "wound", "kill", "involve", "arrest", "detain", "hurt", "stay", "live"})
+
+
+def _adverbial_holder(noun: Token, is_trigger, deps: frozenset[str]) -> Token | None:
+    """'Syrian rebels engaged Filipino peacekeepers in a firefight', 'held talks during a visit to Beirut': an
+    event noun in a circumstance phrase of an active verb that is no trigger takes that verb's subject as its
+    source (deps nsubj) or its object as its target (deps dobj)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in CIRCUMSTANCE_PREPS or noun.head.dep_ != "prep":
+        return None
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or is_trigger(verb) or verb.lemma_.lower() in UNDERGOING_VERBS or \
+            _child(verb, PASSIVE_SUBJECT_DEPS) is not None:
+        return None
+    return _child(verb, deps)  # the verb's own subject only: a climbed one may be someone else ("accused X of
+    # participating in attacks")
 
 
 def _light_verb_subject(noun: Token, *, is_trigger) -> Token | None:
@@ -136,6 +176,18 @@ def _light_verb_subject(noun: Token, *, is_trigger) -> Token | None:
     return None
 
 
+# Verbs of receiving: "received weapons from the government" is the government's act towards the subject.
+RECEIVING_VERBS = frozenset({"receive", "obtain", "get"})
+
+
+def _giver(trigger: Token) -> Token | None:
+    """'X received assurances from Y': Y, the source of what X received."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in RECEIVING_VERBS:
+        return None
+    obj = _child(trigger, OBJECT_DEPS)
+    return _prep_object(trigger, frozenset({"from"})) or (_prep_object(obj, frozenset({"from"})) if obj else None)
+
+
 # Verbs whose subject undergoes the event noun in their complement ("KH has been subjected to sanctions").
 UNDERGO_VERBS = frozenset({"subject", "face", "suffer", "endure", "undergo", "expose"})
 
@@ -148,20 +200,54 @@ def undergoer(trigger: Token) -> tuple[Token | None, Token | None]:
     verb = tok.head
     if tok.dep_ not in ("prep", "dobj") or verb.lemma_ not in UNDERGO_VERBS:
         return None, None
-    return _child(verb, frozenset({"nsubj", "nsubjpass"})), _agent(verb)
+    # "faces pressure from Congress": the noun's 'from' names the source when the verb has no agent
+    return _child(verb, frozenset({"nsubj", "nsubjpass"})), _agent(verb) or _prep_object(trigger, frozenset({"from"}))
 
 
-def target_tokens(trigger: Token) -> list[Token]:
+def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "act",
+                  event_type: str = "") -> list[Token]:
     """Tokens that may name whom the event is directed at, most likely first."""
     found = [undergoer(trigger)[0]]
+    if _giver(trigger) is not None:
+        found.append(clause_subject(trigger))  # the receiver
     if trigger.pos_ == "VERB":
         obj = _child(trigger, OBJECT_DEPS)
         found += [_child(trigger, PASSIVE_SUBJECT_DEPS), obj]
         if obj is not None:
             # "opened fire at a checkpoint", "launched missiles on Kharkiv"
             found += _prep_objects(obj, TARGET_PREPS - {"with", "to"})
+        if kind == "claim" and obj is None:
+            # "alleged that France was aware ...", "claimed that ISIL had attacked Iraq": the one accused
+            found.append(_content_subject(trigger))
+    elif event_type == "COERCE":
+        # "arrest warrants for two men", "the detention of X", "issued warrants for X" (the parser hangs
+        # 'for' on the light verb)
+        found += _prep_objects(trigger, frozenset({"for", "of"}))
+        if trigger.dep_ == "dobj" and trigger.head.lemma_ in LIGHT_VERBS:
+            found += _prep_objects(trigger.head, frozenset({"for", "against"}))
     found += _prep_objects(trigger, TARGET_PREPS) + [_indirect_target(trigger)]
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        found.append(_adverbial_holder(trigger, is_trigger, OBJECT_DEPS))
+    if event_type in RECIPROCAL_TYPES:
+        found.append(_partner(source_token(trigger, is_trigger=is_trigger)))
     return [tok for tok in found if tok is not None]
+
+
+# Events two parties do together: "Brazil and the United States agreed", "Iran and Iraq held talks".
+RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+
+
+def _partner(source: Token | None) -> Token | None:
+    """The second of two coordinated subjects, the counterpart of the first in a joint event."""
+    if source is None or source.dep_ not in SUBJECT_DEPS:
+        return None
+    return next((c for c in source.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")), None)
+
+
+def _content_subject(verb: Token) -> Token | None:
+    """The subject of the clause a verb of allegation reports ("alleged that France was aware")."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    return _child(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) if clause is not None else None
 
 
 def _indirect_target(trigger: Token) -> Token | None:

@@ -43,6 +43,14 @@ CIVIL_SECTORS = frozenset({"LAB", "EDU", "MED", "AGR", "BUS", "JRN", "OPP", "PTY
 
 AGREE_ENTRY = Trigger("-", "VERB", None, "AGREE", None, "03", "say")
 REQUEST_ENTRY = Trigger("-", "VERB", None, "REQUEST", None, "10", "say")
+ALLEGE_ENTRY = Trigger("-", "VERB", None, "ACCUSE", "allege", "11", "claim")
+AID_ENTRY = Trigger("-", "VERB", None, "AID", None, "07", "act")
+# Verbs of helping: with an object and no complement clause they report assistance given ("the USA helped the
+# dissidents"); "helped to plan", "help X do Y" say what the help was for and are left to that verb.
+HELPING_VERBS = frozenset({"help", "assist"})
+# Verbs that, with a clause reporting someone else's attack, make an allegation ("the US claimed that ISIL had
+# attacked Iraq"); with the speaker's own attack ("claimed that they had attacked") they claim responsibility.
+ALLEGING_VERBS = frozenset({"claim", "assert"})
 
 
 def find_triggers(sent: Span) -> list[TriggerHit]:
@@ -82,7 +90,12 @@ def may_hold_construction(words_: set[str]) -> bool:
     """For the sentence filter (eventcoder.focus): whether a sentence's lower-cased words may hold a
     construction trigger, which no single trigger word announces ("Israel said it would allow ...")."""
     cooperative, intention, obligation, order = _focus_forms()
-    return bool(words_ & cooperative and words_ & intention or words_ & obligation or words_ & order and "to" in words_)
+    return bool(words_ & cooperative and words_ & intention or words_ & obligation or words_ & order and "to" in words_
+                or words_ & HELPED_FORMS)
+
+
+# Forms of the helping verbs that may report help given (the sentence filter sees words, not lemmas).
+HELPED_FORMS = frozenset({"helped", "helps", "assisted", "assists"})
 
 
 def _construction(tok: Token, hits: dict[int, TriggerHit]) -> Trigger | None:
@@ -91,6 +104,10 @@ def _construction(tok: Token, hits: dict[int, TriggerHit]) -> Trigger | None:
         return AGREE_ENTRY
     if lemma in words("speech") and _demand_clause(tok) is not None:
         return REQUEST_ENTRY
+    if lemma in ALLEGING_VERBS and _alleged_attack(tok, hits):
+        return ALLEGE_ENTRY
+    if lemma in HELPING_VERBS and match(tok) is None and _helped(tok):
+        return AID_ENTRY
     if lemma in words("order"):
         content = next((c for c in tok.children if c.dep_ == "xcomp"), None)
         if content is not None and not any(
@@ -98,6 +115,25 @@ def _construction(tok: Token, hits: dict[int, TriggerHit]) -> Trigger | None:
                 for t in content.subtree):
             return REQUEST_ENTRY
     return None
+
+
+def _helped(verb: Token) -> bool:
+    """Help given, not promised or described: an object noun and no clause of purpose or content."""
+    if any(c.dep_ in ("xcomp", "ccomp", "aux", "neg") and c.lower_ not in ("has", "have", "had") for c in verb.children):
+        return False
+    return verb.tag_ in ("VBD", "VBN", "VBZ") and verb.dep_ in ("ROOT", "conj", "ccomp") and \
+        any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+
+
+def _alleged_attack(verb: Token, hits: dict[int, TriggerHit]) -> bool:
+    """The verb's complement clause reports an attack by someone other than the speaker."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        hit = hits.get(clause.i)
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if hit is not None and hit.entry.event_type == "ASSAULT" and subject is not None \
+                and subject.pos_ != "PRON":
+            return True
+    return False
 
 
 def _staged_protest(verb: Token, hits: dict[int, TriggerHit]) -> TriggerHit | None:

@@ -1,0 +1,70 @@
+"""Who did what to whom: the source and target the extractor reads around a trigger, one construction per case."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def actor(ev: dict, role: str) -> tuple[str | None, str | None] | None:
+    """(country, sector) of an event's source or target."""
+    found = ev[role]
+    return None if found is None else (found["country"], found["sector"])
+
+
+def only(events: list[dict], event_type: str) -> dict:
+    found = [e for e in events if e["event_type"] == event_type]
+    assert len(found) == 1, [(e["event_type"], e["source"], e["target"]) for e in events]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "event_type", "source", "target"), [
+    # the parser makes a trailing weekday the head of the name before it
+    ("Egypt's foreign minister met with Jordanian Prime Minister Bisher Khasawneh Monday in Amman.",
+     "CONSULT", ("EGY", "GOV"), ("JOR", "GOV")),
+    # an event noun in a circumstance phrase takes the verb's subject and object
+    ("Somali troops engaged Kenyan police in a gunfight near the border on Friday.",
+     "ASSAULT", ("SOM", "MIL"), ("KEN", "COP")),
+    # receiving from someone is their act towards the receiver
+    ("Ukrainian farmers received assurances from the Polish government.", "AGREE", ("POL", "GOV"), ("UKR", "AGR")),
+    # an allegation is aimed at the subject of what it alleges
+    ("The report alleged that Sudan had armed the militias.", "ACCUSE", None, ("SDN", "GOV")),
+    # arrest warrants are for someone, even when the parser hangs 'for' on the light verb
+    ("A judge in Peru has issued arrest warrants for three Chilean men.", "COERCE", ("PER", "JUD"), ("CHL", "CVL")),
+])
+def test_roles(code, text: str, event_type: str, source: tuple | None, target: tuple | None) -> None:
+    ev = only(code(text), event_type)
+    assert (actor(ev, "source"), actor(ev, "target")) == (source, target)
+
+
+def test_passive_subject_of_a_control_verb_acts(code) -> None:
+    """'X is scheduled to attend': X attends (no agent can be meant)."""
+    ev = only(code("Germany is scheduled to attend a summit in Brussels."), "CONSULT")
+    assert actor(ev, "source") == ("DEU", "GOV")
+
+
+def test_passive_subject_acts_in_an_active_conjunct(code) -> None:
+    """'was indicted by the court and will resign': the indicted resigns, not the court."""
+    ev = only(code("Serbia's defence minister was indicted by the United Nations tribunal and will resign."),
+              "RETREAT")
+    assert actor(ev, "source") == ("SRB", "GOV")
+
+
+@pytest.mark.parametrize(("text", "event_type", "source", "target"), [
+    # two coordinated subjects of a joint event: the second is the first's counterpart
+    ("Chile and Argentina held talks on Monday.", "CONSULT", ("CHL", "GOV"), ("ARG", "GOV")),
+    # a thing that belongs to a country: the act is aimed at the country
+    ("Rebels shelled a Libyan village on Monday.", "ASSAULT", (None, "REB"), ("LBY", None)),
+    # claiming someone else's attack is an allegation against them
+    ("Iran claimed that Israel had attacked its embassy.", "ACCUSE", ("IRN", "GOV"), ("ISR", "GOV")),
+    # help given, with an object and no purpose clause, is aid
+    ("Norway helped the refugees from Sudan.", "AID", ("NOR", "GOV"), ("SDN", "REF")),
+    # evidence against someone accuses them
+    ("Evidence against Syria was presented to the council.", "ACCUSE", None, ("SYR", "GOV")),
+    # pressure someone faces from another is that other's demand
+    ("Kenya faces pressure from Uganda to reopen the border.", "REQUEST", ("UGA", "GOV"), ("KEN", "GOV")),
+    # people of a demonym living in another country belong to that country
+    ("The Serbs of northern Kosovo demanded autonomy.", "REQUEST", ("XKX", None), None),
+])
+def test_roles_of_verbal_events(code, text: str, event_type: str, source: tuple | None, target: tuple | None) -> None:
+    ev = only(code(text), event_type)
+    assert (actor(ev, "source"), actor(ev, "target")) == (source, target)
