@@ -7,7 +7,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from eventcoder import dates
 from eventcoder.dates import MONTHS
@@ -207,6 +207,43 @@ def attach_casualties(sent: Span, by_index: dict[int, Candidate]) -> None:
             cand.fatalities = max(count, cand.fatalities or 0)
         else:
             cand.injuries = max(count, cand.injuries or 0)
+
+
+@dataclass(frozen=True)
+class Toll:
+    """The casualty report of a sentence that tells no attack of its own ("Two soldiers died.")."""
+
+    start: int  # token index of the sentence
+    fatalities: int | None
+    injuries: int | None
+    none: bool  # "No casualties were reported."
+
+
+def sentence_toll(sent: Span) -> Toll | None:
+    """The highest death and injury counts a sentence reports, or its report that nobody was hurt."""
+    cues = casualty_cues(sent)
+    deaths = [count for _, kind, count, _ in cues if kind == "death"]
+    injuries = [count for _, kind, count, _ in cues if kind == "injury"]
+    none = reports_no_casualties(sent)
+    if not cues and not none:
+        return None
+    return Toll(sent.start, max(deaths, default=None), max(injuries, default=None), none)
+
+
+def attach_tolls(cands: list[Candidate], tolls: list[Toll]) -> None:
+    """A toll told apart from any attack belongs to the attack told just before it, else just after it
+    (the parse of the attack's own sentence may have lost the victims); a higher count replaces a lower one."""
+    attacks = [c for c in cands if c.event_type == "ASSAULT" and c.modality in ("asserted", "claimed")]
+    for toll in tolls:
+        before = [c for c in attacks if c.sent.start < toll.start]
+        cand = before[-1] if before else next(iter(attacks), None)
+        if cand is None:
+            continue
+        cand.no_casualties = cand.no_casualties or toll.none
+        if toll.fatalities is not None:
+            cand.fatalities = max(toll.fatalities, cand.fatalities or 0)
+        if toll.injuries is not None:
+            cand.injuries = max(toll.injuries, cand.injuries or 0)
 
 
 def attach_modality(cand: Candidate) -> None:

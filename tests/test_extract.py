@@ -31,6 +31,18 @@ def test_an_attack_with_actors_place_date_and_toll(code) -> None:
     ("Gunmen shot and killed a judge and his driver in Peshawar on Monday.", 2, 0),
     ("A bomb exploded at a bus station in Kaduna on Monday. No casualties were reported.", 0, 0),
     ("Militants stormed a checkpoint near Ramadi on Monday. Two soldiers were killed and four wounded.", 2, 4),
+    ("Gunmen stormed the house of a judge in Baghdad on Monday, killing him.", 1, 0),
+    ("Gunmen shot and killed a married couple in Yala on Monday.", 2, 0),
+    ("A bomb exploded near a police station in Mosul on Monday. No damages or casualties were reported.", 0, 0),
+    # a report that names no victim at all: GTD and ACLED code zero dead and zero hurt
+    ("Gunmen kidnapped two engineers in Zamfara on Monday.", 0, 0),
+    # GTD counts the attacker killed by his own bomb, once
+    ("A suicide bomber blew himself up at a checkpoint in Mogadishu on Monday, killing four soldiers.", 5, 0),
+    ("Two suicide bombers detonated their vests at a shrine in Dera Ghazi Khan on Sunday, killing 50 people.", 52, 0),
+    ("A suicide bomber attacked a checkpoint in Kabul on Monday. The blast killed the bomber and wounded three "
+     "soldiers.", 1, 3),
+    # a toll told in a sentence of its own belongs to the attack told before it
+    ("Gunmen opened fire on a bus near Quetta on Monday. The driver died.", 1, 0),
 ])
 def test_casualty_counts(code, text: str, fatalities: int | None, injuries: int | None) -> None:
     """A report that gives a toll gives all of it: the count it does not mention is zero."""
