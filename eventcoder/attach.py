@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from eventcoder import dates
 from eventcoder.dates import MONTHS
 from eventcoder.candidates import Candidate
-from eventcoder.casualties import casualty_cues, reports_no_casualties
+from eventcoder.casualties import casualty_cues, reports_no_casualties, stated_total
 from eventcoder.geoparse import PlaceMention
 from eventcoder.records import Place
 from eventcoder.lexicon import words
@@ -207,6 +207,9 @@ def attach_casualties(sent: Span, by_index: dict[int, Candidate]) -> None:
             cand.fatalities = max(count, cand.fatalities or 0)
         else:
             cand.injuries = max(count, cand.injuries or 0)
+    total = stated_total(sent)
+    if total is not None and len(assaults) == 1:
+        assaults[0].fatalities = total
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,7 @@ class Toll:
     fatalities: int | None
     injuries: int | None
     none: bool  # "No casualties were reported."
+    total: int | None = None  # "Fatalities coded as 3", "The death toll rose to 12": replaces the counts
 
 
 def sentence_toll(sent: Span) -> Toll | None:
@@ -225,9 +229,10 @@ def sentence_toll(sent: Span) -> Toll | None:
     deaths = [count for _, kind, count, _ in cues if kind == "death"]
     injuries = [count for _, kind, count, _ in cues if kind == "injury"]
     none = reports_no_casualties(sent)
-    if not cues and not none:
+    total = stated_total(sent)
+    if not cues and not none and total is None:
         return None
-    return Toll(sent.start, max(deaths, default=None), max(injuries, default=None), none)
+    return Toll(sent.start, max(deaths, default=None), max(injuries, default=None), none, total)
 
 
 def attach_tolls(cands: list[Candidate], tolls: list[Toll]) -> None:
@@ -244,6 +249,8 @@ def attach_tolls(cands: list[Candidate], tolls: list[Toll]) -> None:
             cand.fatalities = max(toll.fatalities, cand.fatalities or 0)
         if toll.injuries is not None:
             cand.injuries = max(toll.injuries, cand.injuries or 0)
+        if toll.total is not None:
+            cand.fatalities = toll.total
 
 
 def attach_modality(cand: Candidate) -> None:

@@ -110,6 +110,8 @@ def _victim_noun(cue: Token) -> Token | None:
             next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     if cue.lemma_ in ("death", "life", "injury", "fatality"):
         of = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is None and any(c.dep_ == "nummod" for c in cue.children):
+            return cue  # "2 fatalities", "six additional deaths"
         return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return None
 
@@ -182,3 +184,22 @@ def uncounted_bombers(sents: list[Span]) -> int:
             elif tok.lower_ == "himself" and tok.head.lemma_.lower() in SELF_DETONATION_VERBS:
                 bombers = max(bombers, 1)  # "an attacker blew himself up"
     return bombers
+
+
+# Nouns of a stated total and the prepositions that give its figure: "Fatalities coded as 0", "the death toll
+# rose to 12", "the toll stood at 9". Such a total settles the count: it replaces the figures told before it.
+TOTAL_NOUNS = frozenset({"fatalities", "toll"})
+TOTAL_PREPS = frozenset({"as", "to", "at"})
+
+
+def stated_total(sent: Span) -> int | None:
+    """The death total a sentence settles on, if it states one."""
+    found = None
+    for tok in sent:
+        if tok.lower_ not in TOTAL_NOUNS or tok.dep_ not in ("nsubj", "nsubjpass") or _negated(tok):
+            continue
+        for prep in (c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in TOTAL_PREPS):
+            value = next((number_value(c) for c in prep.children if c.dep_ == "pobj"), None)
+            if value is not None and value <= MAX_CASUALTIES:
+                found = value
+    return found

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.casualties import casualty_cues, mentions_harm, reports_no_casualties, uncounted_bombers
+from eventcoder.casualties import (casualty_cues, mentions_harm, reports_no_casualties, stated_total,
+                                   uncounted_bombers)
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +38,7 @@ def test_reports_with_casualties_are_not_none(parse, text: str) -> None:
     ("Gunmen fired on the car of a judge, wounding him.", [("injury", 1)]),
     ("Unidentified militants shot and killed a Muslim couple.", [("death", 2)]),
     ("The bomb killed her and injured them.", [("death", 1)]),
+    ("Six additional deaths reported, including 11 injuries.", [("death", 6), ("injury", 11)]),
 ])
 def test_counted_victims(parse, text: str, counts: list[tuple[str, int]]) -> None:
     assert [(kind, count) for _, kind, count, _ in casualty_cues(next(parse(text).sents))] == counts
@@ -61,3 +63,13 @@ def test_mentions_harm(parse, text: str, harm: bool) -> None:
 ])
 def test_uncounted_bombers(parse, text: str, bombers: int) -> None:
     assert uncounted_bombers(list(parse(text).sents)) == bombers
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("Fatalities coded as 0 (VoJ reported 12 fatalities).", 0),
+    ("Unclear fatalities coded as 10 and split between 3 locations.", 10),
+    ("The death toll rose to 12.", 12),
+    ("Three people were killed.", None),
+])
+def test_stated_total(parse, text: str, total: int | None) -> None:
+    assert stated_total(next(parse(text).sents)) == total

@@ -43,6 +43,11 @@ def test_an_attack_with_actors_place_date_and_toll(code) -> None:
      "soldiers.", 1, 3),
     # a toll told in a sentence of its own belongs to the attack told before it
     ("Gunmen opened fire on a bus near Quetta on Monday. The driver died.", 1, 0),
+    # a stated total replaces the counts told before it, lower or higher
+    ("Gunmen attacked a market in Jos on Monday. Five people were killed. The death toll later rose to 12.", 12, 0),
+    ("On 7 March 2020, 2 Afghan soldiers were killed by a Taliban sniper in Shindand district, Herat. Fatalities "
+     "coded as 0 (VoJ reported 2 fatalities).", 0, 0),
+    ("On 3 May 2020, in Manaus, two men were shot to death by gang members. 2 fatalities.", 2, 0),
 ])
 def test_casualty_counts(code, text: str, fatalities: int | None, injuries: int | None) -> None:
     """A report that gives a toll gives all of it: the count it does not mention is zero."""
