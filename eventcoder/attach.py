@@ -7,12 +7,12 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from eventcoder import dates
 from eventcoder.dates import MONTHS
 from eventcoder.candidates import Candidate
-from eventcoder.casualties import casualty_cues, reports_no_casualties
+from eventcoder.casualties import casualty_cues, reports_no_casualties, stated_total
 from eventcoder.geoparse import PlaceMention
 from eventcoder.records import Place
 from eventcoder.lexicon import words
@@ -207,6 +207,50 @@ def attach_casualties(sent: Span, by_index: dict[int, Candidate]) -> None:
             cand.fatalities = max(count, cand.fatalities or 0)
         else:
             cand.injuries = max(count, cand.injuries or 0)
+    total = stated_total(sent)
+    if total is not None and len(assaults) == 1:
+        assaults[0].fatalities = total
+
+
+@dataclass(frozen=True)
+class Toll:
+    """The casualty report of a sentence that tells no attack of its own ("Two soldiers died.")."""
+
+    start: int  # token index of the sentence
+    fatalities: int | None
+    injuries: int | None
+    none: bool  # "No casualties were reported."
+    total: int | None = None  # "Fatalities coded as 3", "The death toll rose to 12": replaces the counts
+
+
+def sentence_toll(sent: Span) -> Toll | None:
+    """The highest death and injury counts a sentence reports, or its report that nobody was hurt."""
+    cues = casualty_cues(sent)
+    deaths = [count for _, kind, count, _ in cues if kind == "death"]
+    injuries = [count for _, kind, count, _ in cues if kind == "injury"]
+    none = reports_no_casualties(sent)
+    total = stated_total(sent)
+    if not cues and not none and total is None:
+        return None
+    return Toll(sent.start, max(deaths, default=None), max(injuries, default=None), none, total)
+
+
+def attach_tolls(cands: list[Candidate], tolls: list[Toll]) -> None:
+    """A toll told apart from any attack belongs to the attack told just before it, else just after it
+    (the parse of the attack's own sentence may have lost the victims); a higher count replaces a lower one."""
+    attacks = [c for c in cands if c.event_type == "ASSAULT" and c.modality in ("asserted", "claimed")]
+    for toll in tolls:
+        before = [c for c in attacks if c.sent.start < toll.start]
+        cand = before[-1] if before else next(iter(attacks), None)
+        if cand is None:
+            continue
+        cand.no_casualties = cand.no_casualties or toll.none
+        if toll.fatalities is not None:
+            cand.fatalities = max(toll.fatalities, cand.fatalities or 0)
+        if toll.injuries is not None:
+            cand.injuries = max(toll.injuries, cand.injuries or 0)
+        if toll.total is not None:
+            cand.fatalities = toll.total
 
 
 def attach_modality(cand: Candidate) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
 
 from eventcoder.lexicon import number_words, words
 
@@ -13,10 +15,19 @@ MAX_CASUALTIES = 5000
 # Words that turn a number into a bound we cannot state exactly ("more than 20") are still read as the
 # number: ACLED and GTD code the stated figure. Words that make it vague drop it.
 VAGUE_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "several", "many", "some", "numerous"})
-# Phrases of a report that says nobody was killed or hurt.
-NO_CASUALTY_PHRASES = ("no casualties", "no casualty", "no one was hurt", "no one was injured", "nobody was hurt",
-                       "nobody was injured", "no one was killed", "no injuries", "without casualties",
-                       "no deaths", "no fatalities", "resulting in no casualties", "no reported casualties")
+# Shapes of a report that says nobody was killed or hurt: "no damage or casualties were reported", "there
+# were no reports of injuries or deaths", "preventing any casualties", "no one was harmed", "was not wounded",
+# "released unharmed". The harm words themselves are the no_casualty class of cue_words.tsv.
+_HARM = r"(?:casualt(?:y|ies)|injur(?:y|ies)|deaths?|fatalit(?:y|ies)|victims?)"
+_HURT = r"(?:hurt|injured|killed|harmed|wounded)"
+NO_CASUALTY_SHAPES = (
+    rf"\bno (?:other |additional |further |immediate |reported )?(?:\w+ (?:or|and|nor) )?{_HARM}",
+    rf"\bno reports? of (?:\w+ (?:or|and) )?{_HARM}",
+    rf"\b(?:prevent|avoid)\w* any {_HARM}",
+    rf"\bwithout (?:any )?{_HARM}",
+    rf"\b(?:no one|nobody|none) (?:else )?(?:was|were) {_HURT}",
+    rf"\b(?:was|were) (?:not|n't) {_HURT}",
+)
 VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "pobj", "attr", "appos"})
 
 
@@ -47,6 +58,9 @@ def _count_one(noun: Token) -> int | None:
     """How many people one victim noun names: its numeral, 'a'/'an', or one for a singular person."""
     if noun.lower_ in VAGUE_WORDS:
         return None
+    if noun.tag_ == "PRP":
+        # "killing him", "wounding her": one person; "them" says not how many
+        return 1 if noun.lower_ in ("him", "her") else None
     value = number_value(noun) if noun.pos_ == "NUM" or noun.like_num else None
     if value is not None:
         return value if value <= MAX_CASUALTIES else None
@@ -57,6 +71,8 @@ def _count_one(noun: Token) -> int | None:
             value = number_value(child)
             if value is not None and value <= MAX_CASUALTIES:
                 return value
+    if noun.lemma_.lower() in words("pair_noun"):
+        return 2  # "a married couple"
     if noun.tag_ in ("NN", "NNP") and noun.ent_type_ not in ("GPE", "ORG", "NORP"):
         return 1
     return None
@@ -94,6 +110,8 @@ def _victim_noun(cue: Token) -> Token | None:
             next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     if cue.lemma_ in ("death", "life", "injury", "fatality"):
         of = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is None and any(c.dep_ == "nummod" for c in cue.children):
+            return cue  # "2 fatalities", "six additional deaths"
         return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return None
 
@@ -124,10 +142,64 @@ def casualty_cues(sent: Span) -> list[tuple[Token, str, int, Token]]:
 
 
 def reports_no_casualties(sent: Span) -> bool:
-    """'No casualties were reported', 'caused no casualties', 'no one was hurt'."""
+    """'No casualties were reported', 'caused no damages or casualties', 'no one was hurt', 'released unharmed'."""
     low = sent.text.lower()
-    return any(phrase in low for phrase in NO_CASUALTY_PHRASES)
+    return _no_casualty_pattern().search(low) is not None or any(t.lower_ in words("no_casualty") for t in sent)
+
+
+@cache
+def _no_casualty_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(NO_CASUALTY_SHAPES))
+
+
+def mentions_harm(doc: Doc) -> bool:
+    """Whether a text says anything of people killed, hurt or harmed. GTD and ACLED code an attack whose
+    report names no victim at all (a kidnapping, an arson, a defused bomb) as zero dead and zero hurt;
+    one that names harm without a figure stays unknown."""
+    harm = words("death") | words("injury") | words("harm")
+    return any(t.lemma_.lower() in harm or t.lower_ in harm for t in doc)
 
 
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children) or any(c.lower_ == "no" for c in token.children)
+
+
+# Words of an attacker who dies by his own attack.
+BOMBER_NOUNS = frozenset({"bomber", "bombers"})
+SELF_DETONATION_VERBS = frozenset({"blow", "detonate", "explode"})
+
+
+def uncounted_bombers(sents: list[Span]) -> int:
+    """How many suicide bombers died in their attack without being among the victims counted: GTD counts
+    the attackers killed in its fatalities ("a suicide bomber blew himself up, killing four" = 5)."""
+    bombers = 0
+    for sent in sents:
+        for cue, kind, _, victim in casualty_cues(sent):
+            if kind == "death" and any(t.lower_ in BOMBER_NOUNS | {"himself", "themselves"} for t in victim.subtree):
+                return 0  # "the blast killed the suicide bomber": already counted
+        for tok in sent:
+            if tok.lower_ in BOMBER_NOUNS and any(c.lower_ == "suicide" for c in tok.children):
+                number = next((number_value(c) for c in tok.children if c.dep_ == "nummod"), None)
+                bombers = max(bombers, number if number is not None else 1 if tok.tag_ == "NN" else 0)
+            elif tok.lower_ == "himself" and tok.head.lemma_.lower() in SELF_DETONATION_VERBS:
+                bombers = max(bombers, 1)  # "an attacker blew himself up"
+    return bombers
+
+
+# Nouns of a stated total and the prepositions that give its figure: "Fatalities coded as 0", "the death toll
+# rose to 12", "the toll stood at 9". Such a total settles the count: it replaces the figures told before it.
+TOTAL_NOUNS = frozenset({"fatalities", "toll"})
+TOTAL_PREPS = frozenset({"as", "to", "at"})
+
+
+def stated_total(sent: Span) -> int | None:
+    """The death total a sentence settles on, if it states one."""
+    found = None
+    for tok in sent:
+        if tok.lower_ not in TOTAL_NOUNS or tok.dep_ not in ("nsubj", "nsubjpass") or _negated(tok):
+            continue
+        for prep in (c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in TOTAL_PREPS):
+            value = next((number_value(c) for c in prep.children if c.dep_ == "pobj"), None)
+            if value is not None and value <= MAX_CASUALTIES:
+                found = value
+    return found

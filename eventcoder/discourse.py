@@ -68,17 +68,20 @@ def _antecedent(mention: Candidate, kept: list[Candidate]) -> Candidate | None:
     return max(options, key=rank)
 
 
+# Casualty counts: a later mention with a higher count gives the toll as it rose ("the death toll rose to 12").
+COUNTS = ("fatalities", "injuries")
 # How many sentences after an attack a bare detail of it ("two missiles struck the market") may follow.
 ELABORATION_SENTENCES = 2
 
 
 def _elaborated(cand: Candidate, kept: list[Candidate]) -> Candidate | None:
-    """An attack mention with no actor, date, place or toll of its own, just after an attack, details it;
+    """An attack mention with no actor, date or place of its own, just after an attack, details it;
     so does a bare outcome ("The gunmen killed three", "One civilian was killed") with no date or place."""
     if cand.event_type != "ASSAULT":
         return None
     outcome = cand.trigger.lemma_.lower() in OUTCOME_LEMMAS and cand.date is None and cand.place is None
-    if not outcome and any(getattr(cand, name) is not None for name in MERGEABLE):
+    # a toll alone does not make a new attack: "A bullet struck him in the head, killing him."
+    if not outcome and any(getattr(cand, name) is not None for name in MERGEABLE if name not in COUNTS):
         return None
     doc_sents = list(cand.sent.doc.sents)
     position = next(i for i, s in enumerate(doc_sents) if s.start == cand.sent.start)
@@ -105,6 +108,9 @@ def _fold(mention: Candidate, earlier: Candidate) -> None:
     filled = [name for name in MERGEABLE if getattr(earlier, name) is None and getattr(mention, name) is not None]
     for name in filled:
         setattr(earlier, name, getattr(mention, name))
+    for name in COUNTS:
+        if getattr(earlier, name) is not None and getattr(mention, name) is not None:
+            setattr(earlier, name, max(getattr(earlier, name), getattr(mention, name)))
     earlier.no_casualties = earlier.no_casualties or mention.no_casualties
     earlier.mentions.append(mention.trigger)
     if {"date", "place"} & set(filled):

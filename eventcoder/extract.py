@@ -13,10 +13,10 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder import places
-from eventcoder.attach import (attach_casualties, attach_dates, attach_modality, attach_places, share_sentence_context,
-                               fallback_date)
+from eventcoder.attach import (Toll, attach_casualties, attach_dates, attach_modality, attach_places, attach_tolls,
+                               share_sentence_context, fallback_date, sentence_toll)
 from eventcoder.candidates import Candidate
-from eventcoder.casualties import reports_no_casualties
+from eventcoder.casualties import mentions_harm, uncounted_bombers
 from eventcoder.coding import OUTCOME_LEMMAS, code, weapon_cue
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
@@ -54,14 +54,16 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
     countries = article_countries(doc) if countries is None else countries
     mentions = place_mentions(doc, countries=countries)
     cands: list[Candidate] = []
+    tolls: list[Toll] = []
     for sent in doc.sents:
         found = _sentence_candidates(sent, anchor, orgs, mentions)
-        if not any(c.event_type == "ASSAULT" for c in found) and reports_no_casualties(sent):
-            # "No casualties were reported." reports on the attack just told
-            last = next((c for c in reversed(cands) if c.event_type == "ASSAULT"), None)
-            if last is not None:
-                last.no_casualties = True
+        if not any(c.event_type == "ASSAULT" for c in found) and (toll := sentence_toll(sent)) is not None:
+            tolls.append(toll)  # "No casualties were reported.", "Two soldiers died.": of an attack told beside it
         cands.extend(found)
+    attach_tolls(cands, tolls)
+    if not mentions_harm(doc):
+        for cand in cands:  # a report that names no victim: nobody was killed or hurt
+            cand.no_casualties = cand.no_casualties or cand.modality in ("asserted", "claimed")
     cands = escalate_protests(merge_mentions(cands))
     continue_statements(cands)
     # place names that say where something happened, not who acted ("Washington said"): computed once
@@ -335,6 +337,9 @@ def _locative(mention: PlaceMention, doc: Doc) -> bool:
 def _complete_toll(cand: Candidate) -> None:
     """A report that gives a toll gives all of it: deaths without injuries means none injured, and
     'no casualties' means zero of both (the convention of GTD and ACLED coders)."""
+    if cand.fatalities:
+        sents = {id(t.sent): t.sent for t in (cand.trigger, *cand.mentions)}
+        cand.fatalities += uncounted_bombers(list(sents.values()))
     if cand.no_casualties:
         cand.fatalities = cand.fatalities or 0
         cand.injuries = cand.injuries or 0

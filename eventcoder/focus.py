@@ -74,7 +74,7 @@ def trigger_forms() -> frozenset[str]:
         if any(entry.requires is None for entry in entries):
             forms |= _forms(lemma)
     # casualty sentences ("Three soldiers were killed.", "No casualties were reported.") complete an event
-    for word in words("death") | words("injury"):
+    for word in words("death") | words("injury") | words("no_casualty"):
         forms |= _inflections(word)
     forms |= {"casualties", "casualty", "died", "dead", "hurt"}
     return frozenset(forms)

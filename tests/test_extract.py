@@ -31,6 +31,23 @@ def test_an_attack_with_actors_place_date_and_toll(code) -> None:
     ("Gunmen shot and killed a judge and his driver in Peshawar on Monday.", 2, 0),
     ("A bomb exploded at a bus station in Kaduna on Monday. No casualties were reported.", 0, 0),
     ("Militants stormed a checkpoint near Ramadi on Monday. Two soldiers were killed and four wounded.", 2, 4),
+    ("Gunmen stormed the house of a judge in Baghdad on Monday, killing him.", 1, 0),
+    ("Gunmen shot and killed a married couple in Yala on Monday.", 2, 0),
+    ("A bomb exploded near a police station in Mosul on Monday. No damages or casualties were reported.", 0, 0),
+    # a report that names no victim at all: GTD and ACLED code zero dead and zero hurt
+    ("Gunmen kidnapped two engineers in Zamfara on Monday.", 0, 0),
+    # GTD counts the attacker killed by his own bomb, once
+    ("A suicide bomber blew himself up at a checkpoint in Mogadishu on Monday, killing four soldiers.", 5, 0),
+    ("Two suicide bombers detonated their vests at a shrine in Dera Ghazi Khan on Sunday, killing 50 people.", 52, 0),
+    ("A suicide bomber attacked a checkpoint in Kabul on Monday. The blast killed the bomber and wounded three "
+     "soldiers.", 1, 3),
+    # a toll told in a sentence of its own belongs to the attack told before it
+    ("Gunmen opened fire on a bus near Quetta on Monday. The driver died.", 1, 0),
+    # a stated total replaces the counts told before it, lower or higher
+    ("Gunmen attacked a market in Jos on Monday. Five people were killed. The death toll later rose to 12.", 12, 0),
+    ("On 7 March 2020, 2 Afghan soldiers were killed by a Taliban sniper in Shindand district, Herat. Fatalities "
+     "coded as 0 (VoJ reported 2 fatalities).", 0, 0),
+    ("On 3 May 2020, in Manaus, two men were shot to death by gang members. 2 fatalities.", 2, 0),
 ])
 def test_casualty_counts(code, text: str, fatalities: int | None, injuries: int | None) -> None:
     """A report that gives a toll gives all of it: the count it does not mention is zero."""

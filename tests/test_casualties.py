@@ -1,0 +1,75 @@
+"""Casualty phrases (eventcoder.casualties) on parsed sentences: exact counts for each phrase shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.casualties import (casualty_cues, mentions_harm, reports_no_casualties, stated_total,
+                                   uncounted_bombers)
+
+
+@pytest.fixture(scope="module")
+def parse(pipeline):
+    return pipeline.nlp
+
+
+@pytest.mark.parametrize("text", [
+    "No damages or casualties were reported.",
+    "The grenade missed its target, causing no damage or casualties.",
+    "Police defused the bomb, preventing any casualties.",
+    "There were no reports of injuries or deaths.",
+    "No one was harmed in the explosion.",
+    "The governor was not hurt.",
+    "The hostages were released unharmed the next day.",
+])
+def test_reports_of_no_casualties(parse, text: str) -> None:
+    assert reports_no_casualties(next(parse(text).sents))
+
+
+@pytest.mark.parametrize("text", [
+    "Three soldiers were killed and two were wounded.",
+    "It is unknown how many people were injured in the attack.",
+])
+def test_reports_with_casualties_are_not_none(parse, text: str) -> None:
+    assert not reports_no_casualties(next(parse(text).sents))
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("Gunmen fired on the car of a judge, wounding him.", [("injury", 1)]),
+    ("Unidentified militants shot and killed a Muslim couple.", [("death", 2)]),
+    ("The bomb killed her and injured them.", [("death", 1)]),
+    ("Six additional deaths reported, including 11 injuries.", [("death", 6), ("injury", 11)]),
+])
+def test_counted_victims(parse, text: str, counts: list[tuple[str, int]]) -> None:
+    assert [(kind, count) for _, kind, count, _ in casualty_cues(next(parse(text).sents))] == counts
+
+
+@pytest.mark.parametrize(("text", "harm"), [
+    ("Gunmen kidnapped two engineers and set fire to their vehicle.", False),
+    ("The victim was identified as Abdul Aziz.", True),
+    ("Gunmen shot a police officer.", True),
+    ("Four soldiers died.", True),
+])
+def test_mentions_harm(parse, text: str, harm: bool) -> None:
+    assert mentions_harm(parse(text)) is harm
+
+
+@pytest.mark.parametrize(("text", "bombers"), [
+    ("A suicide bomber blew himself up at a checkpoint, killing four soldiers.", 1),
+    ("Two suicide bombers detonated their vests at the shrine, killing 50 people.", 2),
+    ("An attacker blew himself up at the gate.", 1),
+    ("The blast killed the suicide bomber and wounded three soldiers.", 0),
+    ("Gunmen killed four soldiers at a checkpoint.", 0),
+])
+def test_uncounted_bombers(parse, text: str, bombers: int) -> None:
+    assert uncounted_bombers(list(parse(text).sents)) == bombers
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("Fatalities coded as 0 (VoJ reported 12 fatalities).", 0),
+    ("Unclear fatalities coded as 10 and split between 3 locations.", 10),
+    ("The death toll rose to 12.", 12),
+    ("Three people were killed.", None),
+])
+def test_stated_total(parse, text: str, total: int | None) -> None:
+    assert stated_total(next(parse(text).sents)) == total
