@@ -16,7 +16,7 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "COP", "UAF", "SPY"})
 OUTCOME_LEMMAS = frozenset({"kill", "killing", "wound", "injure", "die", "murder"})
 # Triggers that name fighting between two armed sides ("clashed with", "battle for").
 TWO_SIDED_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout",
-                              "gunbattle", "exchange"})
+                              "gunbattle", "exchange", "out"})  # "out": the trigger of a "shoot-out"
 # Words of talks that make them peace talks, which ACLED codes as an agreement.
 PEACE_WORDS = frozenset({"peace", "ceasefire", "truce"})
 # Crowds whose treatment by the police ACLED codes under demonstrations, not as an attack on civilians.
@@ -91,7 +91,8 @@ def _violent_demonstration(triggers: list[Token], source: Actor | None) -> bool:
 
 
 def _is_armed(actor: Actor | None) -> bool:
-    return actor is not None and actor.sector in ARMED_SECTORS
+    """An organised armed actor; ACLED counts gangs and bandits among them when they are the ones attacked."""
+    return actor is not None and actor.sector in ARMED_SECTORS | {"CRM"}
 
 
 def _territory_type(triggers: list[Token], source: Actor | None) -> str:
@@ -102,6 +103,13 @@ def _territory_type(triggers: list[Token], source: Actor | None) -> str:
     if source is not None and source.sector in STATE_SECTORS:
         return "Government regains territory"
     return "Non-state actor overtakes territory"
+
+
+def _returned_fire(trigger: Token) -> bool:
+    """'a shoot-out broke out', 'the police shot back': fire from both sides."""
+    doc = trigger.doc
+    after = [t.lower_ for t in doc[trigger.i + 1: trigger.i + 3]]
+    return trigger.lemma_.lower() == "shoot" and (after[:2] == ["-", "out"] or after[:1] in (["back"], ["out"]))
 
 
 def _engagement(triggers: list[Token], target: Actor | None) -> bool:
@@ -144,6 +152,10 @@ def _armed_victims(triggers: list[Token]) -> bool:
     victims = [c for t in triggers for c in t.children if c.dep_ in VICTIM_DEPS]
     victims += [c for v in victims for c in v.conjuncts]
     heads = victims + [c for v in victims for c in v.children if c.dep_ in VICTIM_NAME_DEPS]
+    # "the director of the traffic police": the force the victim belongs to
+    owners = [o for v in victims for p in v.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]
+    heads += owners + [c for o in owners for c in o.children if c.dep_ == "compound"]
     return any(_is_armed(actor_at(tok)) and not any(m.lower_ in OFF_DUTY for m in tok.children)
                for tok in heads if tok.pos_ in ("NOUN", "PROPN"))
 
@@ -198,7 +210,7 @@ def code(event_type: str, default_mode: str | None, default_cameo: str, triggers
         # violence by a crowd of civilians outside a demonstration: ACLED's mob violence
         return Coding("beat" if default_mode is None else default_mode, "Riots", "Mob violence", "14")
     if sub is None:
-        two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS for t in triggers)
+        two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS or _returned_fire(t) for t in triggers)
         civilian_target = target is not None and target.sector is not None and not _is_armed(target) \
             and target.sector not in STATE_SECTORS
         # ACLED: violence against an organised armed actor is a battle, whoever started it

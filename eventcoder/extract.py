@@ -17,7 +17,7 @@ from eventcoder.attach import (Toll, attach_casualties, attach_dates, attach_mod
                                share_sentence_context, fallback_date, sentence_toll)
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import mentions_harm, uncounted_bombers
-from eventcoder.coding import OUTCOME_LEMMAS, code, weapon_cue
+from eventcoder.coding import OUTCOME_LEMMAS, TWO_SIDED_LEMMAS, code, weapon_cue
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
 from eventcoder.geoparse import PlaceMention, place_mentions, primary
@@ -226,6 +226,12 @@ def _absorb_stray_outcomes(by_index: dict[int, Candidate]) -> None:
             continue
         before = [a for a in attacks if a.trigger.i < i]
         _absorb(before[-1] if before else attacks[0], cand, i, by_index)
+    fights = [a for a in attacks if a.trigger.lemma_.lower() in TWO_SIDED_LEMMAS]
+    for i, cand in sorted(by_index.items()):
+        # "a shoot-out broke out and a suspect was shot": the shooting is part of the fight
+        if fights and cand.trigger.i == i and cand.event_type == "ASSAULT" and cand not in fights \
+                and cand.source is None:
+            _absorb(fights[0], cand, i, by_index)
 
 
 def _share_conjunct_roles(by_index: dict[int, Candidate]) -> None:

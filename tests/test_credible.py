@@ -102,7 +102,7 @@ def test_strategic_developments_and_their_acled_types(code, text: str, expected:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("On 29 April 2020, in Zacatecas, a man was found dead.", [("ASSAULT", "Attack")]),
-    ("Police gunned down two suspected gang members in Nairobi on Monday.", [("ASSAULT", "Attack")]),
+    ("Police gunned down two suspected gang members in Nairobi on Monday.", [("ASSAULT", "Armed clash")]),
     ("At least 12 Afghan security personnel were killed following attacks by Taliban militants on 2 check points "
      "in Gardez city.", [("ASSAULT", "Armed clash")]),
     ("On 1 May 2020, the OSCE SMM observed a total of 15 shots involving small arms near Sentianivka.",
@@ -116,3 +116,14 @@ def test_an_unnamed_perpetrator_is_an_unidentified_armed_group_of_the_place(code
     (ev,) = code("On Monday, two men were shot dead in Kisumu.")
     assert (ev["source"]["name"], ev["source"]["country"], ev["source"]["sector"]) == \
         ("unidentified armed group", "KEN", "UAF")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 29 April 2020, in Teresina, a gang member was killed by two rival gang members.", [("ASSAULT", "Armed clash")]),
+    ("On 12 March 2020, Taliban ambushed and killed the director of the traffic police department of Ghor.",
+     [("ASSAULT", "Armed clash")]),
+    ("On 5 May 2020, an intense shoot-out broke out in Niteroi and a suspect was shot and injured.",
+     [("ASSAULT", "Armed clash")]),
+])
+def test_fights_with_gangs_police_and_shoot_outs_are_clashes(code, text: str, expected: list) -> None:
+    assert coded(code(text)) == expected
