@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventcoder.lexicon import WeaponCue, acled_event_types, acled_sub_types_by_plover, weapon_cues, words
-from eventcoder.records import Actor
+from eventcoder.participants import agents, is_crowd, participants
+from eventcoder.records import UNIDENTIFIED, Actor
 from eventcoder.roles import actor_at
 
 # PLOVER sectors of organised armed actors: violence between two of them is a battle, not an attack on civilians.
@@ -29,7 +30,9 @@ CROWD_MODES = frozenset({None, "beat", "primitive", "destroy"})
 PROTEST_LEMMAS = frozenset({"protest", "protester", "demonstrate", "demonstration", "demonstrator", "rally", "march"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
 # Sectors of an unorganised crowd: their violence is mob violence, not an armed attack.
-CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "REL"})
+CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "REL", "PTY"})
+# Armed actors outside the state: with one of them on a side, a fight is a battle, not a riot.
+NON_STATE_ARMED = frozenset({"REB", "PRM", "UAF", "CRM"})
 # How far (in tokens) around an attack trigger a weapon word still describes it.
 WEAPON_WINDOW = 6
 
@@ -103,6 +106,22 @@ def _territory_type(triggers: list[Token], source: Actor | None) -> str:
     if source is not None and source.sector in STATE_SECTORS:
         return "Government regains territory"
     return "Non-state actor overtakes territory"
+
+
+def _by_crowd(triggers: list[Token], source: Actor | None) -> bool:
+    """Done by civilians acting together: a crowd source, or crowd nouns as the agents of an unattributed act."""
+    if source is not None:
+        return source.sector in CROWD_SECTORS
+    return any(is_crowd(tok) for t in triggers for tok in agents(t))
+
+
+def _crowd_fight(triggers: list[Token], source: Actor | None) -> bool:
+    """A fight with a crowd on one side and no rebels, militias or gangs on either ("supporters clash with police")."""
+    sides = [tok for t in triggers for tok in participants(t)]
+    if source is not None and source.sector in NON_STATE_ARMED:
+        return False
+    crowd = any(is_crowd(tok) for tok in sides) or (source is not None and source.sector in CROWD_SECTORS)
+    return crowd and not any((a := actor_at(tok)) is not None and a.sector in NON_STATE_ARMED for tok in sides)
 
 
 def _returned_fire(trigger: Token) -> bool:
@@ -182,6 +201,8 @@ def code(event_type: str, default_mode: str | None, default_cameo: str, triggers
             acled_sub_types_by_plover().get((event_type, "*"))
         return Coding(default_mode, acled_event_types().get(sub) if sub else None, sub,
                       "14" if event_type == "PROTEST" else default_cameo)
+    if source is not None and source.name == UNIDENTIFIED:
+        source = None  # the extractor's stand-in for an unnamed author says nothing about who acted
     if police_response is None and _state_on_crowd(source, target):
         sub = _crowd_response_type(target, triggers)  # type: ignore[arg-type]
         return Coding(default_mode, acled_event_types()[sub], sub, default_cameo)
@@ -198,10 +219,13 @@ def code(event_type: str, default_mode: str | None, default_cameo: str, triggers
                       cue.cameo or default_cameo)
     if cue is not None:
         default_mode = cue.mode
-    if default_mode in CROWD_MODES and source is not None and source.sector in CROWD_SECTORS:
-        # stones, fire or fists of a crowd of civilians: a riot, a violent demonstration when protesters act
+    two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS or _returned_fire(t) for t in triggers)
+    if default_mode in CROWD_MODES and _by_crowd(triggers, source) or two_sided and _crowd_fight(triggers, source):
+        # stones, fire or fists of a crowd of civilians, or a crowd fighting the police or another crowd:
+        # a riot, a violent demonstration when protesters act
         protesting = any(t.lemma_.lower() in PROTEST_LEMMAS for t in triggers[0].sent)
-        sub = "Violent demonstration" if source.name in ("protesters", "rioters") or protesting else "Mob violence"
+        sub = "Violent demonstration" if source is not None and source.name in ("protesters", "rioters") \
+            or protesting else "Mob violence"
         return Coding(default_mode or "beat", "Riots", sub, "14")
     if default_mode in (None, "firearms") and _prominent(target):
         default_mode = "targeted"  # a named person or an official shot: a targeted killing (assassination)
@@ -210,7 +234,6 @@ def code(event_type: str, default_mode: str | None, default_cameo: str, triggers
         # violence by a crowd of civilians outside a demonstration: ACLED's mob violence
         return Coding("beat" if default_mode is None else default_mode, "Riots", "Mob violence", "14")
     if sub is None:
-        two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS or _returned_fire(t) for t in triggers)
         civilian_target = target is not None and target.sector is not None and not _is_armed(target) \
             and target.sector not in STATE_SECTORS
         # ACLED: violence against an organised armed actor is a battle, whoever started it

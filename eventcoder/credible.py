@@ -10,6 +10,7 @@ from eventcoder.actors import generic
 from eventcoder.candidates import Candidate
 from eventcoder.coding import weapon_cue
 from eventcoder.lexicon import read_table
+from eventcoder.participants import participants
 
 # Event types whose triggers have everyday senses and so need corroboration.
 CHECKED_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
@@ -74,26 +75,8 @@ def _corroborated(cand: Candidate) -> bool:
         or _armed_in_sentence(cand) or weapon_cue([cand.trigger], besides_trigger=True) is not None
 
 
-# Dependencies that name a trigger's participants, directly or through a preposition.
-PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj", "conj", "poss", "compound", "nmod"})
-PARTICIPANT_PREPS = frozenset({"by", "with", "between", "against", "on", "among"})
 # Named groups: a nationality, a clan or an organisation taking part makes a clash a clash.
 GROUP_LABELS = frozenset({"NORP", "ORG"})
-
-
-def _participants(trigger: Token) -> list[Token]:
-    """The words that say who took part: subject, object, agent and 'with/between/against X', with conjuncts."""
-    found: list[Token] = []
-    for child in trigger.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            found.append(child)
-        elif child.dep_ in ("prep", "agent") and child.lower_ in PARTICIPANT_PREPS:
-            found.extend(c for c in child.children if c.dep_ == "pobj")
-    if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
-        found.append(trigger.head.head)  # "X died in a clash": the one the clash happened to
-    if trigger.dep_ == "relcl":
-        found.append(trigger.head)  # "the pandemic that has killed 1.4 million people"
-    return found + [c for tok in found for c in tok.conjuncts]
 
 
 def _is_person(tok: Token) -> bool:
@@ -109,7 +92,7 @@ def _people_involved(cand: Candidate) -> bool:
     trigger = cand.trigger
     if trigger.lemma_.lower() in _words()["vague"] or trigger.lower_ in _words()["vague"]:
         return False
-    return any(_is_person(tok) for tok in _participants(trigger))
+    return any(_is_person(tok) for tok in participants(trigger))
 
 
 def _armed_in_sentence(cand: Candidate) -> bool:
@@ -150,7 +133,7 @@ def _benign_argument(cand: Candidate) -> bool:
     if cand.event_type == "PROTEST":
         return False
     words = _words()["benign_arg"]
-    return any(tok.lower_ in words or tok.lemma_.lower() in words for tok in _participants(cand.trigger))
+    return any(tok.lower_ in words or tok.lemma_.lower() in words for tok in participants(cand.trigger))
 
 
 def credible(cand: Candidate) -> bool:

@@ -398,12 +398,15 @@ def _to_event(cand: Candidate, article_id: str) -> Event:
     start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
     coding = code(cand.event_type, cand.entry.mode, cand.entry.cameo, [cand.trigger, *cand.mentions],
                   cand.source, cand.target, police_response=cand.police_response)
+    source = cand.source
+    if coding.acled_event_type == "Riots" and source is not None and source.name == UNIDENTIFIED:
+        source = replace(source, name="rioters", sector="CVL")  # an unnamed crowd, as ACLED codes "Rioters (X)"
     key = f"{article_id}|{cand.trigger.idx}|{cand.event_type}"
     return Event(
         id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
         event_type=cand.event_type, mode=coding.mode, acled_event_type=coding.acled_event_type,
         acled_sub_event_type=coding.acled_sub_event_type, cameo_root=coding.cameo_root,
-        source=cand.source, target=cand.target,
+        source=source, target=cand.target,
         date=cand.date.value if cand.date else None,
         date_precision=cand.date.precision if cand.date else None,  # type: ignore[arg-type]
         date_text=cand.date.text if cand.date else None,

@@ -127,3 +127,13 @@ def test_an_unnamed_perpetrator_is_an_unidentified_armed_group_of_the_place(code
 ])
 def test_fights_with_gangs_police_and_shoot_outs_are_clashes(code, text: str, expected: list) -> None:
     assert coded(code(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rival Labour Party and ODM supporters clash in Kisumu.", [("ASSAULT", "Mob violence")]),
+    ("On 2 May 2020, a man was attacked and beaten to death by a group of men in Amethi.",
+     [("ASSAULT", "Mob violence")]),
+    ("Samburu and Borana herders clash over a water source.", [("ASSAULT", "Armed clash")]),
+])
+def test_crowds_riot_communities_fight(code, text: str, expected: list) -> None:
+    assert coded(code(text)) == expected
