@@ -137,3 +137,9 @@ def test_fights_with_gangs_police_and_shoot_outs_are_clashes(code, text: str, ex
 ])
 def test_crowds_riot_communities_fight(code, text: str, expected: list) -> None:
     assert coded(code(text)) == expected
+
+
+def test_a_predicate_lost_after_a_long_place_prefix_still_counts(code) -> None:
+    events = code("On Thursday morning around 0900, under the Koc overpass in Etiler neighborhood, the Levent sub "
+                  "district of Istanbul, Turkey, a bicycle bomb detonated near a bus stop wounding eight people.")
+    assert [(e["event_type"], e["injuries"]) for e in events] == [("ASSAULT", 8)]
