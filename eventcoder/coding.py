@@ -14,7 +14,7 @@ from eventcoder.roles import actor_at
 # PLOVER sectors of organised armed actors: violence between two of them is a battle, not an attack on civilians.
 ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "COP", "UAF", "SPY"})
 # Triggers that report an outcome rather than a tactic.
-OUTCOME_LEMMAS = frozenset({"kill", "killing", "wound", "injure", "die", "murder"})
+OUTCOME_LEMMAS = frozenset({"kill", "killing", "wound", "injure", "die", "murder", "destroy", "damage", "target"})
 # Triggers that name fighting between two armed sides ("clashed with", "battle for").
 TWO_SIDED_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout",
                               "gunbattle", "exchange", "out"})  # "out": the trigger of a "shoot-out"

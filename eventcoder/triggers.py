@@ -13,6 +13,9 @@ NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "WORK_OF_ART", "
 # Verbs whose object nominal is a report of an event ("launched attacks", "carried out strikes").
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "issue", "undertake", "mount", "make", "hold",
                          "begin", "start", "resume", "continue", "announce", "order", "see", "claim"})
+# How far to the right, and as what, a required word may hang below the trigger's own dependents.
+REQUIREMENT_REACH = 10
+REQUIRED_OBJECT_DEPS = frozenset({"pobj", "dobj", "appos"})
 # Dependency labels of a participle or infinitive that describes a noun rather than asserting an event.
 DESCRIPTIVE_DEPS = frozenset({"acl"})
 
@@ -37,7 +40,13 @@ def _requirement_ok(token: Token, entry: Trigger) -> bool:
     if entry.requires is None:
         return True
     near = [c for c in token.children] + [c for child in token.children if child.dep_ == "prep" for c in child.children]
-    return any(c.lemma_.lower() == entry.requires or c.lower_ == entry.requires for c in near)
+    if any(c.lemma_.lower() == entry.requires or c.lower_ == entry.requires for c in near):
+        return True
+    # the parser hung it lower ("set a truck carrying iron on fire", "planted a roadside ... device"):
+    # an object noun of the verb's own phrase, a few words on
+    return token.pos_ == "VERB" and any(
+        (t.lemma_.lower() == entry.requires or t.lower_ == entry.requires) and t.dep_ in REQUIRED_OBJECT_DEPS
+        for t in token.subtree if token.i < t.i <= token.i + REQUIREMENT_REACH)
 
 
 def match(token: Token) -> Trigger | None:

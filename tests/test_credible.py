@@ -143,3 +143,13 @@ def test_a_predicate_lost_after_a_long_place_prefix_still_counts(code) -> None:
     events = code("On Thursday morning around 0900, under the Koc overpass in Etiler neighborhood, the Levent sub "
                   "district of Istanbul, Turkey, a bicycle bomb detonated near a bus stop wounding eight people.")
     assert [(e["event_type"], e["injuries"]) for e in events] == [("ASSAULT", 8)]
+
+
+@pytest.mark.parametrize("text", [
+    "On Sunday morning, in Kalaboni, India, unidentified militants set a truck carrying sponge iron on fire.",
+    "On Wednesday, in Nalchik, Russia, unidentified militants planted a one and a half kilogram roadside "
+    "improvised explosive device.",
+    "On Thursday, in Bara, Pakistan, unidentified militants used explosive devices to destroy a power pylon.",
+])
+def test_property_attacks_of_terrorism_reports(code, text: str) -> None:
+    assert [e["event_type"] for e in code(text)] == ["ASSAULT"]
