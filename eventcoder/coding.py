@@ -147,8 +147,11 @@ def _state_on_crowd(source: Actor | None, target: Actor | None) -> bool:
 
 def _crowd_response_type(target: Actor, triggers: list[Token]) -> str:
     """Police force on protesters is excessive force against them; on rioters or a mob, part of the riot."""
-    if target.name in ("protesters", "demonstrators"):
+    fight = any(t.lemma_.lower() in TWO_SIDED_LEMMAS for t in triggers)
+    if target.name in ("protesters", "demonstrators") and not fight:
         return "Excessive force against protesters"
+    if fight:
+        return "Violent demonstration"  # "police clashed with protesters": the protesters fought too
     protesting = any(t.lemma_.lower() in PROTEST_LEMMAS for t in triggers[0].sent)
     return "Violent demonstration" if protesting else "Mob violence"
 

@@ -153,3 +153,14 @@ def test_a_predicate_lost_after_a_long_place_prefix_still_counts(code) -> None:
 ])
 def test_property_attacks_of_terrorism_reports(code, text: str) -> None:
     assert [e["event_type"] for e in code(text)] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 29 April 2020, a group demonstrated by throwing stones in Ankaraobato.", [("PROTEST", "Violent demonstration")]),
+    ("Taxi drivers violently protest the advent of Uber in Nairobi.", [("PROTEST", "Violent demonstration")]),
+    ("Cooperative farmers in Naivasha burn several houses in protest over land division.",
+     [("PROTEST", "Violent demonstration")]),
+    ("Police clash with electoral commission protesters in Kakamega.", [("ASSAULT", "Violent demonstration")]),
+])
+def test_violent_demonstrations(code, text: str, expected: list) -> None:
+    assert coded(code(text)) == expected
