@@ -35,7 +35,8 @@ def _known(actor) -> bool:
 
 def _human_participants(cand: Candidate) -> bool:
     subject = next((c for c in cand.trigger.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.lower_ in _words()["human"]
+    # "Muslims protest ...", "Kurds rallied ...": a people named as the crowd
+    return subject is not None and (subject.lower_ in _words()["human"] or subject.ent_type_ == "NORP")
 
 
 # Sectors of the civilians who hold demonstrations.

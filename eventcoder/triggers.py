@@ -89,6 +89,8 @@ def _bare_participle(token: Token) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children):
         return False
+    if token.head.lemma_ == "be" and token.head.dep_ == "ROOT" and token.i > token.head.i:
+        return False  # "X was on Wednesday night shot dead": the passive the parser split from its auxiliary
     return not _root_noun(token.head)
 
 

@@ -164,3 +164,11 @@ def test_property_attacks_of_terrorism_reports(code, text: str) -> None:
 ])
 def test_violent_demonstrations(code, text: str, expected: list) -> None:
     assert coded(code(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Muslims protest alleged police harassment in Mombasa.", [("PROTEST", "Peaceful protest")]),
+    ("A police officer was on Wednesday night shot dead by thugs in Kahawa West.", [("ASSAULT", "Attack")]),
+])
+def test_headline_grammar(code, text: str, expected: list) -> None:
+    assert coded(code(text)) == expected
