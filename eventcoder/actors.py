@@ -246,13 +246,6 @@ def actor_for(head: Token) -> Actor | None:
         if country is not None:
             # "Palestinian prisoners", "Hong Kong residents": civilians of a named country
             return Actor(text=text, name=f"civilians ({country})", country=country, sector="CVL")
-    for appos in head.children:
-        if appos.dep_ == "appos" and appos.ent_type_ == "PERSON":
-            # "the US commander in Iraq, General David Petraeus": a title no actor noun codes, then a name
-            # whose country is known
-            named_person = actor_for(appos)
-            if named_person is not None and named_person.country:
-                return named_person
     return None
 
 
