@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventcoder.lexicon import read_table, words
 from eventcoder.records import Actor
 
 # spaCy entity labels our dictionary kinds are given in the entity ruler.
-RULER_LABELS = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "org": "ORG", "force": "ORG"}
+RULER_LABELS = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "org": "ORG", "force": "ORG",
+                "person": "PERSON"}
+# Kinds of the people table (people.tsv): `person` names go to the entity ruler; a `surname` is a short name that
+# is also a common given name, word or part of a place name ("Abbas", "May", "Karzai" of the Kabul airport): it
+# is read only where the model itself finds it as a person's whole name, and only in its holder's years of office.
+PERSON_KINDS = frozenset({"person", "surname"})
+# Key of Doc.user_data that holds the article's publication date (a datetime.date), set by the extractor: it
+# chooses between people who share a name ("Lee": Taiwan, South Korea or Singapore) by their years of office.
+PUBLISHED = "published"
 # Subject pronouns that, in a clause reported by a verb of saying, stand for the speaker
 # ("Iraq said it would allow ...", "the rebels said they will release ...").
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
@@ -31,11 +40,30 @@ class ActorEntry:
     sector: str | None
     wikidata: str | None
     kind: str
+    start_year: int | None = None  # people only: the years of office (end None: still in office)
+    end_year: int | None = None
+
+    def in_office(self, year: int) -> bool:
+        """Whether a person held the office in a year (the first and last years count)."""
+        return (self.start_year or 0) <= year <= (self.end_year or 9999)
+
+
+@cache
+def people() -> dict[str, tuple[ActorEntry, ...]]:
+    """Rows of the people table by surface pattern; a pattern may name several people or offices."""
+    table: dict[str, list[ActorEntry]] = {}
+    for row in read_table("people.tsv"):
+        entry = ActorEntry(row["pattern"], row["name"], row["country"] or None, row["sector"] or None,
+                           row["wikidata"] or None, row["kind"], int(row["start_year"]) if row["start_year"] else None,
+                           int(row["end_year"]) if row["end_year"] else None)
+        table.setdefault(entry.pattern, []).append(entry)
+    return {pattern: tuple(rows) for pattern, rows in table.items()}
 
 
 @cache
 def entries() -> dict[str, ActorEntry]:
-    """Dictionary rows by surface pattern (case-sensitive), generic nouns also by lower case."""
+    """Dictionary rows by surface pattern (case-sensitive), generic nouns also by lower case. A person's name
+    maps to its first row; `person` resolves names shared by several people or offices."""
     table: dict[str, ActorEntry] = {}
     for row in read_table("actors.tsv"):
         entry = ActorEntry(row["pattern"], row["name"], row["country"] or None, row["sector"] or None,
@@ -43,17 +71,19 @@ def entries() -> dict[str, ActorEntry]:
         table.setdefault(entry.pattern, entry)
         if entry.kind == "generic":
             table.setdefault(entry.pattern.lower(), entry)
+    for pattern, rows in people().items():
+        table.setdefault(pattern, rows[0])  # actors.tsv wins a shared pattern
     return table
 
 
 def ruler_patterns() -> list[dict[str, object]]:
-    """Entity-ruler patterns for every named actor (generic nouns are left to the parser)."""
-    return [{"label": RULER_LABELS[e.kind], "pattern": e.pattern, "id": e.name}
+    """Entity-ruler patterns for every named actor (generic nouns and weak surnames are left to the model)."""
+    return [{"label": RULER_LABELS[e.kind], "pattern": e.pattern, "id": e.pattern if e.kind == "person" else e.name}
             for e in entries().values() if e.kind in RULER_LABELS]
 
 
-def lookup(text: str) -> ActorEntry | None:
-    """The dictionary entry for an exact name, tolerating a leading 'the' and a possessive."""
+def _bare(text: str) -> str:
+    """A name without a leading 'the' and a possessive."""
     name = text.strip()
     for prefix in LEADING_WORDS:
         if name.startswith(prefix):
@@ -61,7 +91,38 @@ def lookup(text: str) -> ActorEntry | None:
     for suffix in ("’s", "'s", "’", "'"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
-    return entries().get(name)
+    return name
+
+
+def lookup(text: str) -> ActorEntry | None:
+    """The dictionary entry for an exact name, tolerating a leading 'the' and a possessive."""
+    return entries().get(_bare(text))
+
+
+def person(text: str, published: date | None = None) -> ActorEntry | None:
+    """The person a name stands for on the day an article was published: among the people (or offices) that
+    share the name, those in office that year; with no date, or none in office, all of them. None when they
+    are of different countries ("Lee" with no date), or for a `surname` outside its holder's years."""
+    rows = people().get(_bare(text))
+    if not rows or entries().get(_bare(text)) is not rows[0]:
+        return None
+    if published is not None:
+        current = tuple(r for r in rows if r.in_office(published.year))
+        if not current and rows[0].kind == "surname":
+            return None
+        rows = current or rows
+    if len({r.country for r in rows}) != 1:
+        return None
+    if len({r.name for r in rows}) != 1:
+        # "Bush" with no date: the country is sure, the person is not
+        return replace(rows[-1], name=rows[-1].pattern, wikidata=None)
+    return rows[-1]
+
+
+def published_on(doc: Doc) -> date | None:
+    """The publication date the extractor stored on a parsed article, if any."""
+    value = doc.user_data.get(PUBLISHED)
+    return value if isinstance(value, date) else None
 
 
 def generic(token: Token) -> ActorEntry | None:
@@ -79,7 +140,27 @@ def generic(token: Token) -> ActorEntry | None:
 
 
 def _entity_entry(ent: Span) -> ActorEntry | None:
-    return lookup(ent.text) or (lookup(ent.ent_id_) if ent.ent_id_ else None)
+    entry = lookup(ent.text) or (lookup(ent.ent_id_) if ent.ent_id_ else None)
+    if entry is not None and entry.kind in PERSON_KINDS:
+        return _person_entry(ent)
+    if entry is None and ent.label_ == "PERSON":
+        return _person_entry(ent)
+    return entry
+
+
+def _person_entry(ent: Span) -> ActorEntry | None:
+    """The person a PERSON span names, by the article's date: the whole name ("Barack Obama", "Obama"), else a
+    longer form of a listed name whose surname ends it and whose first word is the listed person's
+    ("Barack Hussein Obama", "Vladimir V. Putin"). A `surname` only where the model itself saw a person."""
+    when = published_on(ent.doc)
+    found = person(ent.text, when)
+    if found is None and len(ent) > 1 and ent.label_ == "PERSON":
+        last = person(ent[-1].text, when)
+        if last is not None and last.kind == "person" and ent[0].text in last.name.split():
+            found = last
+    if found is not None and found.kind == "surname" and ent.label_ != "PERSON":
+        return None
+    return found
 
 
 def entity_spans(span: Span) -> list[Span]:
@@ -126,8 +207,9 @@ def actor_for(head: Token) -> Actor | None:
     text = phrase.text
     for ent in named:
         entry = _entity_entry(ent)
-        if entry is None and ent.label_ == "PERSON" and head.i in range(ent.start, ent.end):
-            return _person(head, ent, phrase, named)
+        if (entry is None and ent.label_ == "PERSON" or entry is not None and entry.kind in PERSON_KINDS) \
+                and head.i in range(ent.start, ent.end):
+            return _person(head, ent, phrase, named, entry)
         if entry is None:
             continue
         if entry.kind in ("org", "force"):
@@ -204,10 +286,11 @@ def _phrase(head: Token) -> Span:
     return head.doc[left:right]
 
 
-def _person(head: Token, person: Span, phrase: Span, named: list[Span]) -> Actor:
+def _person(head: Token, person: Span, phrase: Span, named: list[Span], known: ActorEntry | None = None) -> Actor:
     """A named person, coded by the title and the country of their phrase: "Serbian President Vojislav
     Kostunica" -> SRB GOV, "Arab League Secretary General Chedli Klibi" -> the League, "King Hassan of
-    Morocco" -> MAR GOV. No country is guessed when the phrase names none ("Defence Minister Pierre Joxe")."""
+    Morocco" -> MAR GOV; else by the people table (`known`): "Obama" -> USA GOV, "Ban Ki-moon" -> UNO IGO.
+    No country is guessed when neither names one ("Defence Minister Pierre Joxe")."""
     title = next((entry for tok in reversed(phrase[: person.start - phrase.start])
                   if (entry := _title(tok)) is not None and tok.pos_ in ("NOUN", "PROPN")), None)
     country = None
@@ -224,6 +307,9 @@ def _person(head: Token, person: Span, phrase: Span, named: list[Span]) -> Actor
     country = country or _of_country(head)
     if country is None:
         country = _country_in(phrase[: person.start - phrase.start], head)
+    if known is not None:
+        return Actor(text=phrase.text, name=known.name, country=country or known.country,
+                     sector=title.sector if title else known.sector, wikidata=known.wikidata)
     return Actor(text=phrase.text if title or country else person.text, name=person.text, country=country,
                  sector=title.sector if title else None)
 

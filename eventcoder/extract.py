@@ -21,7 +21,7 @@ from eventcoder.coding import OUTCOME_LEMMAS, TWO_SIDED_LEMMAS, code, weapon_cue
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
 from eventcoder.geoparse import PlaceMention, place_mentions, primary
-from eventcoder.actors import country_of_thing
+from eventcoder.actors import PUBLISHED, country_of_thing
 from eventcoder.discourse import continue_statements, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
 from eventcoder.records import UNIDENTIFIED, Actor, Event, Evidence
@@ -48,6 +48,7 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
     """All events of one parsed article (or of its event sentences); `countries` the article names,
     `lead_date` the day the article opens with ("23 June. One dead ..."), which dates undated events."""
     anchor = date.fromisoformat(publication_date) if publication_date else None
+    doc.user_data[PUBLISHED] = anchor  # people who share a name are told apart by it (actors.person)
     if lead_date is not None and anchor is not None and lead_date.value == anchor.isoformat():
         lead_date = None  # a header repeating the publication date says nothing about the events
     orgs = named_orgs(doc)

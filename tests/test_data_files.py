@@ -65,7 +65,7 @@ def test_places_header_and_width(places: list[list[str]]) -> None:
 
 
 def test_no_quotes_or_comment_lines() -> None:
-    for name in ("actors.tsv", "admin1.tsv", "gazetteer_supplement.tsv"):
+    for name in ("actors.tsv", "people.tsv", "admin1.tsv", "gazetteer_supplement.tsv"):
         text = (DATA / name).read_text(encoding="utf-8")
         assert '"' not in text, name
         assert not any(line.startswith("#") for line in text.splitlines()), name
@@ -182,3 +182,59 @@ def test_specific_place_rows(places: list[list[str]]) -> None:
     assert sites["Ain al-Asad"].country == "IRQ"
     assert sites["Jurf al-Sakhar"].country == "IRQ"
     assert any(e.name == "Kyiv" and e.country == "UKR" for e in gaz.candidates("kiev"))
+
+
+PEOPLE_HEADER = ["pattern", "name", "country", "sector", "wikidata", "kind", "start_year", "end_year"]
+
+
+@pytest.fixture(scope="module")
+def people() -> list[dict[str, str]]:
+    rows = _read("people.tsv")
+    assert rows[0] == PEOPLE_HEADER
+    bad = [(i + 1, r) for i, r in enumerate(rows) if len(r) != len(PEOPLE_HEADER)]
+    assert not bad, bad[:5]
+    return [dict(zip(PEOPLE_HEADER, r)) for r in rows[1:]]
+
+
+def test_people_values(people: list[dict[str, str]], country_codes: set[str]) -> None:
+    valid = country_codes | PLOVER_SPECIAL
+    assert len(people) > 1000
+    for row in people:
+        assert row["pattern"] and row["name"], row
+        assert row["kind"] in ("person", "surname"), row
+        assert row["country"] in valid, row
+        assert row["sector"] in SECTORS, row
+        assert row["wikidata"] == "" or re.fullmatch(r"Q\d+", row["wikidata"]), row
+        assert re.fullmatch(r"1[89]\d\d|20[0-2]\d", row["start_year"]), row
+        assert row["end_year"] == "" or row["start_year"] <= row["end_year"] <= "2025", row
+
+
+def test_people_patterns(people: list[dict[str, str]], actors: list[list[str]]) -> None:
+    kinds: dict[str, set[str]] = {}
+    for row in people:
+        kinds.setdefault(row["pattern"], set()).add(row["kind"])
+    assert not [p for p, k in kinds.items() if len(k) > 1]  # a pattern is either given to the ruler or not
+    assert not set(kinds) & {r["pattern"] for r in _actor_rows(actors)}  # no name shadows an actor row
+    keys = [(r["pattern"], r["name"], r["country"], r["start_year"]) for r in people]
+    assert len(keys) == len(set(keys))
+    for p in kinds:
+        if "'" in p:
+            assert p.replace("'", "\u2019") in kinds, p
+        if "\u2019" in p:
+            assert p.replace("\u2019", "'") in kinds, p
+    # every full name is itself a pattern of its person
+    assert {r["name"] for r in people} <= set(kinds)
+
+
+def test_specific_people_rows(people: list[dict[str, str]]) -> None:
+    def rows(pattern: str) -> list[tuple[str, str, str, str, str, str]]:
+        return [(r["name"], r["country"], r["sector"], r["kind"], r["start_year"], r["end_year"])
+                for r in people if r["pattern"] == pattern]
+    assert rows("Obama") == [("Barack Obama", "USA", "GOV", "person", "2009", "2017")]
+    assert rows("Ban Ki-moon") == [("Ban Ki-moon", "UNO", "IGO", "person", "2007", "2016")]
+    assert rows("Erdogan") == [("Recep Tayyip Erdoğan", "TUR", "GOV", "person", "2003", "")]
+    assert rows("Nasrallah") == [("Hassan Nasrallah", "LBN", "PRM", "person", "1992", "2024")]
+    assert [r[1] for r in rows("Bush")] == ["USA", "USA"]
+    assert {r[1] for r in rows("Lee")} == {"TWN", "KOR", "SGP"}
+    assert {r[3] for r in rows("Khan")} == set()  # too common: only full names ("Imran Khan")
+    assert rows("Abbas")[0][3] == "surname"
