@@ -35,6 +35,8 @@ ATTRIBUTION_VERBS = frozenset({"link", "blame", "attribute", "tie", "connect"})
 CONSEQUENCE_VERBS = frozenset({"result", "lead", "end", "culminate", "escalate", "turn", "degenerate", "develop"})
 # Event types whose plural nouns count separate happenings.
 AGGREGATE_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+# The generic actor of "foreign troops", whose country is the article's foreign power.
+FOREIGN_FORCES = "foreign forces"
 # Sectors whose country is never the event's by default: international bodies.
 FOREIGN_SECTORS = frozenset({"IGO", "NGO", "UNO"})
 # Confidence: a base for a trigger, raised by each role or attachment found, lowered by each guess.
@@ -311,6 +313,13 @@ def _fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[PlaceM
         main.place.country if main is not None else (countries[0] if countries else None)
     for role in ("source", "target"):
         actor = getattr(cand, role)
+        if actor is not None and actor.country is None and actor.name == FOREIGN_FORCES:
+            # "foreign troops": the foreign country the article names most, not the event's own
+            others = [c for c in countries if c not in (local, cand.source.country if cand.source else None)]
+            if others:
+                setattr(cand, role, replace(actor, country=others[0]))
+                cand.fallbacks.append(f"{role}.country")
+            continue
         if actor is not None and actor.country is None and local and actor.sector not in FOREIGN_SECTORS:
             # ACLED codes local actors by the country of the event: "Police Forces of Kenya", "Rioters (Kenya)"
             setattr(cand, role, replace(actor, country=local))

@@ -204,6 +204,18 @@ def undergoer(trigger: Token) -> tuple[Token | None, Token | None]:
     return _child(verb, frozenset({"nsubj", "nsubjpass"})), _agent(verb) or _prep_object(trigger, frozenset({"from"}))
 
 
+# Nouns of a requested departure: "calls for the withdrawal of foreign troops" is aimed at the troops.
+DEPARTURE_NOUNS = frozenset({"departure", "withdrawal", "exit", "expulsion", "pullout", "removal", "release"})
+
+
+def _who_should_leave(trigger: Token) -> Token | None:
+    """'calls for the departure of foreign troops', 'demanded the withdrawal of US forces': the ones asked to go."""
+    for tok in list(trigger.children) + [o for p in trigger.children if p.dep_ == "prep" for o in p.children]:
+        if tok.lemma_.lower() in DEPARTURE_NOUNS and tok.dep_ in ("dobj", "pobj"):
+            return _prep_object(tok, frozenset({"of"}))
+    return None
+
+
 def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "act",
                   event_type: str = "") -> list[Token]:
     """Tokens that may name whom the event is directed at, most likely first."""
@@ -226,6 +238,8 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
         if trigger.dep_ == "dobj" and trigger.head.lemma_ in LIGHT_VERBS:
             found += _prep_objects(trigger.head, frozenset({"for", "against"}))
     found += _prep_objects(trigger, TARGET_PREPS) + [_indirect_target(trigger)]
+    if event_type == "REQUEST":
+        found.append(_who_should_leave(trigger))
     if trigger.pos_ in ("NOUN", "PROPN"):
         found.append(_adverbial_holder(trigger, is_trigger, OBJECT_DEPS))
     if event_type in RECIPROCAL_TYPES:

@@ -121,3 +121,10 @@ def test_the_group_refers_to_the_last_named_group(code) -> None:
     threat = only(events, "THREATEN")
     assert (threat["source"]["name"], threat["source"]["country"]) == ("Hamas", "PSE")
     assert threat["target"]["country"] == "ISR"
+
+
+def test_foreign_troops_asked_to_leave_are_the_articles_foreign_power(code) -> None:
+    events = code("US troops have been deployed in Iraq since 2014. Washington said on Friday it would keep them there. "
+                  "Iraq's government has been vocal in its calls for the departure of foreign troops in recent weeks.")
+    ev = only(events, "REQUEST")
+    assert (ev["source"]["country"], ev["target"]["name"], ev["target"]["country"]) == ("IRQ", "foreign forces", "USA")
