@@ -279,6 +279,21 @@ def _one_demonstration(kept: Candidate, cand: Candidate) -> bool:
         (kept.source is None or cand.source is None or kept.source.name == cand.source.name)
 
 
+# Sectors of actors that act in their own country: police, civilians, protesters, local officials.
+HOME_SECTORS = ("COP", "CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "REL", "JRN", "MED", "PTY")
+
+
+def _home_country(cand: Candidate) -> str | None:
+    """The country of a participant who acts at home (police first, then civilians), named with its country."""
+    actors = [a for a in (cand.source, cand.target) if a is not None and a.country and len(a.country) == 3
+              and a.name != UNIDENTIFIED]
+    for sector in HOME_SECTORS:
+        found = next((a.country for a in actors if a.sector == sector), None)
+        if found is not None:
+            return found
+    return None
+
+
 def _from_the_air(cand: Candidate) -> bool:
     """Air and drone strikes: their unnamed author is an air force, not an unidentified armed group."""
     cue = weapon_cue([cand.trigger, *cand.mentions])
@@ -330,6 +345,11 @@ def _fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[PlaceM
             cand.fallbacks.append("target")
     if cand.place is None and cand.is_verbal and cand.source is not None and cand.source.country:
         cand.place = places.country_place(cand.source.country)
+        if cand.place is not None:
+            cand.fallbacks.append("place")
+    if cand.place is None and not cand.is_verbal and (home := _home_country(cand)) is not None:
+        # no place named: the country of its police or of its civilians, who act at home
+        cand.place = places.country_place(home)
         if cand.place is not None:
             cand.fallbacks.append("place")
 

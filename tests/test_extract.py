@@ -128,3 +128,8 @@ def test_foreign_troops_asked_to_leave_are_the_articles_foreign_power(code) -> N
                   "Iraq's government has been vocal in its calls for the departure of foreign troops in recent weeks.")
     ev = only(events, "REQUEST")
     assert (ev["source"]["country"], ev["target"]["name"], ev["target"]["country"]) == ("IRQ", "foreign forces", "USA")
+
+
+def test_an_unplaced_event_takes_the_country_of_its_police(code) -> None:
+    ev = only(code("Kenyan police shot dead two robbery suspects on Monday."), "ASSAULT")
+    assert (ev["place"]["country"], ev["place"]["precision"]) == ("KEN", "country")
