@@ -89,8 +89,26 @@ def _violent_demonstration(triggers: list[Token], source: Actor | None) -> bool:
     """Rioters, or a demonstration with burning tyres, barricades, stones or clashes."""
     if source is not None and source.name in ("rioters", "mob"):
         return True
-    sentence = {tok.lower_ for tok in triggers[0].sent} | {tok.lemma_.lower() for tok in triggers[0].sent}
-    return bool(sentence & words("riot_cue"))
+    return any(riot_cue(tok) for tok in triggers[0].sent)
+
+
+# Prepositions and verbs that introduce what a protest is about: a riot word there is the grievance
+# ("protested against violence", "denouncing the burning of dormitories"), not the protesters' act.
+GRIEVANCE_PREPS = frozenset({"against", "over", "about"})
+GRIEVANCE_VERBS = frozenset({"denounce", "condemn", "oppose", "decry", "fear", "protest", "demonstrate",
+                             "demand", "mark", "follow"})
+
+
+def riot_cue(tok: Token, cues: frozenset[str] | None = None) -> bool:
+    """A word of a violent demonstration, not a modifier ('riot police') nor part of the grievance."""
+    cues = words("riot_cue") if cues is None else cues
+    if not (tok.lower_ in cues or tok.lemma_.lower() in cues) or tok.dep_ == "compound":
+        return False
+    for anc in tok.ancestors:
+        if anc.dep_ == "prep" and anc.lower_ in GRIEVANCE_PREPS or anc.pos_ == "VERB" and \
+                anc.lemma_.lower() in GRIEVANCE_VERBS and anc.i < tok.i and anc is not tok.head.head:
+            return False
+    return True
 
 
 def _is_armed(actor: Actor | None) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventcoder.candidates import Candidate
-from eventcoder.coding import CROWD_SECTORS, STATE_SECTORS, weapon_cue
+from eventcoder.coding import CROWD_SECTORS, STATE_SECTORS, riot_cue, weapon_cue
 from eventcoder.lexicon import words
 
 # Sentences after a protest's own in which its crowd's violence or the police response still belong to it.
@@ -98,5 +98,4 @@ def _riot_words_near(protest: Candidate) -> bool:
     sents = list(protest.trigger.doc.sents)
     index = next(i for i, s in enumerate(sents) if s.start <= protest.trigger.i < s.end)
     cues = words("riot_cue") - ROADBLOCK_WORDS
-    return any((tok.lower_ in cues or tok.lemma_.lower() in cues) and tok.dep_ != "compound"
-               for s in sents[index: index + WINDOW_SENTENCES + 1] for tok in s)  # not "riot police"
+    return any(riot_cue(tok, cues) for s in sents[index: index + WINDOW_SENTENCES + 1] for tok in s)

@@ -172,3 +172,11 @@ def test_violent_demonstrations(code, text: str, expected: list) -> None:
 ])
 def test_headline_grammar(code, text: str, expected: list) -> None:
     assert coded(code(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "MUHURI stages demonstration against ongoing violence in Tana River delta.",
+    "Maungu residents in Voi protested against the extraction of stones from Marasi Hill.",
+])
+def test_a_riot_word_in_the_grievance_does_not_make_a_riot(code, text: str) -> None:
+    assert coded(code(text)) == [("PROTEST", "Peaceful protest")]
