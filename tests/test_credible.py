@@ -180,3 +180,11 @@ def test_headline_grammar(code, text: str, expected: list) -> None:
 ])
 def test_a_riot_word_in_the_grievance_does_not_make_a_riot(code, text: str) -> None:
     assert coded(code(text)) == [("PROTEST", "Peaceful protest")]
+
+
+@pytest.mark.parametrize("text", [
+    "On 30 April 2020, Islah-affiliated military forces forcibly disappeared a street vendor in Taizz.",
+    "Al Shabaab continues to hold hostages for the third day in the Westgate Mall.",
+])
+def test_forced_disappearances_and_hostages(code, text: str) -> None:
+    assert coded(code(text)) == [("ASSAULT", "Abduction/forced disappearance")]
