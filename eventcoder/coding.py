@@ -28,6 +28,8 @@ POLICE_RESPONSES = {"intervention": "Protest with intervention", "excessive-forc
 CROWD_MODES = frozenset({None, "beat", "primitive", "destroy"})
 # Words of a demonstration: a crowd's violence during one is a violent demonstration, not mob violence.
 PROTEST_LEMMAS = frozenset({"protest", "protester", "demonstrate", "demonstration", "demonstrator", "rally", "march"})
+# Riot words that, beside the state's response to a demonstration, as often describe the police ("violently dispersed").
+AMBIGUOUS_RIOT = frozenset({"violent", "violently", "violence", "unrest"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
 # Sectors of an unorganised crowd: their violence is mob violence, not an armed attack.
 CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "REL", "PTY"})
@@ -85,11 +87,13 @@ def _prominent(target: Actor | None) -> bool:
                                                   and target.name[:1].isupper())
 
 
-def _violent_demonstration(triggers: list[Token], source: Actor | None) -> bool:
-    """Rioters, or a demonstration with burning tyres, barricades, stones or clashes."""
+def _violent_demonstration(triggers: list[Token], source: Actor | None,
+                           ignore: frozenset[str] = frozenset()) -> bool:
+    """Rioters, or a demonstration with burning tyres, barricades, stones or clashes (`ignore`: cue words
+    that count only on the protest itself, "violently protest")."""
     if source is not None and source.name in ("rioters", "mob"):
         return True
-    return any(riot_cue(tok) for tok in triggers[0].sent)
+    return any(riot_cue(tok) and (tok.lower_ not in ignore or tok.head in triggers) for tok in triggers[0].sent)
 
 
 # Prepositions and verbs that introduce what a protest is about: a riot word there is the grievance
@@ -204,7 +208,8 @@ def code(event_type: str, default_mode: str | None, default_cameo: str, triggers
          source: Actor | None, target: Actor | None, *, police_response: str | None = None) -> Coding:
     """Mode, ACLED type and sub-type and CAMEO root for one event (`police_response`: how the state met a
     demonstration, "intervention" or "excessive-force")."""
-    if event_type == "PROTEST" and _violent_demonstration(triggers, source):
+    if event_type == "PROTEST" and _violent_demonstration(
+            triggers, source, AMBIGUOUS_RIOT if police_response is not None else frozenset()):
         default_mode = "riot"
     if event_type == "PROTEST" and default_mode != "riot" and police_response is not None:
         sub = POLICE_RESPONSES[police_response]

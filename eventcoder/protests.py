@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from eventcoder.candidates import Candidate
-from eventcoder.coding import CROWD_SECTORS, STATE_SECTORS, riot_cue, weapon_cue
+from eventcoder.coding import AMBIGUOUS_RIOT, CROWD_SECTORS, STATE_SECTORS, riot_cue, weapon_cue
 from eventcoder.lexicon import words
 
 # Sentences after a protest's own in which its crowd's violence or the police response still belong to it.
@@ -31,8 +33,11 @@ def escalate_protests(cands: list[Candidate]) -> list[Candidate]:
             continue
         _fold_into(protest, cand)
     for protest in protests:
-        if protest.entry.mode != "riot" and _riot_words_near(protest):
+        response = _police_words_near(protest) if protest.police_response is None else None
+        if protest.entry.mode != "riot" and _riot_words_near(protest, ignore=AMBIGUOUS_RIOT if response else frozenset()):
             protest.entry = replace(protest.entry, mode="riot")
+        elif response is not None:
+            protest.police_response = response
     return kept
 
 
@@ -94,8 +99,36 @@ def _total(a: int | None, b: int | None) -> int | None:
     return b if a is None else a if b is None else max(a, b)
 
 
-def _riot_words_near(protest: Candidate) -> bool:
+def _window(protest: Candidate) -> list[Token]:
+    """The protest's sentence and the sentences after it that still speak of it."""
     sents = list(protest.trigger.doc.sents)
     index = next(i for i, s in enumerate(sents) if s.start <= protest.trigger.i < s.end)
-    cues = words("riot_cue") - ROADBLOCK_WORDS
-    return any(riot_cue(tok, cues) for s in sents[index: index + WINDOW_SENTENCES + 1] for tok in s)
+    return [tok for s in sents[index: index + WINDOW_SENTENCES + 1] for tok in s]
+
+
+def _police_words_near(protest: Candidate) -> str | None:
+    """Tear gas, water cannon, dispersal or arrests near a protest: the state intervened; with deaths,
+    injuries or words of brutality, it used excessive force."""
+    window = [tok for tok in _window(protest) if tok.lower_ not in words("crowd_arrest") or _arrest_at(tok, protest)]
+    keys = {tok.lower_ for tok in window} | {tok.lemma_.lower() for tok in window}
+    if not keys & (words("crowd_control") | words("crowd_arrest")):
+        return None
+    harm = words("excessive_force") | words("death") | words("injury")
+    return "excessive-force" if keys & harm else "intervention"
+
+
+def _arrest_at(tok: Token, protest: Candidate) -> bool:
+    """An arrest told in the protest's own sentence as a fact, not the cause of the protest ("protest the
+    release of students who had been arrested") nor a demand ("should be arrested")."""
+    return tok.sent.start <= protest.trigger.i < tok.sent.end and tok.dep_ != "relcl" \
+        and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)
+
+
+def _riot_words_near(protest: Candidate, ignore: frozenset[str] = frozenset()) -> bool:
+    """A riot word in the protest's window (`ignore`: words that count only on the protest itself,
+    "violently protest")."""
+    sents = list(protest.trigger.doc.sents)
+    index = next(i for i, s in enumerate(sents) if s.start <= protest.trigger.i < s.end)
+    cues = words("riot_cue") - ROADBLOCK_WORDS - ignore
+    return any(riot_cue(tok, cues) or tok.lower_ in ignore and tok.head == protest.trigger
+               for s in sents[index: index + WINDOW_SENTENCES + 1] for tok in s)  # not "riot police", not the grievance

@@ -1,0 +1,40 @@
+"""ACLED sub-event types of protests the state acted on, and of sexual violence."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def coded(events: list[dict]) -> list[tuple[str, str | None]]:
+    return [(e["event_type"], e["acled_sub_event_type"]) for e in events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hundreds of teachers protested in Lagos on Monday as police fired tear gas to disperse them.",
+     [("PROTEST", "Protest with intervention")]),
+    ("Police detained twelve students during a protest in Minsk on Sunday.",
+     [("PROTEST", "Protest with intervention")]),
+    ("Police violently dispersed a protest in Rabat on Monday.",
+     [("PROTEST", "Excessive force against protesters")]),
+    ("Students violently protested in Nairobi on Monday. Police used tear gas to disperse them.",
+     [("PROTEST", "Violent demonstration")]),
+])
+def test_the_state_acting_on_a_protest(code, text: str, expected: list) -> None:
+    assert [e for e in coded(code(text)) if e[0] == "PROTEST"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Journalists protested in Lahore on Monday against the arrest of their editor. He was arrested in March.",
+    "Students protested in Nairobi on Monday to demand the release of classmates who had been arrested.",
+])
+def test_an_arrest_behind_a_protest_is_no_intervention(code, text: str) -> None:
+    assert [e for e in coded(code(text)) if e[0] == "PROTEST"] == [("PROTEST", "Peaceful protest")]
+
+
+@pytest.mark.parametrize("text", [
+    "A soldier molested a girl at a checkpoint in Goma on Monday.",
+    "Rebels were accused of sexual violence against women in Bunia on Monday.",
+    "Militiamen sexually assaulted two women in Bunia on Monday.",
+])
+def test_sexual_violence(code, text: str) -> None:
+    assert ("ASSAULT", "Sexual violence") in coded(code(text))
