@@ -98,11 +98,11 @@ def _root_noun(noun: Token) -> bool:
     """The sentence's root is this noun, or a quantity of it ("dozens of lecturers"), or the sentence has no
     verb at its root at all (a long place prefix threw the parser: "..., Turkey, a bicycle bomb detonated
     near a bus stop"): a participle on it is the predicate the parser missed."""
-    if noun.sent.root.pos_ not in ("VERB", "AUX"):
-        return True
+    if noun.sent.root.pos_ not in ("VERB", "AUX") or noun.pos_ == "NUM":
+        return True  # (a count of people: "11 killed by raiders", "3 injured")
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":
         noun = noun.head.head
-    return noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN")
+    return noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN", "NUM")  # "11 killed by raiders"
 
 
 def is_descriptive(token: Token) -> bool:

@@ -188,3 +188,12 @@ def test_a_riot_word_in_the_grievance_does_not_make_a_riot(code, text: str) -> N
 ])
 def test_forced_disappearances_and_hostages(code, text: str) -> None:
     assert coded(code(text)) == [("ASSAULT", "Abduction/forced disappearance")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("11 killed by raiders in Turkana on Monday.", [("ASSAULT", "Attack")]),
+    ("A man is killed by a band of vigilantes over suspected theft.", [("ASSAULT", "Attack")]),
+    ("Rioting after the controversial announcement of the election results.", [("PROTEST", "Violent demonstration")]),
+])
+def test_headline_counts_theft_and_rioting(code, text: str, expected: list) -> None:
+    assert coded(code(text)) == expected
