@@ -80,14 +80,28 @@ def _elaborated(cand: Candidate, kept: list[Candidate]) -> Candidate | None:
     if cand.event_type != "ASSAULT":
         return None
     outcome = cand.trigger.lemma_.lower() in OUTCOME_LEMMAS and cand.date is None and cand.place is None
-    # a toll alone does not make a new attack: "A bullet struck him in the head, killing him."
-    if not outcome and any(getattr(cand, name) is not None for name in MERGEABLE if name not in COUNTS):
-        return None
     doc_sents = list(cand.sent.doc.sents)
     position = next(i for i, s in enumerate(doc_sents) if s.start == cand.sent.start)
     recent = {s.start for s in doc_sents[max(0, position - ELABORATION_SENTENCES): position]}
-    return next((e for e in reversed(kept) if e.event_type == "ASSAULT" and e.sent.start in recent
-                 and e.modality == "asserted"), None)
+    earlier = next((e for e in reversed(kept) if e.event_type == "ASSAULT" and e.sent.start in recent
+                    and e.modality == "asserted"), None)
+    if earlier is None:
+        return None
+    # "Gunmen attacked the house of a policeman. The gunmen shot and wounded him.": the same attackers,
+    # with no date or place of their own, tell more of the same attack
+    same_attackers = cand.source is not None and earlier.source is not None and cand.date is None \
+        and cand.place is None and _same_actor(cand.source, earlier.source)
+    # a toll alone does not make a new attack: "A bullet struck him in the head, killing him."
+    if not (outcome or same_attackers) and \
+            any(getattr(cand, name) is not None for name in MERGEABLE if name not in COUNTS):
+        return None
+    return earlier
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    """The same actor named again, perhaps shorter ("unknown gunmen" ... "the gunmen")."""
+    name_a, name_b = (a.name or a.text).lower(), (b.name or b.text).lower()
+    return name_a == name_b or (a.sector == b.sector and name_a.split()[-1:] == name_b.split()[-1:])
 
 
 def merge_mentions(cands: list[Candidate]) -> list[Candidate]:

@@ -133,3 +133,9 @@ def test_foreign_troops_asked_to_leave_are_the_articles_foreign_power(code) -> N
 def test_an_unplaced_event_takes_the_country_of_its_police(code) -> None:
     ev = only(code("Kenyan police shot dead two robbery suspects on Monday."), "ASSAULT")
     assert (ev["place"]["country"], ev["place"]["precision"]) == ("KEN", "country")
+
+
+def test_the_same_attackers_in_the_next_sentence_tell_more_of_the_same_attack(code) -> None:
+    events = code("Unknown gunmen attacked the house of a former policeman in Mosul on Saturday. "
+                  "The gunmen shot and wounded the policeman in the attack.")
+    assert [(e["event_type"], e["fatalities"], e["injuries"]) for e in events] == [("ASSAULT", 0, 1)]
