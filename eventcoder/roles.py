@@ -129,7 +129,8 @@ def source_token(trigger: Token, *, is_trigger) -> Token | None:
         agent = _agent(trigger)
         if agent is not None or _child(trigger, PASSIVE_SUBJECT_DEPS) is not None:
             return agent
-        return clause_subject(trigger)
+        subject = clause_subject(trigger)
+        return _after_place_list(subject, trigger) if subject is not None else None
     agent = _agent(trigger) or _prep_object(trigger, frozenset({"by"}))
     if agent is not None:
         return agent
@@ -140,6 +141,17 @@ def source_token(trigger: Token, *, is_trigger) -> Token | None:
         if mod.dep_ in ("amod", "compound", "nmod") and mod.ent_type_ in ("GPE", "NORP", "ORG"):
             return mod
     return _light_verb_subject(trigger, is_trigger=is_trigger) or _adverbial_holder(trigger, is_trigger, SUBJECT_DEPS)
+
+
+def _after_place_list(subject: Token, verb: Token) -> Token:
+    """'On Saturday, in Mosul, Ninawa, Iraq, unknown gunmen attacked ...': the parser takes a place of the
+    opening list for the subject and hangs the real one on it; the noun right before the verb acts."""
+    if subject.ent_type_ not in ("GPE", "LOC", "FAC", "PERSON") or subject.i > verb.i:
+        return subject
+    hung = [t for t in subject.subtree if t.dep_ in ("appos", "conj") and t.pos_ in ("NOUN", "PROPN")
+            and subject.i < t.i < verb.i and t.ent_type_ not in ("GPE", "LOC", "FAC")]
+    last = max(hung, key=lambda t: t.i, default=None)
+    return last if last is not None and last.right_edge.i == verb.i - 1 else subject
 
 
 # Prepositions that set an event noun as the circumstance of a clause ("during a visit", "in a firefight").

@@ -139,3 +139,9 @@ def test_the_same_attackers_in_the_next_sentence_tell_more_of_the_same_attack(co
     events = code("Unknown gunmen attacked the house of a former policeman in Mosul on Saturday. "
                   "The gunmen shot and wounded the policeman in the attack.")
     assert [(e["event_type"], e["fatalities"], e["injuries"]) for e in events] == [("ASSAULT", 0, 1)]
+
+
+def test_the_attackers_after_an_opening_place_list_are_the_source(code) -> None:
+    ev = only(code("On Saturday, in Mosul, Ninawa, Iraq, unknown gunmen attacked the house of a former policeman."),
+              "ASSAULT")
+    assert (ev["source"]["name"], ev["source"]["sector"]) == ("unknown gunmen", "UAF")
