@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventcoder.lexicon import WeaponCue, acled_event_types, acled_sub_types_by_plover, weapon_cues, words
-from eventcoder.participants import agents, is_crowd, participants
-from eventcoder.records import UNIDENTIFIED, Actor
+from eventcoder.participants import CROWD_SECTORS, agents, is_crowd, participants
+from eventcoder.records import Actor
 from eventcoder.roles import actor_at
 
 # PLOVER sectors of organised armed actors: violence between two of them is a battle, not an attack on civilians.
@@ -32,7 +32,6 @@ PROTEST_LEMMAS = frozenset({"protest", "protester", "demonstrate", "demonstratio
 AMBIGUOUS_RIOT = frozenset({"violent", "violently", "violence", "unrest"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
 # Sectors of an unorganised crowd: their violence is mob violence, not an armed attack.
-CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "REL", "PTY"})
 # Armed actors outside the state: with one of them on a side, a fight is a battle, not a riot.
 NON_STATE_ARMED = frozenset({"REB", "PRM", "UAF", "CRM"})
 # How far (in tokens) around an attack trigger a weapon word still describes it.
@@ -227,8 +226,6 @@ def code(event_type: str, default_mode: str | None, default_cameo: str, triggers
             acled_sub_types_by_plover().get((event_type, "*"))
         return Coding(default_mode, acled_event_types().get(sub) if sub else None, sub,
                       "14" if event_type == "PROTEST" else default_cameo)
-    if source is not None and source.name == UNIDENTIFIED:
-        source = None  # the extractor's stand-in for an unnamed author says nothing about who acted
     if police_response is None and _state_on_crowd(source, target):
         sub = _crowd_response_type(target, triggers)  # type: ignore[arg-type]
         return Coding(default_mode, acled_event_types()[sub], sub, default_cameo)

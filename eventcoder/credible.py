@@ -8,14 +8,12 @@ from spacy.tokens import Token
 
 from eventcoder.actors import generic
 from eventcoder.candidates import Candidate
-from eventcoder.coding import weapon_cue
+from eventcoder.coding import ARMED_SECTORS, weapon_cue  # armed actors do not hold protests
 from eventcoder.lexicon import read_table
 from eventcoder.participants import participants
 
 # Event types whose triggers have everyday senses and so need corroboration.
 CHECKED_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
-# Sectors of armed actors, who do not hold protests.
-ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "PRM", "UAF", "SPY"})
 # Sectors of the people an arrest targets when it is an ordinary criminal case, not a political event.
 CRIMINAL_SECTORS = frozenset({"CRM"})
 

@@ -426,10 +426,11 @@ def _to_event(cand: Candidate, article_id: str) -> Event:
     sent = cand.evidence_sent or cand.sent
     text = sent.text.strip()
     start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
-    coding = code(cand.event_type, cand.entry.mode, cand.entry.cameo, [cand.trigger, *cand.mentions],
-                  cand.source, cand.target, police_response=cand.police_response)
     source = cand.source
-    if coding.acled_event_type == "Riots" and source is not None and source.name == UNIDENTIFIED:
+    unnamed = source is not None and source.name == UNIDENTIFIED  # the stand-in says nothing about who acted
+    coding = code(cand.event_type, cand.entry.mode, cand.entry.cameo, [cand.trigger, *cand.mentions],
+                  None if unnamed else source, cand.target, police_response=cand.police_response)
+    if coding.acled_event_type == "Riots" and unnamed:
         source = replace(source, name="rioters", sector="CVL")  # an unnamed crowd, as ACLED codes "Rioters (X)"
     key = f"{article_id}|{cand.trigger.idx}|{cand.event_type}"
     return Event(

@@ -127,8 +127,6 @@ def _arrest_at(tok: Token, protest: Candidate) -> bool:
 def _riot_words_near(protest: Candidate, ignore: frozenset[str] = frozenset()) -> bool:
     """A riot word in the protest's window (`ignore`: words that count only on the protest itself,
     "violently protest")."""
-    sents = list(protest.trigger.doc.sents)
-    index = next(i for i, s in enumerate(sents) if s.start <= protest.trigger.i < s.end)
     cues = words("riot_cue") - ROADBLOCK_WORDS - ignore
     return any(riot_cue(tok, cues) or tok.lower_ in ignore and tok.head == protest.trigger
-               for s in sents[index: index + WINDOW_SENTENCES + 1] for tok in s)  # not "riot police", not the grievance
+               for tok in _window(protest))  # not "riot police", not the grievance

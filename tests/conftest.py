@@ -1,4 +1,5 @@
-"""Shared fixtures: one loaded pipeline per test session, and the path of the project's shared data."""
+"""Shared fixtures and helpers: one loaded pipeline per test session, the path of the project's shared data,
+a store seeded with hand-built results, and the (type, ACLED sub-type) view of coded events."""
 
 from __future__ import annotations
 
@@ -25,3 +26,19 @@ def code(pipeline):
         assert result.error is None, result.error
         return [event.to_dict() for event in result.events]
     return run
+
+
+def coded(events: list[dict]) -> list[tuple[str, str | None]]:
+    """(PLOVER type, ACLED sub-event type) of each coded event."""
+    return [(e["event_type"], e["acled_sub_event_type"]) for e in events]
+
+
+def seeded_db_url(tmp_path_factory, name: str) -> str:
+    """A SQLite store holding the API tests' hand-built results (test_api._results)."""
+    from eventcoder.store import Store
+    from test_api import _results
+    url = f"sqlite:///{tmp_path_factory.mktemp(name) / f'{name}.db'}"
+    with Store.open(url) as store:
+        for r in _results():
+            store.save(r)
+    return url

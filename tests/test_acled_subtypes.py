@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import coded
 
-def coded(events: list[dict]) -> list[tuple[str, str | None]]:
-    return [(e["event_type"], e["acled_sub_event_type"]) for e in events]
+
 
 
 @pytest.mark.parametrize(("text", "expected"), [

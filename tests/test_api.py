@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from eventcoder.api import create_app  # noqa: E402
 from eventcoder.records import Article, Evidence, Result  # noqa: E402
-from eventcoder.store import Store  # noqa: E402
 
+from conftest import seeded_db_url  # noqa: E402
 from test_dedup import HAND  # noqa: E402
 
 TOKEN = "s3cret-token"
@@ -39,11 +39,7 @@ def _results() -> list[Result]:
 
 @pytest.fixture(scope="module")
 def db_url(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('api') / 'api.db'}"
-    with Store.open(url) as store:
-        for r in _results():
-            store.save(r)
-    return url
+    return seeded_db_url(tmp_path_factory, "api")
 
 
 @pytest.fixture(scope="module")

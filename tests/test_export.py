@@ -14,18 +14,14 @@ from eventcoder import export as ex
 from eventcoder.store import Store
 from eventcoder.store_query import EventFilter, with_mentions
 
-from test_api import _results
+from conftest import seeded_db_url
 
 pd = pytest.importorskip("pandas")
 
 
 @pytest.fixture(scope="module")
 def db_url(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('export') / 'export.db'}"
-    with Store.open(url) as store:
-        for r in _results():
-            store.save(r)
-    return url
+    return seeded_db_url(tmp_path_factory, "export")
 
 
 @pytest.fixture(scope="module")
