@@ -12,8 +12,10 @@ from eventcoder.lexicon import read_table, words
 from eventcoder.records import Actor
 
 # spaCy entity labels our dictionary kinds are given in the entity ruler.
-RULER_LABELS = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "org": "ORG", "force": "ORG",
-                "person": "PERSON"}
+RULER_LABELS = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "community": "NORP", "org": "ORG",
+                "force": "ORG", "person": "PERSON"}
+# Kinds whose name tells the country of the people it names: "Iraqi police", "Pokot raiders", "Samburu villagers".
+PEOPLE_KINDS = frozenset({"demonym", "community"})
 # Kinds of the people table (people.tsv): `person` names go to the entity ruler; a `surname` is a short name that
 # is also a common given name, word or part of a place name ("Abbas", "May", "Karzai" of the Kabul airport): it
 # is read only where the model itself finds it as a person's whole name, and only in its holder's years of office.
@@ -62,8 +64,8 @@ def people() -> dict[str, tuple[ActorEntry, ...]]:
 
 @cache
 def entries() -> dict[str, ActorEntry]:
-    """Dictionary rows by surface pattern (case-sensitive), generic nouns also by lower case. A person's name
-    maps to its first row; `person` resolves names shared by several people or offices."""
+    """Dictionary rows by surface pattern (case-sensitive), generic nouns also by lower case, then communities
+    (communities.tsv). A person's name maps to its first row; `person` resolves names shared by several people."""
     table: dict[str, ActorEntry] = {}
     for row in read_table("actors.tsv"):
         entry = ActorEntry(row["pattern"], row["name"], row["country"] or None, row["sector"] or None,
@@ -71,6 +73,9 @@ def entries() -> dict[str, ActorEntry]:
         table.setdefault(entry.pattern, entry)
         if entry.kind == "generic":
             table.setdefault(entry.pattern.lower(), entry)
+    for row in read_table("communities.tsv"):
+        community = ActorEntry(row["pattern"], row["name"], row["country"], None, None, "community")
+        table.setdefault(community.pattern, community)
     for pattern, rows in people().items():
         table.setdefault(pattern, rows[0])  # actors.tsv wins a shared pattern
     return table
@@ -78,8 +83,28 @@ def entries() -> dict[str, ActorEntry]:
 
 def ruler_patterns() -> list[dict[str, object]]:
     """Entity-ruler patterns for every named actor (generic nouns and weak surnames are left to the model)."""
-    return [{"label": RULER_LABELS[e.kind], "pattern": e.pattern, "id": e.pattern if e.kind == "person" else e.name}
+    return [{"label": RULER_LABELS[e.kind], "pattern": e.pattern,
+             "id": e.pattern if e.kind in ("person", "community") else e.name}
             for e in entries().values() if e.kind in RULER_LABELS]
+
+
+def community_named(text: str) -> ActorEntry | None:
+    """The community a phrase names in its words ("armed Kalenjin youths" -> Kalenjin), if any."""
+    table = entries()
+    return next((e for w in text.split() if (e := table.get(w.strip(",.;:()"))) is not None and e.kind == "community"),
+                None)
+
+
+def people_country(ent_id: str) -> str | None:
+    """The country of a demonym or community the entity ruler tagged, by its rule id ("Kenya", "Pokot")."""
+    entry = lookup(ent_id)
+    return entry.country if entry is not None and entry.country and len(entry.country) == 3 else None
+
+
+def community_of(ent_id: str) -> bool:
+    """Whether an entity-ruler id names a community (communities.tsv), not a demonym."""
+    entry = lookup(ent_id) if ent_id else None
+    return entry is not None and entry.kind == "community"
 
 
 def _bare(text: str) -> str:
@@ -212,6 +237,11 @@ def actor_for(head: Token) -> Actor | None:
             return _person(head, ent, phrase, named, entry)
         if entry is None:
             continue
+        if entry.kind in ("org", "force") and _is_against(ent):
+            continue  # "anti-IEBC protesters": against the group, not the group ("pro-Houthi forces" are its own)
+        if entry.kind in ("org", "force") and entry.sector == "PTY" and head.lower_ in words("follower"):
+            # "ODM supporters": a party's crowd, not the party (ACLED: protesters or rioters)
+            return Actor(text=text, name=f"{entry.name} {head.lower_}", country=entry.country, sector="CVL")
         if entry.kind in ("org", "force"):
             # "Al-Shabaab fighters", "Hamas militants": the named group is the actor
             return Actor(text=ent.text, name=entry.name, country=entry.country, sector=entry.sector,
@@ -228,6 +258,12 @@ def actor_for(head: Token) -> Actor | None:
         country = _country_in(phrase, head) or _of_country(head)
         return Actor(text=text, name=noun.name if country is None else f"{noun.name} ({country})",
                      country=country, sector=noun.sector)
+    community = entries().get(head.text)
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if community is not None and community.kind == "community" \
+            and (after is None or after.pos_ not in ("NOUN", "PROPN")):
+        # "the Pokot attacked", "Samburu and Borana clash": the community's fighters (ACLED: an identity militia)
+        return Actor(text=text, name=f"{community.name} militia", country=community.country, sector="PRM")
     if head.ent_type_ == "NORP" or head.tag_ == "NNPS":
         # "Bosnian Serbs", "Nigerians": people of a country, no sector; "Albanians in southern Serbia": people
         # of the country they live in
@@ -238,7 +274,7 @@ def actor_for(head: Token) -> Actor | None:
         return _holder_of(head, text)
     if head.ent_type_ == "ORG":
         ent = entity_at(head)
-        if ent is not None:
+        if ent is not None and not _is_against(ent):
             # "the Nigerian Union of Teachers": an unknown organisation keeps the country in its name
             return Actor(text=ent.text, name=ent.text, country=_country_in(ent, head))
     if head.lemma_.lower() in _crowd_nouns() or head.lower_ in _crowd_nouns():
@@ -268,9 +304,19 @@ def _holder_of(site: Token, text: str) -> Actor:
 
 
 def _is_pro(ent: Span) -> bool:
-    """'pro-Iranian', 'pro-Tehran': allied with a country, not that country."""
+    """'pro-Iranian', 'pro-Tehran', 'anti-IEBC': for or against a country or group, not it."""
+    return _prefixed(ent, ("pro", "anti"))
+
+
+def _is_against(ent: Span) -> bool:
+    """'anti-IEBC', 'anti-Houthi': against a group, not it."""
+    return _prefixed(ent, ("anti",))
+
+
+def _prefixed(ent: Span, prefixes: tuple[str, ...]) -> bool:
     before = ent.doc[max(0, ent.start - 2): ent.start].text.lower().replace(" ", "")
-    return before.endswith(("pro-", "pro")) or ent.text.lower().startswith("pro-")
+    return before.endswith(tuple(p + "-" for p in prefixes) + prefixes) \
+        or ent.text.lower().startswith(tuple(p + "-" for p in prefixes))
 
 
 def _phrase(head: Token) -> Span:
@@ -330,7 +376,8 @@ def _country_in(tokens: Span, head: Token) -> str | None:
         after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if after is not None and after.text.startswith("-"):
             continue  # "U.S.-backed", "Iranian-made": not the actor's own country
-        if entry is not None and entry.kind in ("country", "demonym") and not _is_pro(tok.doc[tok.i: tok.i + 1]):
+        if entry is not None and (entry.kind == "country" or entry.kind in PEOPLE_KINDS) \
+                and not _is_pro(tok.doc[tok.i: tok.i + 1]):
             return entry.country
     return None
 
@@ -382,7 +429,7 @@ def _demonym_country(head: Token) -> str | None:
     """The country of a plural demonym used as a noun ("Serbs", "Palestinians")."""
     for form in (head.text, head.text[:-1] if head.text.endswith("s") else None):
         entry = entries().get(form) if form else None
-        if entry is not None and entry.kind == "demonym":
+        if entry is not None and entry.kind in PEOPLE_KINDS:
             return entry.country
     return None
 
@@ -399,7 +446,7 @@ def country_of_thing(head: Token) -> Actor | None:
         for ent in entity_spans(span):
             entry = _entity_entry(ent)
             if ent.label_ in ("GPE", "NORP") and entry is not None and entry.country and \
-                    entry.kind in ("country", "capital", "demonym") and not _is_pro(ent):
+                    (entry.kind in ("country", "capital") or entry.kind in PEOPLE_KINDS) and not _is_pro(ent):
                 # named by the thing ("refinery (YEM)"), not like a person or a government
                 return Actor(text=spans[0].text, name=f"{head.lemma_.lower()} ({entry.country})", country=entry.country)
     return None

@@ -105,13 +105,25 @@ GRIEVANCE_VERBS = frozenset({"denounce", "condemn", "oppose", "decry", "fear", "
 def riot_cue(tok: Token, cues: frozenset[str] | None = None) -> bool:
     """A word of a violent demonstration, not a modifier ('riot police') nor part of the grievance."""
     cues = words("riot_cue") if cues is None else cues
-    if not (tok.lower_ in cues or tok.lemma_.lower() in cues) or tok.dep_ == "compound":
+    if not (tok.lower_ in cues or tok.lemma_.lower() in cues) or tok.dep_ == "compound" or _denied(tok):
         return False
     for anc in tok.ancestors:
         if anc.dep_ == "prep" and anc.lower_ in GRIEVANCE_PREPS or anc.pos_ == "VERB" and \
                 anc.lemma_.lower() in GRIEVANCE_VERBS and anc.i < tok.i and anc is not tok.head.head:
             return False
     return True
+
+
+def _denied(tok: Token) -> bool:
+    """A word in a denial: "no report of violence", "without violence", "no stones were thrown"."""
+    node = tok
+    while True:
+        if node.lower_ == "without" or any(c.dep_ in ("det", "neg") and c.lower_ in words("negation")
+                                           for c in node.children):
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
 
 
 def _is_armed(actor: Actor | None) -> bool:

@@ -21,9 +21,10 @@ from eventcoder.coding import OUTCOME_LEMMAS, TWO_SIDED_LEMMAS, code, weapon_cue
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
 from eventcoder.geoparse import PlaceMention, place_mentions, primary
-from eventcoder.actors import PUBLISHED, country_of_thing
+from eventcoder.actors import PUBLISHED, community_named, country_of_thing, people_country
 from eventcoder.discourse import continue_statements, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
+from eventcoder.lexicon import words
 from eventcoder.records import UNIDENTIFIED, Actor, Event, Evidence
 from eventcoder.roles import actor_at, source_token, target_tokens
 from eventcoder.verbal import find_triggers, recode_verbal
@@ -84,11 +85,19 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
 
 
 def article_countries(doc: Doc) -> tuple[str, ...]:
-    """Countries the article names, most mentioned first: they break ties between same-named places."""
+    """Countries the article names, by place, demonym or community, most mentioned first: they break ties between
+    same-named places, and stand in for an event's place and local actors' country when its text names none."""
     counts: dict[str, int] = {}
     for ent in doc.ents:
-        if ent.label_ == "GPE" and (found := places.lookup(ent.text)) is not None and found.country:
-            counts[found.country] = counts.get(found.country, 0) + 1
+        if ent.end < len(doc) and doc[ent.end].lower_ in words("currency"):
+            continue  # "the US dollar exchange rate" says nothing of where the story happened
+        country = None
+        if ent.label_ == "GPE" and (found := places.lookup(ent.text)) is not None:
+            country = found.country
+        elif ent.label_ == "NORP" and ent.ent_id_:
+            country = people_country(ent.ent_id_)
+        if country:
+            counts[country] = counts.get(country, 0) + 1
     return tuple(sorted(counts, key=lambda c: -counts[c]))
 
 
@@ -280,6 +289,8 @@ def _one_demonstration(kept: Candidate, cand: Candidate) -> bool:
 
 
 # Sectors of actors that act in their own country: police, civilians, protesters, local officials.
+# Sectors of a crowd that, named by its community and attacking, is that community's militia.
+COMMUNITY_CROWD_SECTORS = frozenset({"CVL", "AGR", None})
 HOME_SECTORS = ("COP", "CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "REL", "JRN", "MED", "PTY")
 
 
@@ -302,6 +313,10 @@ def _from_the_air(cand: Candidate) -> bool:
 
 def _fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[PlaceMention]) -> None:
     """Fill what the clause left open with the conventions human coders use, and record each guess."""
+    if cand.event_type == "ASSAULT" and cand.source is not None and cand.source.sector in COMMUNITY_CROWD_SECTORS \
+            and (community := community_named(cand.source.text)) is not None:
+        # "armed Kalenjin youths attacked a village": a community's attackers are its militia (ACLED: identity militia)
+        cand.source = replace(cand.source, name=f"{community.name} militia", country=community.country, sector="PRM")
     if cand.place is None and not cand.is_verbal and cand.modality != "future":
         # a material event with no place in its clause: the main place of its sentence, else of the article
         sent = cand.evidence_sent or cand.sent
@@ -347,9 +362,10 @@ def _fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[PlaceM
         cand.place = places.country_place(cand.source.country)
         if cand.place is not None:
             cand.fallbacks.append("place")
-    if cand.place is None and not cand.is_verbal and (home := _home_country(cand)) is not None:
-        # no place named: the country of its police or of its civilians, who act at home
-        cand.place = places.country_place(home)
+    if cand.place is None and not cand.is_verbal and cand.modality != "future":
+        # no place named: the country of its police or of its civilians, who act at home, else the article's
+        home = _home_country(cand) or (countries[0] if countries else None)
+        cand.place = places.country_place(home) if home is not None else None
         if cand.place is not None:
             cand.fallbacks.append("place")
 
@@ -365,6 +381,8 @@ def _locative(mention: PlaceMention, doc: Doc) -> bool:
         return mention.cue not in ACTOR_PREPS
     span = doc[mention.start:mention.end]
     root = span.root
+    if root.dep_ == "compound" and root.head.lower_ in words("local_noun"):
+        return True  # "Mombasa traders", "Kisii University": where its people or institution are
     if root.dep_ in ACTOR_DEPS:
         return False
     return not (root.dep_ == "pobj" and root.head.lower_ in ACTOR_PREPS)

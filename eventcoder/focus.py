@@ -21,6 +21,9 @@ from eventcoder.verbal import may_hold_construction
 
 # Separator between kept sentences in the condensed text: a blank line, which is always a sentence break.
 SEPARATOR = "\n\n"
+# A document this short (a coder's note, a wire brief) is parsed whole: its place or actor often stands in a
+# sentence of its own ("LOCATION: Trans Nzoia District"), and a few sentences cost little.
+WHOLE_DOC_TOKENS = 120
 # Capitalised words that look like trigger forms but are months ("March").
 CAPITALISED_NON_TRIGGERS = frozenset({"March"})
 # Consonants after which a short verb doubles its last letter before -ed/-ing ("stab" -> "stabbed").
@@ -120,12 +123,13 @@ def _is_dateline(sent) -> bool:  # type: ignore[no-untyped-def]
 
 
 def focus(doc: Doc) -> Focus:
-    """The sentences of a split doc that contain a trigger form, joined by blank lines."""
+    """The sentences of a split doc that contain a trigger form, joined by blank lines; a short doc whole."""
     parts: list[str] = []
     pieces: list[tuple[int, int]] = []
     cursor = 0
+    whole = len(doc) <= WHOLE_DOC_TOKENS
     for sent in doc.sents:
-        if not has_trigger({tok.lower_ for tok in sent if tok.text not in CAPITALISED_NON_TRIGGERS}) \
+        if not whole and not has_trigger({tok.lower_ for tok in sent if tok.text not in CAPITALISED_NON_TRIGGERS}) \
                 and not _is_dateline(sent):
             continue
         text = sent.text.strip()

@@ -10,13 +10,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from eventcoder.actors import community_of, people_country
 from eventcoder.gazetteer import DROP, Entry, admin1_keys, fold, fold_chars, keys, load, variants
+from eventcoder.lexicon import words
 from eventcoder.records import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A name inside one of these entities is never a place ("March" in "in March", "22" in a count).
 VETO_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "LANGUAGE",
                          "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+# Labels the small model gives a rare town name ("in Moyale town" -> PRODUCT): a locative cue overrules them.
+GUESSED_LABELS = frozenset({"WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
 # Prepositions that put a capitalised name in place position: "in Kibera", "near Mosul", "from Basra".
 PRE_CUES = frozenset({"in", "near", "at", "outside", "around", "from", "to", "into", "across", "toward", "towards",
                       "between", "inside", "within", "through", "along", "throughout", "off", "via", "on"})
@@ -155,7 +159,8 @@ def _raw_spans(doc: Doc, runs: list[tuple[int, int]]) -> dict[tuple[int, int], s
             spans[(span.start, span.end)] = key
     for run_start, run_end in runs:
         marked = any(t.ent_type_ in PLACE_LABELS for t in doc[run_start:run_end]) or _separated(doc, run_start) \
-            or _cue(doc, run_start, run_end)[0] is not None
+            or _cue(doc, run_start, run_end)[0] is not None \
+            or any(_local_noun_after(doc, i) for i in range(run_start + 1, run_end + 1))
         for i in range(run_start, run_end if marked else run_start):
             for j in range(i + 1, min(run_end, i + MAX_NAME_TOKENS) + 1):
                 if (i, j) in spans or not (key := fold(doc[i:j].text)):
@@ -200,7 +205,8 @@ def _whole_name(doc: Doc, start: int, end: int, run: tuple[int, int] | None) -> 
     if run is None:
         return True
     rest = [t for t in doc[run[0]:run[1]] if not start <= t.i < end]
-    return all(t.lower_ in GENERIC_WORDS or t.lower_ in CONNECTORS or not _wordlike(t) for t in rest)
+    return all(t.lower_ in GENERIC_WORDS or t.lower_ in CONNECTORS or t.lower_ in words("local_noun")
+               or not _wordlike(t) for t in rest)
 
 
 def _wordlike(tok: Token) -> bool:
@@ -217,7 +223,9 @@ def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: 
     """Capitalised, not a date/number/demonym, a whole name, and marked by a place entity, a cue, a chain, or a site."""
     span = doc[start:end]
     words = [t for t in span if _wordlike(t) and t.lower_ not in CONNECTORS]
-    if not words or not any(t.text[:1].isupper() for t in words) or (_vetoed(words[0]) and not site):
+    if not words or not any(t.text[:1].isupper() for t in words):
+        return False
+    if _vetoed(words[0]) and not site and not (_overruled(words[0]) and _locative_cue(doc, start, end)):
         return False
     if site and _whole_name(doc, start, end, run):
         return True
@@ -225,7 +233,26 @@ def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: 
         return False
     if chained and (run is None or start == run[0]):
         return True
-    return any(t.ent_type_ in PLACE_LABELS for t in span) or _cue(doc, start, end)[0] is not None
+    return any(t.ent_type_ in PLACE_LABELS for t in span) or _cue(doc, start, end)[0] is not None \
+        or _local_noun_after(doc, end)
+
+
+def _local_noun_after(doc: Doc, end: int) -> bool:
+    """A name's people or institution follows it: "Mombasa traders", "Kisii University", "Nairobi's market"."""
+    i = end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end
+    return i < len(doc) and doc[i].lower_ in words("local_noun")
+
+
+def _overruled(tok: Token) -> bool:
+    """A label a place cue may overrule: the model's guesses, and a community that shares its land's name
+    ("in Turkana", "in Samburu": the county, not the people)."""
+    return tok.ent_type_ in GUESSED_LABELS or (tok.ent_type_ == "NORP" and community_of(tok.ent_id_))
+
+
+def _locative_cue(doc: Doc, start: int, end: int) -> bool:
+    """A strong place cue before the name, or a place noun after it ("in Moyale", "Moyale town")."""
+    cue, kind = _cue(doc, start, end)
+    return cue in STRONG_CUES or kind is not None
 
 
 def _joined(doc: Doc, end: int, start: int) -> bool:
@@ -357,14 +384,11 @@ def _outweighs(hit: _Hit, anchors: list[_Hit], tally: dict[str, float]) -> bool:
 
 
 def _norp_votes(doc: Doc) -> dict[str, float]:
-    """Countries of demonyms the entity ruler found ("Iraqi police" -> IRQ), one vote each."""
+    """Countries of demonyms and communities the entity ruler found ("Iraqi police", "Pokot raiders"), one vote each."""
     votes: dict[str, float] = defaultdict(float)
-    gaz = load()
     for ent in doc.ents:
-        if ent.label_ == "NORP" and ent.ent_id_:
-            country = next((c.country for c in gaz.candidates(fold(ent.ent_id_)) if c.kind == "country"), None)
-            if country:
-                votes[country] += 1.0
+        if ent.label_ == "NORP" and ent.ent_id_ and (country := people_country(ent.ent_id_)) is not None:
+            votes[country] += 1.0
     return votes
 
 

@@ -1,0 +1,89 @@
+"""Where an event happened when its text names no town: communities, demonyms, local nouns, the article's country."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.actors import community_named, people_country
+
+
+def _place(event: dict) -> tuple[str | None, str | None, str | None]:
+    place = event.get("place") or {}
+    return place.get("name"), place.get("country"), place.get("precision")
+
+
+def _source(event: dict) -> tuple[str | None, str | None, str | None]:
+    source = event.get("source") or {}
+    return source.get("name"), source.get("country"), source.get("sector")
+
+
+def test_communities_resolve_to_their_country() -> None:
+    assert (people_country("Pokot"), people_country("Kenya"), people_country("Nowhere")) == ("KEN", "KEN", None)
+    assert community_named("armed Kalenjin youths").name == "Kalenjin"
+    assert community_named("armed youths") is None
+
+
+def test_a_community_names_the_country_of_an_unplaced_event(code) -> None:
+    [event] = code("Samburu raiders kill villagers and steal cattle.")
+    assert _place(event) == ("Kenya", "KEN", "country")
+    assert (event["source"]["country"], event["target"]["country"]) == ("KEN", "KEN")
+
+
+def test_a_community_that_shares_its_land_name_is_a_place_after_a_cue(code) -> None:
+    [event] = code("Pokot raiders attacked herdsmen in Turkana.")
+    assert _place(event) == ("Turkana County", "KEN", "admin1")
+
+
+def test_a_community_attacking_is_its_militia(code) -> None:
+    [event] = code("A group of armed Kalenjin youths attacked a village.")
+    assert _source(event) == ("Kalenjin militia", "KEN", "PRM")
+    assert event["acled_sub_event_type"] == "Attack"
+
+
+def test_a_community_of_victims_stays_civilian(code) -> None:
+    [event] = code("Two Turkana children are shot dead by unidentified raiders.")
+    assert event["acled_sub_event_type"] == "Attack"
+
+
+def test_a_currency_names_no_country(code) -> None:
+    [event] = code("On 28 April 2020, rioters demonstrating against the high US dollar exchange rate blocked the "
+                   "road with dirt mounds.", published="2020-04-29")
+    assert event["place"] is None
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Mombasa traders protest the demolition of their kiosks.", "Mombasa"),
+    ("Students of Kisii University hold a two day protest against the vice chancellor.", "Kisii"),
+])
+def test_a_town_before_its_people_or_institution_locates_the_event(code, text: str, place: str) -> None:
+    [event] = code(text)
+    assert _place(event) == (place, "KEN", "city")
+
+
+def test_a_cue_overrules_the_models_guess_of_a_product(code) -> None:
+    [event] = code("Seventeen are killed in ongoing ethnic clashes over a 36 hour period Butiye village in Moyale town.")
+    assert _place(event) == ("Moyale", "KEN", "city")
+
+
+def test_a_short_note_is_read_whole(code) -> None:
+    """The place line of a coder's note has no trigger, yet places the event."""
+    [event] = code("Seven were killed as they tried to attack a police station. "
+                   "LOCATION: Trans Nzoia District (district capital = Kitale)")
+    assert _place(event) == ("Kitale", "KEN", "city")
+
+
+def test_anti_group_protesters_are_not_the_group(code) -> None:
+    [event] = code("Anti-IEBC protests in Kitui.")
+    assert _source(event) == ("protesters", "KEN", "CVL")
+
+
+def test_party_supporters_are_a_crowd(code) -> None:
+    [event] = code("ODM supporters beat a Jubilee MP as he was campaigning in Kibra.")
+    assert _source(event) == ("Orange Democratic Movement supporters", "KEN", "CVL")
+    assert event["acled_sub_event_type"] == "Mob violence"
+
+
+@pytest.mark.parametrize("denial", ["No report of violence.", "No reports of violence"])
+def test_denied_violence_leaves_a_protest_peaceful(code, denial: str) -> None:
+    [event] = code(f"Street traders hold a demonstration in Kitui over a tax levied against them. {denial}")
+    assert event["acled_sub_event_type"] == "Peaceful protest"
