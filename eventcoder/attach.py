@@ -253,6 +253,16 @@ def attach_tolls(cands: list[Candidate], tolls: list[Toll]) -> None:
             cand.fatalities = toll.total
 
 
+# Dependencies of the words that can put a trigger in the future ("will attack"), unlike its objects ("a plan").
+FUTURE_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "mark"})
+
+
+def _future_words(kids: list[Token], chain: list[Token]) -> set[str]:
+    """The auxiliaries and governing verbs that may mark the future: not the trigger's objects ("protest a plan")."""
+    return {c.lower_ for c in kids if c.dep_ in FUTURE_DEPS} | {t.lower_ for t in chain[1:]} \
+        | {t.lemma_.lower() for t in chain[1:]}
+
+
 def attach_modality(cand: Candidate) -> None:
     """Negated, future, hypothetical or claimed, from the words governing the trigger."""
     chain = [cand.trigger]
@@ -264,7 +274,8 @@ def attach_modality(cand: Candidate) -> None:
     lowers = {c.lower_ for c in kids}
     if any(c.dep_ == "neg" for c in kids) or "never" in lowers:
         cand.modality = "negated"
-    elif lowers & words("future") or any(t.lemma_ in ("plan", "intend", "threaten", "vow") for t in chain[1:]):
+    elif _future_words(kids, chain) & words("future") or any(t.lemma_ in ("plan", "intend", "threaten", "vow")
+                                                             for t in chain[1:]):
         cand.modality = "future"
     elif lowers & words("hypothetical"):
         cand.modality = "hypothetical"

@@ -24,7 +24,7 @@ from eventcoder.geoparse import PlaceMention, place_mentions, primary
 from eventcoder.actors import PUBLISHED, community_named, country_of_thing, people_country
 from eventcoder.discourse import continue_statements, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
-from eventcoder.lexicon import words
+from eventcoder.lexicon import triggers, words
 from eventcoder.records import UNIDENTIFIED, Actor, Event, Evidence
 from eventcoder.roles import actor_at, source_token, target_tokens
 from eventcoder.verbal import find_triggers, recode_verbal
@@ -383,6 +383,8 @@ def _locative(mention: PlaceMention, doc: Doc) -> bool:
     root = span.root
     if root.dep_ == "compound" and root.head.lower_ in words("local_noun"):
         return True  # "Mombasa traders", "Kisii University": where its people or institution are
+    if root.dep_ == "dobj" and any(t.event_type == "ASSAULT" for t in triggers().get(root.head.lemma_.lower(), ())):
+        return True  # "Al Shabaab attacks Mandera": the place attacked is where it happened
     if root.dep_ in ACTOR_DEPS:
         return False
     return not (root.dep_ == "pobj" and root.head.lower_ in ACTOR_PREPS)

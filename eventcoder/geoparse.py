@@ -29,7 +29,8 @@ OF_NOUNS = frozenset({"city", "town", "village", "province", "district", "region
                       "capital", "outskirts", "outskirt", "area", "suburb", "suburbs", "neighbourhood", "neighborhood",
                       "vicinity", "north", "south", "east", "west", "northeast", "northwest", "southeast",
                       "southwest", "centre", "center", "municipality", "camp", "locality", "division", "ward",
-                      "environs", "periphery"})
+                      "environs", "periphery", "residents", "inhabitants", "natives", "people", "villagers",
+                      "university", "hospital"})
 # Cues that most often introduce where the event itself happened (unlike "from", "to", "toward").
 STRONG_CUES = frozenset({"in", "near", "at", "outside", "around", "inside", "within", "outskirts", "outskirt",
                          "vicinity", "north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -37,7 +38,8 @@ STRONG_CUES = frozenset({"in", "near", "at", "outside", "around", "inside", "wit
 # Cues that put the event beside the place rather than in it: a city found this way has precision "near".
 NEAR_CUES = frozenset({"near", "outside", "around", "outskirts", "outskirt", "vicinity", "north", "south", "east",
                        "west", "northeast", "northwest", "southeast", "southwest", "area", "suburbs", "suburb",
-                       "environs", "periphery"})
+                       "environs", "periphery", "residents", "inhabitants", "natives", "people", "villagers",
+                      "university", "hospital"})
 # Nouns right after a name, and the gazetteer kind each points to ("Haifa city", "Diyala province").
 POST_CUES = {"city": "city", "town": "city", "village": "city", "camp": "city", "neighbourhood": "city",
              "neighborhood": "city", "suburb": "city", "township": "city", "province": "admin1",
@@ -204,7 +206,7 @@ def _whole_name(doc: Doc, start: int, end: int, run: tuple[int, int] | None) -> 
     """The span is its run's whole proper name, give or take generic words ("Haifa City"), not part of "Glen Road"."""
     if run is None:
         return True
-    rest = [t for t in doc[run[0]:run[1]] if not start <= t.i < end]
+    rest = [t for t in doc[run[0]:run[1]] if not start <= t.i < end and not (t.i < start and t.like_num)]
     return all(t.lower_ in GENERIC_WORDS or t.lower_ in CONNECTORS or t.lower_ in words("local_noun")
                or not _wordlike(t) for t in rest)
 

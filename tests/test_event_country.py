@@ -87,3 +87,26 @@ def test_party_supporters_are_a_crowd(code) -> None:
 def test_denied_violence_leaves_a_protest_peaceful(code, denial: str) -> None:
     [event] = code(f"Street traders hold a demonstration in Kitui over a tax levied against them. {denial}")
     assert event["acled_sub_event_type"] == "Peaceful protest"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The inhabitants of Eldama Ravine attacked 2 teenage boys and a man.", "Eldama Ravine"),
+    ("Five Kisumu journalists were harassed, beaten and injured by police.", "Kisumu"),
+    ("Mombasa residents gather to protest a county plan to demolish old houses.", "Mombasa"),
+])
+def test_the_people_of_a_town_place_the_event(code, text: str, place: str) -> None:
+    [event] = code(text)
+    assert (event["place"]["name"], event["place"]["country"]) == (place, "KEN")
+
+
+def test_a_plan_protested_is_no_future(code) -> None:
+    [event] = code("Residents gather to protest a county plan to demolish old houses.")
+    assert event["modality"] == "asserted"
+
+
+@pytest.mark.parametrize(("region", "admin1"), [
+    ("Urozgan", "Oruzgan"), ("Nimruz", "Nimroz"), ("Wardak", "Maidan Wardak Province"),
+])
+def test_acled_spellings_of_afghan_provinces(code, region: str, admin1: str) -> None:
+    [event] = code(f"On 4 March 2020, 2 policemen were killed in an attack by Taliban militants in {region}.")
+    assert (event["place"]["admin1"], event["place"]["country"]) == (admin1, "AFG")
