@@ -290,7 +290,7 @@ def _one_demonstration(kept: Candidate, cand: Candidate) -> bool:
 
 # Sectors of actors that act in their own country: police, civilians, protesters, local officials.
 # Sectors of a crowd that, named by its community and attacking, is that community's militia.
-COMMUNITY_CROWD_SECTORS = frozenset({"CVL", "AGR", None})
+COMMUNITY_CROWD_SECTORS = frozenset({"CVL", "AGR", "UAF", "PRM", None})
 HOME_SECTORS = ("COP", "CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "REL", "JRN", "MED", "PTY")
 
 

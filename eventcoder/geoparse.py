@@ -227,7 +227,7 @@ def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: 
     words = [t for t in span if _wordlike(t) and t.lower_ not in CONNECTORS]
     if not words or not any(t.text[:1].isupper() for t in words):
         return False
-    if _vetoed(words[0]) and not site and not (_overruled(words[0]) and _locative_cue(doc, start, end)):
+    if _vetoed(words[0]) and not site and not _overruled(doc, words[0], start, end):
         return False
     if site and _whole_name(doc, start, end, run):
         return True
@@ -245,10 +245,11 @@ def _local_noun_after(doc: Doc, end: int) -> bool:
     return i < len(doc) and doc[i].lower_ in words("local_noun")
 
 
-def _overruled(tok: Token) -> bool:
-    """A label a place cue may overrule: the model's guesses, and a community that shares its land's name
-    ("in Turkana", "in Samburu": the county, not the people)."""
-    return tok.ent_type_ in GUESSED_LABELS or (tok.ent_type_ == "NORP" and community_of(tok.ent_id_))
+def _overruled(doc: Doc, tok: Token, start: int, end: int) -> bool:
+    """A label a place cue may overrule: the model's guesses ("in Moyale town"), and a community that shares its
+    land's name ("in Turkana", "Turkana County residents": the county)."""
+    community = tok.ent_type_ == "NORP" and community_of(tok.ent_id_)
+    return (tok.ent_type_ in GUESSED_LABELS or community) and _locative_cue(doc, start, end)
 
 
 def _locative_cue(doc: Doc, start: int, end: int) -> bool:
@@ -365,8 +366,20 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
                 hit.best = max(inside, key=lambda c: _score(hit, c, tally))
             elif not _outweighs(hit, anchors, tally):
                 continue
+        if _outside_its_region(hit):
+            continue  # left to local_names, which keeps the name at its region's point
         kept.append(hit)
     return kept
+
+
+def _outside_its_region(hit: _Hit) -> bool:
+    """A town whose every reading lies outside the region named after it ("near Kamianka, Donetsk" when the
+    gazetteer knows only a Kamianka in Cherkasy): the text's region is surer than a namesake far away."""
+    if hit.best is None or hit.best.kind != "city":
+        return False
+    regions = [h.best for h in hit.group or [] if h.start > hit.start and h.best is not None
+               and h.best.kind == "admin1" and h.best.country == hit.best.country]
+    return bool(regions) and not any(c.admin1 == r.admin1 for c in hit.cands for r in regions)
 
 
 def _standing(hit: _Hit, tally: dict[str, float]) -> float:
