@@ -71,7 +71,19 @@ def _corroborated(cand: Candidate) -> bool:
         return _human_participants(cand) or _crowd_in_sentence(cand) or _plain_protest_noun(cand) \
             or _plural_subject(cand)
     return cand.fatalities is not None or cand.injuries is not None or _people_involved(cand) \
-        or _armed_in_sentence(cand) or weapon_cue([cand.trigger], besides_trigger=True) is not None
+        or _armed_in_sentence(cand) or weapon_cue([cand.trigger], besides_trigger=True) is not None \
+        or _counted(cand)
+
+
+# Modes of the blasts an observer counts ("a total of 22 explosions", "5 projectiles").
+COUNTED_MODES = frozenset({"explosives", "heavy-weapons"})
+
+
+def _counted(cand: Candidate) -> bool:
+    """Blasts an observer counted; not "one of two linked attacks", which points at other events."""
+    trigger = cand.trigger
+    return cand.entry.mode in COUNTED_MODES and trigger.tag_ == "NNS" and trigger.head.lower_ != "of" \
+        and any(c.dep_ == "nummod" and c.like_num for c in trigger.children)
 
 
 # Named groups: a nationality, a clan or an organisation taking part makes a clash a clash.

@@ -107,7 +107,7 @@ def _sentence_candidates(sent: Span, anchor: date | None, orgs: list[tuple[int, 
     by_index: dict[int, Candidate] = {}
     for hit in hits.values():
         gov = governing(hit, hits)
-        if _skip(hit, gov):
+        if _skip(hit, gov) or _slashed(hit.token, hits) or _weapon_of(hit, hits):
             continue
         cand = Candidate(hit.token, hit.entry, sent, anaphoric=is_anaphoric(hit.token))
         attach_modality(cand)
@@ -127,6 +127,22 @@ def _sentence_candidates(sent: Span, anchor: date | None, orgs: list[tuple[int, 
     unique = {id(c): c for c in by_index.values()}.values()
     kept = [c for c in unique if credible(c)]
     return _dedupe_statements(sorted(kept, key=lambda c: c.trigger.i))
+
+
+def _slashed(token: Token, hits: dict[int, TriggerHit]) -> bool:
+    """The second word of a slash list of one event's kinds: "projectiles/explosions", "shots/bursts"."""
+    return token.i >= 2 and token.doc[token.i - 1].text == "/" and token.i - 2 in hits
+
+
+# Modes of triggers that name what is fired ("shells", "explosives"), not an act of their own.
+FIRED_MODES = frozenset({"explosives", "heavy-weapons"})
+
+
+def _weapon_of(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
+    """What another attack fired or used: "fired a projectile", "fired two shells" tell one attack, not two."""
+    head = hits.get(hit.token.head.i)
+    return hit.token.dep_ == "dobj" and head is not None and head.entry.event_type == "ASSAULT" \
+        and hit.entry.event_type == "ASSAULT" and hit.entry.mode in FIRED_MODES
 
 
 def _skip(hit: TriggerHit, gov: TriggerHit | None) -> bool:

@@ -1,0 +1,45 @@
+"""Ceasefire monitors' counts of explosions, artillery fire, and the police against gangs, as ACLED codes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import coded
+
+
+@pytest.mark.parametrize("text", [
+    "On 6 May 2020, the OSCE SMM observed a total of 22 explosions involving unknown weapons near Naberezhne.",
+    "On 8 May 2020, the OSCE SMM observed a total of 31 projectiles/explosions involving unknown weapons near "
+    "Holubivske.",
+    "On 7 May 2020, heavy artillery fire by an unknown party was reported in Ghot Alshall (Tripoli).",
+])
+def test_counted_explosions_and_artillery_fire_are_one_shelling_event(code, text: str) -> None:
+    assert coded(code(text, published="2020-05-10")) == [("ASSAULT", "Shelling/artillery/missile attack")]
+
+
+def test_an_uncounted_explosion_still_needs_more(code) -> None:
+    assert code("The explosion of interest in electric cars surprised the industry.") == []
+
+
+def test_police_shooting_gang_members_is_an_armed_clash(code) -> None:
+    events = code("On October 28th, police tracked and shot dead six gang members in the Dandora suburb of Nairobi.")
+    assert coded(events) == [("ASSAULT", "Armed clash")]
+    assert (events[0]["target"]["sector"], events[0]["fatalities"]) == ("CRM", 6)
+
+
+def test_a_drug_suspect_killed_in_a_raid_is_an_attack(code) -> None:
+    events = code("On 8 May 2020, a drug suspect was killed during a police raid in Cabanatuan, Nueva Ecija.",
+                  published="2020-05-09")
+    assert [e["acled_sub_event_type"] for e in events if e["event_type"] == "ASSAULT"] == ["Attack"]
+
+
+def test_shells_fired_are_the_firing_attack(code) -> None:
+    events = code("On Saturday, in Sdot Negev, Israel, Palestinian militants in the Gaza Strip fired two shells that "
+                  "landed in an open area.")
+    assert [e["event_type"] for e in events] == ["ASSAULT"]
+
+
+def test_linked_attacks_counted_elsewhere_are_not_events(code) -> None:
+    events = code("On Thursday, near Bakhtiarabad in Sibi District, Pakistan, militants detonated an explosive device "
+                  "at a power line pylon. This was one of two linked attacks in the district.")
+    assert [e["event_type"] for e in events] == ["ASSAULT"]
