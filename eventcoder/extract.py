@@ -145,11 +145,33 @@ def _weapon_of(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
         and hit.entry.event_type == "ASSAULT" and hit.entry.mode in FIRED_MODES
 
 
+# Finite verb tags: a sentence with none of them is a headline or note the parser read as one noun phrase.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _headline_predicate(token: Token) -> bool:
+    """A bare verb the parser took for a modifier in a verbless headline, after its subject: "Journalists in
+    Mombasa protest limits on free expression", "Students of Kisii University protest exam fees"."""
+    sent = token.sent
+    before = token.doc[token.i - 1] if token.i > sent.start else None
+    return token.tag_ in ("NN", "NNS", "VB", "VBP", "VBZ") and token.lower_ == token.lemma_.lower() \
+        and before is not None and before.pos_ in ("NOUN", "PROPN") and before.i != token.head.i \
+        and not any(t.tag_ in FINITE_TAGS for t in sent)
+
+
+def _staged(hit: TriggerHit) -> bool:
+    """A protest word naming the kind of what was staged: "held a protest sit-in", "staged a protest march"."""
+    head = hit.token.head
+    return hit.entry.event_type == "PROTEST" and head.dep_ in ("dobj", "pobj") \
+        and head.head.lemma_.lower() in words("protest_verb")
+
+
 def _skip(hit: TriggerHit, gov: TriggerHit | None) -> bool:
     """Triggers that report no event of their own: descriptions, topics, the content of a statement."""
     if is_descriptive(hit.token) or is_topic(hit.token) or in_generic_clause(hit.token):
         return True
-    if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN"):
+    if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN") and not _headline_predicate(hit.token) \
+            and not _staged(hit):
         return True  # "riot gear", "attack helicopter", "protest leaders": a modifier, not an event
     if hit.token.dep_ == "amod" and hit.token.lemma_.lower() in OUTCOME_LEMMAS:
         # "160 wounded people": a casualty count, not an event of its own

@@ -43,3 +43,18 @@ def test_linked_attacks_counted_elsewhere_are_not_events(code) -> None:
     events = code("On Thursday, near Bakhtiarabad in Sibi District, Pakistan, militants detonated an explosive device "
                   "at a power line pylon. This was one of two linked attacks in the district.")
     assert [e["event_type"] for e in events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Journalists in Mombasa protest limits on free expression and other harassing behaviour.",
+    "Students of Masinde Muliro University protest exam fees on 12/04.",
+    "On 4 May 2020, dozens of bakery owners held a protest sit-in in Jijel, demanding the reopening of their shops.",
+    "Striking county workers took to the streets over their five-month salary arrears.",
+])
+def test_protests_the_parser_hides(code, text: str) -> None:
+    assert coded(code(text, published="2020-05-10")) == [("PROTEST", "Peaceful protest")]
+
+
+def test_protest_words_that_only_modify_stay_modifiers(code) -> None:
+    events = code("The protest leaders met the governor on Monday to discuss the budget.")
+    assert [e["event_type"] for e in events] == ["CONSULT"]
