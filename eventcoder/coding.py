@@ -245,6 +245,9 @@ def code(event_type: str, default_mode: str | None, default_cameo: str, triggers
             not (source is not None and source.sector in STATE_SECTORS | {"REB"}):
         return Coding("beat", "Riots", "Mob violence", "14")  # "vigilantes lynch a suspected robber"
     cue = weapon_cue(triggers)
+    if cue is not None and cue.mode == "heavy-weapons" and triggers[0].lemma_.lower() in TWO_SIDED_LEMMAS | {"exchange"}:
+        # "a clash between GNA and LNA forces, involving heavy artillery fire": two armed sides fighting
+        return Coding("heavy-weapons", "Battles", "Armed clash", "19")
     if cue is not None and (cue.mode in ("heavy-weapons", "explosives") or cue.mode == "firearms" and target is None) \
             and _engagement(triggers, target):
         # mortars and grenade launchers fired at positions, with small arms: a firefight, not shelling

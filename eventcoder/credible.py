@@ -72,7 +72,20 @@ def _corroborated(cand: Candidate) -> bool:
             or _plural_subject(cand)
     return cand.fatalities is not None or cand.injuries is not None or _people_involved(cand) \
         or _armed_in_sentence(cand) or weapon_cue([cand.trigger], besides_trigger=True) is not None \
-        or _counted(cand)
+        or _counted(cand) or _deadly(cand)
+
+
+def _deadly(cand: Candidate) -> bool:
+    """Violence by its own words: "shot dead", "hacked to death", "ethnic clashes", "deadly attack"."""
+    trigger = cand.trigger
+    for child in trigger.children:
+        if child.dep_ in ("acomp", "oprd", "advmod", "xcomp") and child.lower_ == "dead":
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(c.lower_ == "death" for c in child.children):
+            return True
+        if child.dep_ in ("amod", "compound") and child.lower_ in _words()["violent_mod"]:
+            return True
+    return False
 
 
 # Modes of the blasts an observer counts ("a total of 22 explosions", "5 projectiles").

@@ -217,8 +217,10 @@ def _wordlike(tok: Token) -> bool:
 
 
 def _vetoed(tok: Token) -> bool:
-    """Inside a date or number entity, or a demonym our entity ruler tagged (the model's NORP guesses are kept)."""
-    return tok.ent_type_ in VETO_LABELS and (tok.ent_type_ != "NORP" or bool(tok.ent_id_))
+    """Inside a date or number entity, a demonym our entity ruler tagged (the model's NORP guesses are kept), or
+    the acronym of a group in our actor dictionary ("GNA", "IS": not the towns that share the letters)."""
+    return tok.ent_type_ in VETO_LABELS and (tok.ent_type_ != "NORP" or bool(tok.ent_id_)) \
+        or tok.ent_type_ == "ORG" and bool(tok.ent_id_) and tok.text.isupper()
 
 
 def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: bool, site: bool = False) -> bool:

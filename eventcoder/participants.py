@@ -24,6 +24,10 @@ COMMUNAL_WORDS = frozenset({"tribe", "tribes", "tribal", "clan", "clans", "commu
                             "herders", "pastoralists", "militia", "militias", "raid", "raiders", "cattle", "armed"})
 
 
+# Verbs that only say an event happened: its parties hang on them ("clashes took place between ...").
+LIGHT_VERBS = frozenset({"take", "erupt", "break", "occur", "happen", "flare", "continue", "resume", "ensue"})
+
+
 def participants(trigger: Token) -> list[Token]:
     """The words that say who took part: subject, object, agent and 'with/between/against X', with conjuncts."""
     found: list[Token] = []
@@ -36,6 +40,10 @@ def participants(trigger: Token) -> list[Token]:
         found.append(trigger.head.head)  # "X died in a clash": the one the clash happened to
     if trigger.dep_ == "relcl":
         found.append(trigger.head)  # "the pandemic that has killed 1.4 million people"
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in LIGHT_VERBS:
+        # "clashes took place between X and Y", "fighting erupted with Y": the verb holds the parties
+        found.extend(c for prep in trigger.head.children if prep.dep_ == "prep" and prep.lower_ in PARTICIPANT_PREPS
+                     for c in prep.children if c.dep_ == "pobj")
     return _members(found + [c for tok in found for c in tok.conjuncts])
 
 

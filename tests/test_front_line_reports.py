@@ -58,3 +58,19 @@ def test_protests_the_parser_hides(code, text: str) -> None:
 def test_protest_words_that_only_modify_stay_modifiers(code) -> None:
     events = code("The protest leaders met the governor on Monday to discuss the budget.")
     assert [e["event_type"] for e in events] == ["CONSULT"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ethnic clashes in Molo.", ("ASSAULT", "Armed clash")),
+    ("A motorcyclist was on Saturday shot dead on the Hola-Waldena road.", ("ASSAULT", "Attack")),
+    ("An unidentified man hacks a woman to death in a land dispute.", ("ASSAULT", "Attack")),
+    ("On 8 May 2020, a clash between GNA and LNA forces, involving heavy artillery fire, was reported in Ayn Zarah "
+     "(Tripoli).", ("ASSAULT", "Armed clash")),
+])
+def test_violence_told_by_its_own_words(code, text: str, expected: tuple[str, str]) -> None:
+    assert coded(code(text, published="2020-05-10")) == [expected]
+
+
+def test_a_groups_acronym_is_no_town(code) -> None:
+    [event] = code("PMF forces destroyed five IS hideouts in Saladin province.")
+    assert (event["place"]["admin1"], event["place"]["country"]) == ("Salah ad Din", "IRQ")
