@@ -109,7 +109,7 @@ def riot_cue(tok: Token, cues: frozenset[str] | None = None) -> bool:
         return False
     for anc in tok.ancestors:
         if anc.dep_ == "prep" and anc.lower_ in GRIEVANCE_PREPS or anc.pos_ == "VERB" and \
-                anc.lemma_.lower() in GRIEVANCE_VERBS and anc.i < tok.i and anc is not tok.head.head:
+                anc.lemma_.lower() in GRIEVANCE_VERBS and anc.i < tok.i and anc.i != tok.head.head.i:
             return False
     return True
 

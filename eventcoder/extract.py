@@ -17,7 +17,7 @@ from eventcoder.attach import (Toll, attach_casualties, attach_dates, attach_mod
                                share_sentence_context, fallback_date, sentence_toll)
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import mentions_harm, uncounted_bombers
-from eventcoder.coding import OUTCOME_LEMMAS, TWO_SIDED_LEMMAS, code, weapon_cue
+from eventcoder.coding import GRIEVANCE_PREPS, OUTCOME_LEMMAS, PROTEST_LEMMAS, TWO_SIDED_LEMMAS, code, weapon_cue
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
 from eventcoder.geoparse import PlaceMention, place_mentions, primary
@@ -166,9 +166,16 @@ def _staged(hit: TriggerHit) -> bool:
         and head.head.lemma_.lower() in words("protest_verb")
 
 
+def _grievance(token: Token) -> bool:
+    """What a protest is against, not an event told here: "protested against the attack on their leader",
+    "protest against a police raid" (the grievance is an earlier event, reported in its own right elsewhere)."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in GRIEVANCE_PREPS and prep.head.lemma_.lower() in PROTEST_LEMMAS
+
+
 def _skip(hit: TriggerHit, gov: TriggerHit | None) -> bool:
     """Triggers that report no event of their own: descriptions, topics, the content of a statement."""
-    if is_descriptive(hit.token) or is_topic(hit.token) or in_generic_clause(hit.token):
+    if is_descriptive(hit.token) or is_topic(hit.token) or in_generic_clause(hit.token) or _grievance(hit.token):
         return True
     if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN") and not _headline_predicate(hit.token) \
             and not _staged(hit):
@@ -419,6 +426,9 @@ def _locative(mention: PlaceMention, doc: Doc) -> bool:
         return mention.cue not in ACTOR_PREPS
     span = doc[mention.start:mention.end]
     root = span.root
+    if mention.start >= 2 and doc[mention.start - 1].text in (",", "(") and doc[mention.start - 2].text[:1].isupper() \
+            and mention.place.precision != "country":
+        return True  # "residents of Eastleigh, Nairobi protest": the town or region a name lies in
     if root.dep_ == "compound" and root.head.lower_ in words("local_noun"):
         return True  # "Mombasa traders", "Kisii University": where its people or institution are
     if root.dep_ == "dobj" and any(t.event_type == "ASSAULT" for t in triggers().get(root.head.lemma_.lower(), ())):

@@ -74,3 +74,19 @@ def test_violence_told_by_its_own_words(code, text: str, expected: tuple[str, st
 def test_a_groups_acronym_is_no_town(code) -> None:
     [event] = code("PMF forces destroyed five IS hideouts in Saladin province.")
     assert (event["place"]["admin1"], event["place"]["country"]) == ("Salah ad Din", "IRQ")
+
+
+def test_an_attack_protested_against_is_the_grievance(code) -> None:
+    events = code("On 5 May 2020, thousands of residents protested in Wana town, against the attack on their leader.",
+                  published="2020-05-06")
+    assert coded(events) == [("PROTEST", "Peaceful protest")]
+
+
+def test_a_protest_done_violently_is_violent(code) -> None:
+    assert coded(code("Students protest violently for a second day against a school leader.")) == \
+        [("PROTEST", "Violent demonstration")]
+
+
+def test_the_region_after_a_comma_places_the_event(code) -> None:
+    [event] = code("Somali residents of Eastleigh, Nairobi protest against a police raid on a home.")
+    assert (event["place"]["name"], event["place"]["country"]) == ("Nairobi County", "KEN")
