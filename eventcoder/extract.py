@@ -139,10 +139,12 @@ FIRED_MODES = frozenset({"explosives", "heavy-weapons"})
 
 
 def _weapon_of(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
-    """What another attack fired or used: "fired a projectile", "fired two shells" tell one attack, not two."""
+    """What another attack fired, or a deployment moved: "fired two shells", "brought reinforcements" tell one
+    event, not two."""
     head = hits.get(hit.token.head.i)
-    return hit.token.dep_ == "dobj" and head is not None and head.entry.event_type == "ASSAULT" \
-        and hit.entry.event_type == "ASSAULT" and hit.entry.mode in FIRED_MODES
+    if hit.token.dep_ != "dobj" or head is None or head.entry.event_type != hit.entry.event_type:
+        return False
+    return hit.entry.event_type == "MOBILIZE" or hit.entry.event_type == "ASSAULT" and hit.entry.mode in FIRED_MODES
 
 
 # Finite verb tags: a sentence with none of them is a headline or note the parser read as one noun phrase.

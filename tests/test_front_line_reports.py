@@ -90,3 +90,17 @@ def test_a_protest_done_violently_is_violent(code) -> None:
 def test_the_region_after_a_comma_places_the_event(code) -> None:
     [event] = code("Somali residents of Eastleigh, Nairobi protest against a police raid on a home.")
     assert (event["place"]["name"], event["place"]["country"]) == ("Nairobi County", "KEN")
+
+
+@pytest.mark.parametrize("text", [
+    "On 6 May 2020, Houthi reinforcements reportedly arrived at various fronts in Hajjah governorate.",
+    "On 4 May 2020, US forces brought military reinforcements to their base in Shadadah in Al-Hasakeh.",
+    "On 2 May 2020, Russian military police conducted a patrol in the vicinity of Abu Rasin.",
+])
+def test_movements_of_forces_are_one_change_of_activity(code, text: str) -> None:
+    assert coded(code(text, published="2020-05-10")) == [("MOBILIZE", "Change to group/activity")]
+
+
+def test_a_lynching_told_as_a_headline(code) -> None:
+    """The tagger reads "lynch" here as a noun; the trigger holds for any part of speech."""
+    assert coded(code("Residents lynch man accused of stealing")) == [("ASSAULT", "Mob violence")]
