@@ -401,6 +401,14 @@ def _fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[PlaceM
             # ACLED codes local actors by the country of the event: "Police Forces of Kenya", "Rioters (Kenya)"
             setattr(cand, role, replace(actor, country=local))
             cand.fallbacks.append(f"{role}.country")
+    if cand.target is None and cand.event_type == "PROTEST" and cand.place is not None \
+            and cand.place.country and len(cand.place.country) == 3:
+        # a demonstration with no named target is addressed to the government where it is held (PLOVER,
+        # PETRARCH: "activists staged a protest in Beijing" -> CHN GOV)
+        host = places.country_place(cand.place.country)
+        if host is not None:
+            cand.target = Actor(text="", name=host.name, country=host.country, sector="GOV")
+            cand.fallbacks.append("target")
     if cand.target is None and cand.event_type == "THREATEN" and cand.source is not None:
         cand.target = _other_named_actor(cand)
         if cand.target is not None:

@@ -25,7 +25,7 @@ COMMUNAL_WORDS = frozenset({"tribe", "tribes", "tribal", "clan", "clans", "commu
 
 
 # Verbs that only say an event happened: its parties hang on them ("clashes took place between ...").
-LIGHT_VERBS = frozenset({"take", "erupt", "break", "occur", "happen", "flare", "continue", "resume", "ensue"})
+HAPPENING_VERBS = frozenset({"take", "erupt", "break", "occur", "happen", "flare", "continue", "resume", "ensue"})
 
 
 def participants(trigger: Token) -> list[Token]:
@@ -40,7 +40,7 @@ def participants(trigger: Token) -> list[Token]:
         found.append(trigger.head.head)  # "X died in a clash": the one the clash happened to
     if trigger.dep_ == "relcl":
         found.append(trigger.head)  # "the pandemic that has killed 1.4 million people"
-    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in LIGHT_VERBS:
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in HAPPENING_VERBS:
         # "clashes took place between X and Y", "fighting erupted with Y": the verb holds the parties
         found.extend(c for prep in trigger.head.children if prep.dep_ == "prep" and prep.lower_ in PARTICIPANT_PREPS
                      for c in prep.children if c.dep_ == "pobj")

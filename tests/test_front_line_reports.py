@@ -104,3 +104,13 @@ def test_movements_of_forces_are_one_change_of_activity(code, text: str) -> None
 def test_a_lynching_told_as_a_headline(code) -> None:
     """The tagger reads "lynch" here as a noun; the trigger holds for any part of speech."""
     assert coded(code("Residents lynch man accused of stealing")) == [("ASSAULT", "Mob violence")]
+
+
+def test_a_protest_addresses_the_host_government(code) -> None:
+    [event] = code("US and British activists staged a dramatic protest in Beijing on Wednesday.")
+    assert (event["target"]["name"], event["target"]["country"], event["target"]["sector"]) == ("China", "CHN", "GOV")
+
+
+def test_the_agent_of_presenting_evidence_accuses(code) -> None:
+    [event] = code("Evidence against Russia was presented by the US.")
+    assert (event["event_type"], event["source"]["country"], event["target"]["country"]) == ("ACCUSE", "USA", "RUS")
