@@ -16,19 +16,21 @@ from eventcoder import places
 from eventcoder.attach import (Toll, attach_casualties, attach_dates, attach_modality, attach_places, attach_tolls,
                                share_sentence_context, fallback_date, sentence_toll)
 from eventcoder.candidates import Candidate
-from eventcoder.casualties import mentions_harm, uncounted_bombers
-from eventcoder.coding import GRIEVANCE_PREPS, OUTCOME_LEMMAS, PROTEST_LEMMAS, TWO_SIDED_LEMMAS, code, weapon_cue
+from eventcoder.casualties import mentions_harm
+from eventcoder.coding import OUTCOME_LEMMAS, TWO_SIDED_LEMMAS, code
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
-from eventcoder.geoparse import PlaceMention, place_mentions, primary
-from eventcoder.actors import PUBLISHED, community_named, country_of_thing, people_country
+from eventcoder.fallbacks import fill_fallbacks
+from eventcoder.geoparse import PlaceMention, place_mentions
+from eventcoder.actors import PUBLISHED, country_of_thing, people_country
 from eventcoder.discourse import continue_statements, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
 from eventcoder.lexicon import triggers, words
 from eventcoder.records import UNIDENTIFIED, Actor, Event, Evidence
 from eventcoder.roles import actor_at, source_token, target_tokens
 from eventcoder.verbal import find_triggers, recode_verbal
-from eventcoder.triggers import TriggerHit, governing, in_generic_clause, is_anaphoric, is_descriptive, is_topic
+from eventcoder.trigger_filters import skip
+from eventcoder.triggers import TriggerHit, governing, is_anaphoric
 
 # Verbs that tie an event to its author: "officials linked the attack to KH".
 ATTRIBUTION_VERBS = frozenset({"link", "blame", "attribute", "tie", "connect"})
@@ -36,10 +38,6 @@ ATTRIBUTION_VERBS = frozenset({"link", "blame", "attribute", "tie", "connect"})
 CONSEQUENCE_VERBS = frozenset({"result", "lead", "end", "culminate", "escalate", "turn", "degenerate", "develop"})
 # Event types whose plural nouns count separate happenings.
 AGGREGATE_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
-# The generic actor of "foreign troops", whose country is the article's foreign power.
-FOREIGN_FORCES = "foreign forces"
-# Sectors whose country is never the event's by default: international bodies.
-FOREIGN_SECTORS = frozenset({"IGO", "NGO", "UNO"})
 # Confidence: a base for a trigger, raised by each role or attachment found, lowered by each guess.
 BASE_CONFIDENCE = 0.4
 FOUND_BONUS = 0.1
@@ -73,7 +71,7 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
     # place names that say where something happened, not who acted ("Washington said"): computed once
     located = [m for m in mentions if _locative(m, doc)]
     for cand in cands:
-        _fallbacks(cand, countries, located)
+        fill_fallbacks(cand, countries, located)
         if cand.date is None and lead_date is not None and cand.modality in ("asserted", "claimed"):
             cand.date = lead_date
         if cand.date is None and anchor is not None and cand.modality in ("asserted", "claimed"):
@@ -107,7 +105,7 @@ def _sentence_candidates(sent: Span, anchor: date | None, orgs: list[tuple[int, 
     by_index: dict[int, Candidate] = {}
     for hit in hits.values():
         gov = governing(hit, hits)
-        if _skip(hit, gov) or _slashed(hit.token, hits) or _weapon_of(hit, hits):
+        if skip(hit, gov, hits):
             continue
         cand = Candidate(hit.token, hit.entry, sent, anaphoric=is_anaphoric(hit.token))
         attach_modality(cand)
@@ -127,67 +125,6 @@ def _sentence_candidates(sent: Span, anchor: date | None, orgs: list[tuple[int, 
     unique = {id(c): c for c in by_index.values()}.values()
     kept = [c for c in unique if credible(c)]
     return _dedupe_statements(sorted(kept, key=lambda c: c.trigger.i))
-
-
-def _slashed(token: Token, hits: dict[int, TriggerHit]) -> bool:
-    """The second word of a slash list of one event's kinds: "projectiles/explosions", "shots/bursts"."""
-    return token.i >= 2 and token.doc[token.i - 1].text == "/" and token.i - 2 in hits
-
-
-# Modes of triggers that name what is fired ("shells", "explosives"), not an act of their own.
-FIRED_MODES = frozenset({"explosives", "heavy-weapons"})
-
-
-def _weapon_of(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
-    """What another attack fired, or a deployment moved: "fired two shells", "brought reinforcements" tell one
-    event, not two."""
-    head = hits.get(hit.token.head.i)
-    if hit.token.dep_ != "dobj" or head is None or head.entry.event_type != hit.entry.event_type:
-        return False
-    return hit.entry.event_type == "MOBILIZE" or hit.entry.event_type == "ASSAULT" and hit.entry.mode in FIRED_MODES
-
-
-# Finite verb tags: a sentence with none of them is a headline or note the parser read as one noun phrase.
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
-def _headline_predicate(token: Token) -> bool:
-    """A bare verb the parser took for a modifier in a verbless headline, after its subject: "Journalists in
-    Mombasa protest limits on free expression", "Students of Kisii University protest exam fees"."""
-    sent = token.sent
-    before = token.doc[token.i - 1] if token.i > sent.start else None
-    return token.tag_ in ("NN", "NNS", "VB", "VBP", "VBZ") and token.lower_ == token.lemma_.lower() \
-        and before is not None and before.pos_ in ("NOUN", "PROPN") and before.i != token.head.i \
-        and not any(t.tag_ in FINITE_TAGS for t in sent)
-
-
-def _staged(hit: TriggerHit) -> bool:
-    """A protest word naming the kind of what was staged: "held a protest sit-in", "staged a protest march"."""
-    head = hit.token.head
-    return hit.entry.event_type == "PROTEST" and head.dep_ in ("dobj", "pobj") \
-        and head.head.lemma_.lower() in words("protest_verb")
-
-
-def _grievance(token: Token) -> bool:
-    """What a protest is against, not an event told here: "protested against the attack on their leader",
-    "protest against a police raid" (the grievance is an earlier event, reported in its own right elsewhere)."""
-    prep = token.head
-    return token.dep_ == "pobj" and prep.lower_ in GRIEVANCE_PREPS and prep.head.lemma_.lower() in PROTEST_LEMMAS
-
-
-def _skip(hit: TriggerHit, gov: TriggerHit | None) -> bool:
-    """Triggers that report no event of their own: descriptions, topics, the content of a statement."""
-    if is_descriptive(hit.token) or is_topic(hit.token) or in_generic_clause(hit.token) or _grievance(hit.token):
-        return True
-    if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN") and not _headline_predicate(hit.token) \
-            and not _staged(hit):
-        return True  # "riot gear", "attack helicopter", "protest leaders": a modifier, not an event
-    if hit.token.dep_ == "amod" and hit.token.lemma_.lower() in OUTCOME_LEMMAS:
-        # "160 wounded people": a casualty count, not an event of its own
-        return True
-    if gov is not None and gov.entry.kind in ("say", "claim"):
-        return not (hit.entry.event_type == "ASSAULT" and gov.entry.event_type == "ACCUSE")
-    return False
 
 
 def _actor(token: Token | None, orgs: list[tuple[int, Actor]]) -> Actor | None:
@@ -335,96 +272,6 @@ def _one_demonstration(kept: Candidate, cand: Candidate) -> bool:
         (kept.source is None or cand.source is None or kept.source.name == cand.source.name)
 
 
-# Sectors of actors that act in their own country: police, civilians, protesters, local officials.
-# Sectors of a crowd that, named by its community and attacking, is that community's militia.
-COMMUNITY_CROWD_SECTORS = frozenset({"CVL", "AGR", "UAF", "PRM", None})
-HOME_SECTORS = ("COP", "CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "REL", "JRN", "MED", "PTY")
-
-
-def _home_country(cand: Candidate) -> str | None:
-    """The country of a participant who acts at home (police first, then civilians), named with its country."""
-    actors = [a for a in (cand.source, cand.target) if a is not None and a.country and len(a.country) == 3
-              and a.name != UNIDENTIFIED]
-    for sector in HOME_SECTORS:
-        found = next((a.country for a in actors if a.sector == sector), None)
-        if found is not None:
-            return found
-    return None
-
-
-def _from_the_air(cand: Candidate) -> bool:
-    """Air and drone strikes: their unnamed author is an air force, not an unidentified armed group."""
-    cue = weapon_cue([cand.trigger, *cand.mentions])
-    return cue is not None and cue.mode in ("aerial", "drone")
-
-
-def _fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[PlaceMention]) -> None:
-    """Fill what the clause left open with the conventions human coders use, and record each guess."""
-    if cand.event_type == "ASSAULT" and cand.source is not None and cand.source.sector in COMMUNITY_CROWD_SECTORS \
-            and (community := community_named(cand.source.text)) is not None:
-        # "armed Kalenjin youths attacked a village": a community's attackers are its militia (ACLED: identity militia)
-        cand.source = replace(cand.source, name=f"{community.name} militia", country=community.country, sector="PRM")
-    if cand.place is None and not cand.is_verbal and cand.modality != "future":
-        # a material event with no place in its clause: the main place of its sentence, else of the article
-        sent = cand.evidence_sent or cand.sent
-        here = [m for m in located if sent.start <= m.start < sent.end]
-        chosen = primary(here) or primary(located)
-        if chosen is not None:
-            cand.place = chosen.place
-            cand.fallbacks.append("place")
-    if cand.event_type == "ASSAULT" and cand.source is None:
-        # an armed actor named beside the event, else ACLED's "Unidentified Armed Group" of the event's country
-        cand.source = _armed_bystander(cand) or (None if _from_the_air(cand) else
-                                                  Actor(text="", name=UNIDENTIFIED, sector="UAF"))
-        if cand.source is not None:
-            cand.fallbacks.append("source")
-    if cand.event_type == "ASSAULT":
-        _complete_toll(cand)
-    if cand.event_type == "PROTEST" and cand.source is None:
-        # unnamed demonstrators, as ACLED codes them: "Protesters (Kenya)", "Rioters (Kenya)"
-        crowd = "rioters" if cand.entry.mode == "riot" else "protesters"
-        cand.source = Actor(text=crowd, name=crowd, sector="CVL")
-        cand.fallbacks.append("source")
-    main = primary(located)
-    local = cand.place.country if cand.place and cand.place.country else \
-        main.place.country if main is not None else (countries[0] if countries else None)
-    for role in ("source", "target"):
-        actor = getattr(cand, role)
-        if actor is not None and actor.country is None and actor.name == FOREIGN_FORCES:
-            # "foreign troops": the foreign country the article names most, not the event's own
-            others = [c for c in countries if c not in (local, cand.source.country if cand.source else None)]
-            if others:
-                setattr(cand, role, replace(actor, country=others[0]))
-                cand.fallbacks.append(f"{role}.country")
-            continue
-        if actor is not None and actor.country is None and local and actor.sector not in FOREIGN_SECTORS:
-            # ACLED codes local actors by the country of the event: "Police Forces of Kenya", "Rioters (Kenya)"
-            setattr(cand, role, replace(actor, country=local))
-            cand.fallbacks.append(f"{role}.country")
-    if cand.target is None and cand.event_type == "PROTEST" and cand.place is not None \
-            and cand.place.country and len(cand.place.country) == 3:
-        # a demonstration with no named target is addressed to the government where it is held (PLOVER,
-        # PETRARCH: "activists staged a protest in Beijing" -> CHN GOV)
-        host = places.country_place(cand.place.country)
-        if host is not None:
-            cand.target = Actor(text="", name=host.name, country=host.country, sector="GOV")
-            cand.fallbacks.append("target")
-    if cand.target is None and cand.event_type == "THREATEN" and cand.source is not None:
-        cand.target = _other_named_actor(cand)
-        if cand.target is not None:
-            cand.fallbacks.append("target")
-    if cand.place is None and cand.is_verbal and cand.source is not None and cand.source.country:
-        cand.place = places.country_place(cand.source.country)
-        if cand.place is not None:
-            cand.fallbacks.append("place")
-    if cand.place is None and not cand.is_verbal and cand.modality != "future":
-        # no place named: the country of its police or of its civilians, who act at home, else the article's
-        home = _home_country(cand) or (countries[0] if countries else None)
-        cand.place = places.country_place(home) if home is not None else None
-        if cand.place is not None:
-            cand.fallbacks.append("place")
-
-
 # Dependencies of a place name used as an actor ("Washington said", "Tehran's allies", "pro-Tehran militias").
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "compound", "amod", "nmod"})
 ACTOR_PREPS = frozenset({"by", "with", "towards", "toward", "against", "to", "from"})
@@ -446,45 +293,6 @@ def _locative(mention: PlaceMention, doc: Doc) -> bool:
     if root.dep_ in ACTOR_DEPS:
         return False
     return not (root.dep_ == "pobj" and root.head.lower_ in ACTOR_PREPS)
-
-
-def _complete_toll(cand: Candidate) -> None:
-    """A report that gives a toll gives all of it: deaths without injuries means none injured, and
-    'no casualties' means zero of both (the convention of GTD and ACLED coders)."""
-    if cand.fatalities:
-        sents = {id(t.sent): t.sent for t in (cand.trigger, *cand.mentions)}
-        cand.fatalities += uncounted_bombers(list(sents.values()))
-    if cand.no_casualties:
-        cand.fatalities = cand.fatalities or 0
-        cand.injuries = cand.injuries or 0
-    elif cand.fatalities is not None and cand.injuries is None:
-        cand.injuries = 0
-    elif cand.injuries is not None and cand.fatalities is None:
-        cand.fatalities = 0
-
-
-def _other_named_actor(cand: Candidate) -> Actor | None:
-    """The one named actor of the sentence other than the speaker: whom a bare threat is aimed at."""
-    found = {}
-    for ent in cand.sent.ents:
-        actor = actor_at(ent.root) if ent.label_ in ("ORG", "GPE", "NORP") else None
-        if actor is not None and actor.country and actor.country != cand.source.country:  # type: ignore[union-attr]
-            found[actor.name] = actor
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
-def _armed_bystander(cand: Candidate) -> Actor | None:
-    """For an air or drone strike with no stated agent, a state force named in the same sentence."""
-    sent = cand.evidence_sent or cand.sent
-    if cand.trigger.lemma_.lower() not in ("strike", "airstrike") and "drone" not in sent.text.lower():
-        return None
-    for tok in sent:
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod"):
-            actor = actor_at(tok)
-            if actor is not None and actor.sector == "MIL" and actor.country and \
-                    (cand.target is None or actor.country != cand.target.country):
-                return actor
-    return None
 
 
 def _keep(cand: Candidate) -> bool:

@@ -1,0 +1,146 @@
+"""The conventions human coders use for what an event's clause leaves open: place, author, toll, countries."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from eventcoder import places
+from eventcoder.actors import community_named
+from eventcoder.candidates import Candidate
+from eventcoder.casualties import uncounted_bombers
+from eventcoder.coding import weapon_cue
+from eventcoder.geoparse import PlaceMention, primary
+from eventcoder.records import UNIDENTIFIED, Actor
+from eventcoder.roles import actor_at
+
+# The generic actor of "foreign troops", whose country is the article's foreign power.
+FOREIGN_FORCES = "foreign forces"
+# Sectors whose country is never the event's by default: international bodies.
+FOREIGN_SECTORS = frozenset({"IGO", "NGO", "UNO"})
+# Sectors of a crowd that, named by its community and attacking, is that community's militia.
+COMMUNITY_CROWD_SECTORS = frozenset({"CVL", "AGR", "UAF", "PRM", None})
+# Sectors of actors that act in their own country: police, civilians, protesters, local officials.
+HOME_SECTORS = ("COP", "CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "REL", "JRN", "MED", "PTY")
+
+
+def _home_country(cand: Candidate) -> str | None:
+    """The country of a participant who acts at home (police first, then civilians), named with its country."""
+    actors = [a for a in (cand.source, cand.target) if a is not None and a.country and len(a.country) == 3
+              and a.name != UNIDENTIFIED]
+    for sector in HOME_SECTORS:
+        found = next((a.country for a in actors if a.sector == sector), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _from_the_air(cand: Candidate) -> bool:
+    """Air and drone strikes: their unnamed author is an air force, not an unidentified armed group."""
+    cue = weapon_cue([cand.trigger, *cand.mentions])
+    return cue is not None and cue.mode in ("aerial", "drone")
+
+
+def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[PlaceMention]) -> None:
+    """Fill what the clause left open with the conventions human coders use, and record each guess."""
+    if cand.event_type == "ASSAULT" and cand.source is not None and cand.source.sector in COMMUNITY_CROWD_SECTORS \
+            and (community := community_named(cand.source.text)) is not None:
+        # "armed Kalenjin youths attacked a village": a community's attackers are its militia (ACLED: identity militia)
+        cand.source = replace(cand.source, name=f"{community.name} militia", country=community.country, sector="PRM")
+    if cand.place is None and not cand.is_verbal and cand.modality != "future":
+        # a material event with no place in its clause: the main place of its sentence, else of the article
+        sent = cand.evidence_sent or cand.sent
+        here = [m for m in located if sent.start <= m.start < sent.end]
+        chosen = primary(here) or primary(located)
+        if chosen is not None:
+            cand.place = chosen.place
+            cand.fallbacks.append("place")
+    if cand.event_type == "ASSAULT" and cand.source is None:
+        # an armed actor named beside the event, else ACLED's "Unidentified Armed Group" of the event's country
+        cand.source = _armed_bystander(cand) or (None if _from_the_air(cand) else
+                                                  Actor(text="", name=UNIDENTIFIED, sector="UAF"))
+        if cand.source is not None:
+            cand.fallbacks.append("source")
+    if cand.event_type == "ASSAULT":
+        _complete_toll(cand)
+    if cand.event_type == "PROTEST" and cand.source is None:
+        # unnamed demonstrators, as ACLED codes them: "Protesters (Kenya)", "Rioters (Kenya)"
+        crowd = "rioters" if cand.entry.mode == "riot" else "protesters"
+        cand.source = Actor(text=crowd, name=crowd, sector="CVL")
+        cand.fallbacks.append("source")
+    main = primary(located)
+    local = cand.place.country if cand.place and cand.place.country else \
+        main.place.country if main is not None else (countries[0] if countries else None)
+    for role in ("source", "target"):
+        actor = getattr(cand, role)
+        if actor is not None and actor.country is None and actor.name == FOREIGN_FORCES:
+            # "foreign troops": the foreign country the article names most, not the event's own
+            others = [c for c in countries if c not in (local, cand.source.country if cand.source else None)]
+            if others:
+                setattr(cand, role, replace(actor, country=others[0]))
+                cand.fallbacks.append(f"{role}.country")
+            continue
+        if actor is not None and actor.country is None and local and actor.sector not in FOREIGN_SECTORS:
+            # ACLED codes local actors by the country of the event: "Police Forces of Kenya", "Rioters (Kenya)"
+            setattr(cand, role, replace(actor, country=local))
+            cand.fallbacks.append(f"{role}.country")
+    if cand.target is None and cand.event_type == "PROTEST" and cand.place is not None \
+            and cand.place.country and len(cand.place.country) == 3:
+        # a demonstration with no named target is addressed to the government where it is held (PLOVER,
+        # PETRARCH: "activists staged a protest in Beijing" -> CHN GOV)
+        host = places.country_place(cand.place.country)
+        if host is not None:
+            cand.target = Actor(text="", name=host.name, country=host.country, sector="GOV")
+            cand.fallbacks.append("target")
+    if cand.target is None and cand.event_type == "THREATEN" and cand.source is not None:
+        cand.target = _other_named_actor(cand)
+        if cand.target is not None:
+            cand.fallbacks.append("target")
+    if cand.place is None and cand.is_verbal and cand.source is not None and cand.source.country:
+        cand.place = places.country_place(cand.source.country)
+        if cand.place is not None:
+            cand.fallbacks.append("place")
+    if cand.place is None and not cand.is_verbal and cand.modality != "future":
+        # no place named: the country of its police or of its civilians, who act at home, else the article's
+        home = _home_country(cand) or (countries[0] if countries else None)
+        cand.place = places.country_place(home) if home is not None else None
+        if cand.place is not None:
+            cand.fallbacks.append("place")
+
+
+def _complete_toll(cand: Candidate) -> None:
+    """A report that gives a toll gives all of it: deaths without injuries means none injured, and
+    'no casualties' means zero of both (the convention of GTD and ACLED coders)."""
+    if cand.fatalities:
+        sents = {id(t.sent): t.sent for t in (cand.trigger, *cand.mentions)}
+        cand.fatalities += uncounted_bombers(list(sents.values()))
+    if cand.no_casualties:
+        cand.fatalities = cand.fatalities or 0
+        cand.injuries = cand.injuries or 0
+    elif cand.fatalities is not None and cand.injuries is None:
+        cand.injuries = 0
+    elif cand.injuries is not None and cand.fatalities is None:
+        cand.fatalities = 0
+
+
+def _other_named_actor(cand: Candidate) -> Actor | None:
+    """The one named actor of the sentence other than the speaker: whom a bare threat is aimed at."""
+    found = {}
+    for ent in cand.sent.ents:
+        actor = actor_at(ent.root) if ent.label_ in ("ORG", "GPE", "NORP") else None
+        if actor is not None and actor.country and actor.country != cand.source.country:  # type: ignore[union-attr]
+            found[actor.name] = actor
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _armed_bystander(cand: Candidate) -> Actor | None:
+    """For an air or drone strike with no stated agent, a state force named in the same sentence."""
+    sent = cand.evidence_sent or cand.sent
+    if cand.trigger.lemma_.lower() not in ("strike", "airstrike") and "drone" not in sent.text.lower():
+        return None
+    for tok in sent:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod"):
+            actor = actor_at(tok)
+            if actor is not None and actor.sector == "MIL" and actor.country and \
+                    (cand.target is None or actor.country != cand.target.country):
+                return actor
+    return None

@@ -1,0 +1,71 @@
+"""Which trigger hits tell no event of their own: descriptions, topics, grievances, modifiers, repeats."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventcoder.coding import GRIEVANCE_PREPS, OUTCOME_LEMMAS, PROTEST_LEMMAS
+from eventcoder.lexicon import words
+from eventcoder.triggers import TriggerHit, in_generic_clause, is_descriptive, is_topic
+
+
+def _slashed(token: Token, hits: dict[int, TriggerHit]) -> bool:
+    """The second word of a slash list of one event's kinds: "projectiles/explosions", "shots/bursts"."""
+    return token.i >= 2 and token.doc[token.i - 1].text == "/" and token.i - 2 in hits
+
+
+# Modes of triggers that name what is fired ("shells", "explosives"), not an act of their own.
+FIRED_MODES = frozenset({"explosives", "heavy-weapons"})
+
+
+def _weapon_of(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
+    """What another attack fired, or a deployment moved: "fired two shells", "brought reinforcements" tell one
+    event, not two."""
+    head = hits.get(hit.token.head.i)
+    if hit.token.dep_ != "dobj" or head is None or head.entry.event_type != hit.entry.event_type:
+        return False
+    return hit.entry.event_type == "MOBILIZE" or hit.entry.event_type == "ASSAULT" and hit.entry.mode in FIRED_MODES
+
+
+# Finite verb tags: a sentence with none of them is a headline or note the parser read as one noun phrase.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _headline_predicate(token: Token) -> bool:
+    """A bare verb the parser took for a modifier in a verbless headline, after its subject: "Journalists in
+    Mombasa protest limits on free expression", "Students of Kisii University protest exam fees"."""
+    sent = token.sent
+    before = token.doc[token.i - 1] if token.i > sent.start else None
+    return token.tag_ in ("NN", "NNS", "VB", "VBP", "VBZ") and token.lower_ == token.lemma_.lower() \
+        and before is not None and before.pos_ in ("NOUN", "PROPN") and before.i != token.head.i \
+        and not any(t.tag_ in FINITE_TAGS for t in sent)
+
+
+def _staged(hit: TriggerHit) -> bool:
+    """A protest word naming the kind of what was staged: "held a protest sit-in", "staged a protest march"."""
+    head = hit.token.head
+    return hit.entry.event_type == "PROTEST" and head.dep_ in ("dobj", "pobj") \
+        and head.head.lemma_.lower() in words("protest_verb")
+
+
+def _grievance(token: Token) -> bool:
+    """What a protest is against, not an event told here: "protested against the attack on their leader",
+    "protest against a police raid" (the grievance is an earlier event, reported in its own right elsewhere)."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in GRIEVANCE_PREPS and prep.head.lemma_.lower() in PROTEST_LEMMAS
+
+
+def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -> bool:
+    """Triggers that report no event of their own: descriptions, topics, the content of a statement."""
+    if is_descriptive(hit.token) or is_topic(hit.token) or in_generic_clause(hit.token) or _grievance(hit.token) \
+            or _slashed(hit.token, hits) or _weapon_of(hit, hits):
+        return True
+    if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN") and not _headline_predicate(hit.token) \
+            and not _staged(hit):
+        return True  # "riot gear", "attack helicopter", "protest leaders": a modifier, not an event
+    if hit.token.dep_ == "amod" and hit.token.lemma_.lower() in OUTCOME_LEMMAS:
+        # "160 wounded people": a casualty count, not an event of its own
+        return True
+    if gov is not None and gov.entry.kind in ("say", "claim"):
+        return not (hit.entry.event_type == "ASSAULT" and gov.entry.event_type == "ACCUSE")
+    return False
