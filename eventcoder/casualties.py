@@ -8,10 +8,21 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from eventcoder.actors import lookup
 from eventcoder.lexicon import number_words, words
 
 # Counts above this are read as something other than a casualty figure (a year, a troop total).
 MAX_CASUALTIES = 5000
+# Verbs whose object (or passive subject) is the casualty they count.
+KILLING_VERBS = frozenset({"kill", "wound", "injure", "hurt", "assassinate", "behead"})
+# Entity labels of clock and calendar numbers, never counts of people.
+CLOCK_LABELS = frozenset({"TIME", "DATE"})
+# Nouns of the clock that a misparse may leave where the victim should be ("around 1200 noon ... was killed").
+CLOCK_NOUNS = frozenset({"noon", "midnight", "hours", "hrs", "am", "pm"})
+# Nouns of places that a place list may coordinate with the victim ("Gangale in Kinshasa city, Kinshasa province").
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "district", "region", "state", "county", "area"})
+# Entity labels of places: a place in a list after the victim is no second victim.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Words that turn a number into a bound we cannot state exactly ("more than 20") are still read as the
 # number: ACLED and GTD code the stated figure. Words that make it vague drop it.
 VAGUE_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "several", "many", "some", "numerous"})
@@ -46,7 +57,7 @@ def count_of(noun: Token) -> int | None:
     if first is None:
         return None
     total = first
-    for conj in (c for c in noun.children if c.dep_ == "conj"):
+    for conj in (c for c in noun.children if c.dep_ == "conj" and c.lemma_.lower() not in PLACE_NOUNS):
         more = count_of(conj)
         if more is None:
             return total
@@ -59,15 +70,17 @@ def _count_one(noun: Token) -> int | None:
     if noun.lower_ in VAGUE_WORDS:
         return None
     if noun.tag_ == "PRP":
-        # "killing him", "wounding her": one person; "them" says not how many
-        return 1 if noun.lower_ in ("him", "her") else None
+        # "killing him", "wounding her", "killing himself": one person; "them" says not how many
+        return 1 if noun.lower_ in ("him", "her", "himself", "herself") else None
+    if noun.ent_type_ in CLOCK_LABELS or noun.lower_ in CLOCK_NOUNS or noun.ent_type_ in PLACE_LABELS:
+        return None  # "around 1200 noon": a time, not a count; "Kinshasa province": a place
     value = number_value(noun) if noun.pos_ == "NUM" or noun.like_num else None
     if value is not None:
         return value if value <= MAX_CASUALTIES else None
     for child in noun.children:
         if child.lower_ in VAGUE_WORDS:
             return None
-        if child.dep_ == "nummod":
+        if child.dep_ == "nummod" and child.ent_type_ not in CLOCK_LABELS:
             value = number_value(child)
             if value is not None and value <= MAX_CASUALTIES:
                 return value
@@ -75,12 +88,14 @@ def _count_one(noun: Token) -> int | None:
         return 2  # "a married couple"
     if noun.tag_ in ("NN", "NNP") and noun.ent_type_ not in ("GPE", "ORG", "NORP"):
         return 1
+    if noun.tag_ == "NNP" and noun.ent_type_ == "ORG" and noun.dep_ in ("dobj", "nsubjpass") and lookup(noun.text) is None:
+        return 1  # "shot and killed Marius Gangale": a person's name the model took for an organisation
     return None
 
 
 def _victim_noun(cue: Token) -> Token | None:
     """The noun whose count is the casualty figure, by the shape of the phrase around the cue word."""
-    if cue.pos_ == "VERB" and cue.lemma_ in ("kill", "wound", "injure", "hurt"):
+    if cue.pos_ == "VERB" and cue.lemma_ in KILLING_VERBS:
         deps = ("nsubjpass", "dobj") if cue.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in cue.children) \
             else ("dobj", "nsubjpass", "nsubj") if cue.tag_ == "VBN" else ("dobj", "nsubjpass")
         # a bare participle's subject is its victim: "Six killed and 109 injured", "four wounded"
@@ -93,9 +108,9 @@ def _victim_noun(cue: Token) -> Token | None:
             shared = next((c for c in cue.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if shared is not None:
                 return shared
-        if cue.dep_ in ("acl", "amod") or cue.tag_ == "VBN":
+        if cue.dep_ in ("acl", "amod") or cue.tag_ == "VBN" and cue.dep_ != "conj" and cue.dep_ != "ROOT":
             return cue.head if cue.head.pos_ in ("NOUN", "PROPN", "NUM") else None
-        return None
+        return _lost_passive_subject(cue)
     if cue.lemma_ == "die":
         return next((c for c in cue.children if c.dep_ == "nsubj"), None)
     if cue.lower_ in ("dead", "wounded", "injured"):
@@ -108,12 +123,26 @@ def _victim_noun(cue: Token) -> Token | None:
             return cue.head
         return next((c for c in cue.children if c.dep_ in ("nummod", "npadvmod")), None) or \
             next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+    if cue.lemma_ == "death" and cue.dep_ == "pobj" and cue.head.lower_ == "to" and cue.head.head.pos_ == "VERB":
+        # "stabbed the policeman's wife to death", "was beaten to death"
+        verb = cue.head.head
+        return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if cue.lemma_ in ("death", "life", "injury", "fatality"):
         of = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is None and any(c.dep_ == "nummod" for c in cue.children):
             return cue  # "2 fatalities", "six additional deaths"
         return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return None
+
+
+def _lost_passive_subject(cue: Token) -> Token | None:
+    """'In Karachi, Sindh, Pakistan, a party activist, identified as Kamran, was shot and killed': the parser hangs
+    the victim on the opening place list; the last common noun in apposition before the verb is the victim."""
+    verb = cue.head if cue.dep_ == "conj" else cue
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    before = [t for t in cue.sent if t.i < verb.i and t.dep_ == "appos" and t.tag_ in ("NN", "NNS")]
+    return before[-1] if before else None
 
 
 def _appositive(noun: Token) -> Token:

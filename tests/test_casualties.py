@@ -73,3 +73,25 @@ def test_uncounted_bombers(parse, text: str, bombers: int) -> None:
 ])
 def test_stated_total(parse, text: str, total: int | None) -> None:
     assert stated_total(next(parse(text).sents)) == total
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    # the parser hangs the victim on the opening place list
+    ("On Thursday, in Karachi, Sindh, Pakistan, a party activist, identified as Kamran, was shot and killed by "
+     "unidentified militants at the main bazaar.", 1),
+    # a person's name the model tags ORG, followed by a place list
+    ("Unidentified assailants shot and killed Marius Gangale in Kinshasa city, Kinshasa province, Congo.", 1),
+    ("The tribal elder of Bosti Banda in Kohat district, Pakistan was assassinated.", 1),
+    ("The attackers stabbed the policeman's 28 year old wife to death in Kut, Iraq.", 1),
+    ("He detonated his explosive belt, killing himself and one police officer.", 2),
+])
+def test_gtd_style_tolls(code, text: str, fatalities: int) -> None:
+    assaults = [e for e in code(text, published="2011-05-10") if e["event_type"] == "ASSAULT"]
+    assert [e["fatalities"] for e in assaults] == [fatalities]
+
+
+def test_a_clock_time_is_no_toll(code) -> None:
+    """The parser makes "noon" the victim here; the toll stays unknown rather than 1,200."""
+    events = code("On Monday around 1200 noon, at a residence in Datu Odin Sinsuat, Maguindanao, a child was killed "
+                  "when suspected militants detonated an improvised explosive device.", published="2011-05-10")
+    assert [e["fatalities"] for e in events if e["event_type"] == "ASSAULT"] == [None]
