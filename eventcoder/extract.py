@@ -21,7 +21,7 @@ from eventcoder.coding import OUTCOME_LEMMAS, TWO_SIDED_LEMMAS, code
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
 from eventcoder.fallbacks import fill_fallbacks
-from eventcoder.geoparse import PlaceMention, place_mentions
+from eventcoder.geoparse import GENERIC_WORDS, PlaceMention, place_mentions
 from eventcoder.actors import PUBLISHED, country_of_thing, people_country
 from eventcoder.discourse import continue_statements, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
@@ -283,9 +283,11 @@ def _locative(mention: PlaceMention, doc: Doc) -> bool:
         return mention.cue not in ACTOR_PREPS
     span = doc[mention.start:mention.end]
     root = span.root
-    if mention.start >= 2 and doc[mention.start - 1].text in (",", "(") and doc[mention.start - 2].text[:1].isupper() \
-            and mention.place.precision != "country":
-        return True  # "residents of Eastleigh, Nairobi protest": the town or region a name lies in
+    if mention.start >= 2 and doc[mention.start - 1].text in (",", "(") and mention.place.precision != "country" \
+            and (doc[mention.start - 2].text[:1].isupper() or doc[mention.start - 2].lower_ in GENERIC_WORDS):
+        # "residents of Eastleigh, Nairobi protest", "in Magra village, Gaya, Bihar": the town or region a name
+        # lies in
+        return True
     if root.dep_ == "compound" and root.head.lower_ in words("local_noun"):
         return True  # "Mombasa traders", "Kisii University": where its people or institution are
     if root.dep_ == "dobj" and any(t.event_type == "ASSAULT" for t in triggers().get(root.head.lemma_.lower(), ())):

@@ -110,3 +110,9 @@ def test_a_plan_protested_is_no_future(code) -> None:
 def test_acled_spellings_of_afghan_provinces(code, region: str, admin1: str) -> None:
     [event] = code(f"On 4 March 2020, 2 policemen were killed in an attack by Taliban militants in {region}.")
     assert (event["place"]["admin1"], event["place"]["country"]) == (admin1, "AFG")
+
+
+def test_the_town_after_an_unknown_village_places_the_event(code) -> None:
+    [event] = code("On Wednesday afternoon, in Magra village, Gaya, Bihar, India, six suspected Maoists shot and killed "
+                   "a former village head.", published="2011-05-10")
+    assert (event["place"]["name"], event["place"]["precision"]) == ("Gaya", "city")
