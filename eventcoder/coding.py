@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -216,9 +216,19 @@ def _armed_victims(triggers: list[Token]) -> bool:
 
 
 def code(event_type: str, default_mode: str | None, default_cameo: str, triggers: list[Token],
-         source: Actor | None, target: Actor | None, *, police_response: str | None = None) -> Coding:
+         source: Actor | None, target: Actor | None, *, police_response: str | None = None,
+         fatalities: int | None = None) -> Coding:
     """Mode, ACLED type and sub-type and CAMEO root for one event (`police_response`: how the state met a
     demonstration, "intervention" or "excessive-force")."""
+    coding = _code(event_type, default_mode, default_cameo, triggers, source, target, police_response)
+    if coding.acled_sub_event_type == "Abduction/forced disappearance" and fatalities:
+        # ACLED: people kidnapped and killed were attacked; the abduction is how
+        return replace(coding, acled_sub_event_type="Attack")
+    return coding
+
+
+def _code(event_type: str, default_mode: str | None, default_cameo: str, triggers: list[Token],
+          source: Actor | None, target: Actor | None, police_response: str | None) -> Coding:
     if event_type == "PROTEST" and _violent_demonstration(
             triggers, source, AMBIGUOUS_RIOT if police_response is not None else frozenset()):
         default_mode = "riot"

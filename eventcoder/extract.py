@@ -317,7 +317,8 @@ def _to_event(cand: Candidate, article_id: str) -> Event:
     source = cand.source
     unnamed = source is not None and source.name == UNIDENTIFIED  # the stand-in says nothing about who acted
     coding = code(cand.event_type, cand.entry.mode, cand.entry.cameo, [cand.trigger, *cand.mentions],
-                  None if unnamed else source, cand.target, police_response=cand.police_response)
+                  None if unnamed else source, cand.target, police_response=cand.police_response,
+                  fatalities=cand.fatalities)
     if coding.acled_event_type == "Riots" and unnamed:
         source = replace(source, name="rioters", sector="CVL")  # an unnamed crowd, as ACLED codes "Rioters (X)"
     key = f"{article_id}|{cand.trigger.idx}|{cand.event_type}"

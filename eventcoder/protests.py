@@ -46,16 +46,28 @@ def _sentence_index(cand: Candidate) -> int:
 
 
 def _belongs(cand: Candidate, protest: Candidate, sentences: dict[int, int]) -> bool:
-    """Violence of the crowd, or of the state against it, within the protest's window."""
+    """Violence of the crowd, or of the state against it, within the protest's window; or the arrest of
+    its demonstrators ("Police made arrests.", "Police arrested 2, and the remaining demonstrators fled.")."""
+    distance = sentences[id(cand)] - sentences[id(protest)]
+    if _arrest_of_crowd(cand) and cand.modality == "asserted":
+        # not the arrest the protest is about ("protested the release of students who had been arrested")
+        grievance = cand.trigger.dep_ in ("relcl", "acl") or protest.trigger.i in {a.i for a in cand.trigger.ancestors}
+        return 0 <= distance <= WINDOW_SENTENCES and not grievance
     if cand.event_type != "ASSAULT" or cand.modality != "asserted":
         return False
-    distance = sentences[id(cand)] - sentences[id(protest)]
     if not 0 <= distance <= WINDOW_SENTENCES or cand.entry.mode in REMOTE_MODES:
         return False
     cue = weapon_cue([cand.trigger, *cand.mentions])
     if cue is not None and cue.mode in REMOTE_MODES:
         return False
     return _by_crowd(cand, protest) or _response(cand, protest)
+
+
+def _arrest_of_crowd(cand: Candidate) -> bool:
+    """An arrest by the state, or by no one named, of people who are no one else: the crowd's."""
+    return cand.event_type == "COERCE" and cand.entry.mode == "arrest" \
+        and (cand.source is None or cand.source.sector in STATE_SECTORS) \
+        and (cand.target is None or _crowd(cand.target))
 
 
 def _by_crowd(cand: Candidate, protest: Candidate) -> bool:
@@ -82,7 +94,7 @@ def _crowd(actor) -> bool:
 def _fold_into(protest: Candidate, violence: Candidate) -> None:
     """The crowd's violence makes a riot; the state's force on a peaceful crowd makes an intervention,
     excessive when it kills or wounds."""
-    if _response(violence, protest):
+    if _response(violence, protest) or _arrest_of_crowd(violence):
         protest.target = protest.target or violence.source
         harmed = bool(violence.fatalities or violence.injuries)
         if protest.police_response != "excessive-force":

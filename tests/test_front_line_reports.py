@@ -114,3 +114,21 @@ def test_a_protest_addresses_the_host_government(code) -> None:
 def test_the_agent_of_presenting_evidence_accuses(code) -> None:
     [event] = code("Evidence against Russia was presented by the US.")
     assert (event["event_type"], event["source"]["country"], event["target"]["country"]) == ("ACCUSE", "USA", "RUS")
+
+
+def test_people_kidnapped_and_killed_were_attacked(code) -> None:
+    """ACLED codes an abduction whose victim is killed as an attack (mode stays the abduction)."""
+    [event] = code("On 6 March 2020, 1 civilian was kidnapped and killed by Taliban militants in Obe district, Herat.",
+                   published="2020-03-07")
+    assert (event["mode"], event["acled_sub_event_type"], event["fatalities"]) == ("abduct", "Attack", 1)
+
+
+def test_arrests_after_a_protest_are_its_intervention(code) -> None:
+    events = code("On 28 April 2020, 20 youths demonstrated at the district office in Luwero. Police arrested 2, and "
+                  "the remaining demonstrators fled.", published="2020-04-29")
+    assert coded(events) == [("PROTEST", "Protest with intervention")]
+
+
+def test_an_arrest_protested_is_the_grievance(code) -> None:
+    events = code("Students protested the release of classmates who had been arrested by police.")
+    assert coded(events) == [("PROTEST", "Peaceful protest"), ("COERCE", "Arrests")]
