@@ -132,3 +132,7 @@ def test_arrests_after_a_protest_are_its_intervention(code) -> None:
 def test_an_arrest_protested_is_the_grievance(code) -> None:
     events = code("Students protested the release of classmates who had been arrested by police.")
     assert coded(events) == [("PROTEST", "Peaceful protest"), ("COERCE", "Arrests")]
+
+
+def test_a_grenades_explosion_is_a_grenade(code) -> None:
+    assert coded(code("A grenade explosion at a bar in Mandera injured four people.")) == [("ASSAULT", "Grenade")]
