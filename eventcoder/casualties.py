@@ -9,6 +9,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors import lookup
+from eventcoder.geoparse import PLACE_LABELS
 from eventcoder.lexicon import number_words, words
 
 # Counts above this are read as something other than a casualty figure (a year, a troop total).
@@ -21,8 +22,6 @@ CLOCK_LABELS = frozenset({"TIME", "DATE"})
 CLOCK_NOUNS = frozenset({"noon", "midnight", "hours", "hrs", "am", "pm"})
 # Nouns of places that a place list may coordinate with the victim ("Gangale in Kinshasa city, Kinshasa province").
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "district", "region", "state", "county", "area"})
-# Entity labels of places: a place in a list after the victim is no second victim.
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Words that turn a number into a bound we cannot state exactly ("more than 20") are still read as the
 # number: ACLED and GTD code the stated figure. Words that make it vague drop it.
 VAGUE_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "several", "many", "some", "numerous"})

@@ -24,6 +24,8 @@ PEACE_WORDS = frozenset({"peace", "ceasefire", "truce"})
 CROWD_TARGETS = frozenset({"protesters", "demonstrators", "rioters", "mob"})
 # ACLED sub-event types of a demonstration the state acted on.
 POLICE_RESPONSES = {"intervention": "Protest with intervention", "excessive-force": "Excessive force against protesters"}
+# Modes of ordnance: shells and explosives, what an attack fires or sets off and what monitors count in blasts.
+BLAST_MODES = frozenset({"heavy-weapons", "explosives"})
 # Modes of violence a crowd commits with what it has to hand: ACLED codes them as riots.
 CROWD_MODES = frozenset({None, "beat", "primitive", "destroy"})
 # Words of a demonstration: a crowd's violence during one is a violent demonstration, not mob violence.
@@ -258,7 +260,7 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
     if cue is not None and cue.mode == "heavy-weapons" and triggers[0].lemma_.lower() in TWO_SIDED_LEMMAS | {"exchange"}:
         # "a clash between GNA and LNA forces, involving heavy artillery fire": two armed sides fighting
         return Coding("heavy-weapons", "Battles", "Armed clash", "19")
-    if cue is not None and (cue.mode in ("heavy-weapons", "explosives") or cue.mode == "firearms" and target is None) \
+    if cue is not None and (cue.mode in BLAST_MODES or cue.mode == "firearms" and target is None) \
             and _engagement(triggers, target):
         # mortars and grenade launchers fired at positions, with small arms: a firefight, not shelling
         return Coding("firearms", "Battles", "Armed clash", "19")

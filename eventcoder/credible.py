@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from eventcoder.actors import generic
 from eventcoder.candidates import Candidate
-from eventcoder.coding import ARMED_SECTORS, weapon_cue  # armed actors do not hold protests
+from eventcoder.coding import ARMED_SECTORS, BLAST_MODES, weapon_cue  # armed actors do not hold protests
 from eventcoder.lexicon import read_table
 from eventcoder.participants import participants
 
@@ -88,14 +88,10 @@ def _deadly(cand: Candidate) -> bool:
     return False
 
 
-# Modes of the blasts an observer counts ("a total of 22 explosions", "5 projectiles").
-COUNTED_MODES = frozenset({"explosives", "heavy-weapons"})
-
-
 def _counted(cand: Candidate) -> bool:
     """Blasts an observer counted; not "one of two linked attacks", which points at other events."""
     trigger = cand.trigger
-    return cand.entry.mode in COUNTED_MODES and trigger.tag_ == "NNS" and trigger.head.lower_ != "of" \
+    return cand.entry.mode in BLAST_MODES and trigger.tag_ == "NNS" and trigger.head.lower_ != "of" \
         and any(c.dep_ == "nummod" and c.like_num for c in trigger.children)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventcoder.coding import GRIEVANCE_PREPS, OUTCOME_LEMMAS, PROTEST_LEMMAS
+from eventcoder.coding import BLAST_MODES, GRIEVANCE_PREPS, OUTCOME_LEMMAS, PROTEST_LEMMAS
 from eventcoder.lexicon import words
 from eventcoder.triggers import TriggerHit, in_generic_clause, is_descriptive, is_topic
 
@@ -14,17 +14,13 @@ def _slashed(token: Token, hits: dict[int, TriggerHit]) -> bool:
     return token.i >= 2 and token.doc[token.i - 1].text == "/" and token.i - 2 in hits
 
 
-# Modes of triggers that name what is fired ("shells", "explosives"), not an act of their own.
-FIRED_MODES = frozenset({"explosives", "heavy-weapons"})
-
-
 def _weapon_of(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
     """What another attack fired, or a deployment moved: "fired two shells", "brought reinforcements" tell one
     event, not two."""
     head = hits.get(hit.token.head.i)
     if hit.token.dep_ != "dobj" or head is None or head.entry.event_type != hit.entry.event_type:
         return False
-    return hit.entry.event_type == "MOBILIZE" or hit.entry.event_type == "ASSAULT" and hit.entry.mode in FIRED_MODES
+    return hit.entry.event_type == "MOBILIZE" or hit.entry.event_type == "ASSAULT" and hit.entry.mode in BLAST_MODES
 
 
 # Finite verb tags: a sentence with none of them is a headline or note the parser read as one noun phrase.
