@@ -38,8 +38,7 @@ STRONG_CUES = frozenset({"in", "near", "at", "outside", "around", "inside", "wit
 # Cues that put the event beside the place rather than in it: a city found this way has precision "near".
 NEAR_CUES = frozenset({"near", "outside", "around", "outskirts", "outskirt", "vicinity", "north", "south", "east",
                        "west", "northeast", "northwest", "southeast", "southwest", "area", "suburbs", "suburb",
-                       "environs", "periphery", "residents", "inhabitants", "natives", "people", "villagers",
-                      "university", "hospital"})
+                       "environs", "periphery"})
 # Nouns right after a name, and the gazetteer kind each points to ("Haifa city", "Diyala province").
 POST_CUES = {"city": "city", "town": "city", "village": "city", "camp": "city", "neighbourhood": "city",
              "neighborhood": "city", "suburb": "city", "township": "city", "province": "admin1",
