@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from eventcoder.actors import community_of
 from eventcoder.lexicon import WeaponCue, acled_event_types, acled_sub_types_by_plover, weapon_cues, words
 from eventcoder.participants import CROWD_SECTORS, agents, is_crowd, participants
 from eventcoder.records import Actor
@@ -33,7 +34,8 @@ PROTEST_LEMMAS = frozenset({"protest", "protester", "demonstrate", "demonstratio
 # Riot words that, beside the state's response to a demonstration, as often describe the police ("violently dispersed").
 AMBIGUOUS_RIOT = frozenset({"violent", "violently", "violence", "unrest"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
-# Sectors of an unorganised crowd: their violence is mob violence, not an armed attack.
+# Nouns of a community as a fighting side ("two Maasai clans clashed"): ACLED's identity militias.
+COMMUNITY_NOUNS = frozenset({"clan", "community", "tribe"})
 # Armed actors outside the state: with one of them on a side, a fight is a battle, not a riot.
 NON_STATE_ARMED = frozenset({"REB", "PRM", "UAF", "CRM"})
 # How far (in tokens) around an attack trigger a weapon word still describes it.
@@ -156,7 +158,10 @@ def _crowd_fight(triggers: list[Token], source: Actor | None) -> bool:
     if source is not None and source.sector in NON_STATE_ARMED:
         return False
     crowd = any(is_crowd(tok) for tok in sides) or (source is not None and source.sector in CROWD_SECTORS)
-    return crowd and not any((a := actor_at(tok)) is not None and a.sector in NON_STATE_ARMED for tok in sides)
+    # communities or peoples fighting ("Pokot and Turkana clashed", "Somalis") are identity militias: a battle
+    return crowd and not any((a := actor_at(tok)) is not None and a.sector in NON_STATE_ARMED
+                             or community_of(tok.ent_id_) or tok.tag_ == "NNPS" and tok.ent_type_ == "NORP"
+                             or tok.lemma_.lower() in COMMUNITY_NOUNS for tok in sides)
 
 
 def _returned_fire(trigger: Token) -> bool:
@@ -191,7 +196,7 @@ def _crowd_response_type(target: Actor, triggers: list[Token]) -> str:
     return "Violent demonstration" if protesting else "Mob violence"
 
 
-def _armed_on_duty(actor: Actor | None) -> bool:
+def armed_on_duty(actor: Actor | None) -> bool:
     """An armed actor, unless the text says it was off duty or retired (ACLED then codes a civilian)."""
     return _is_armed(actor) and not set(actor.text.lower().replace("-", " ").split()) & OFF_DUTY  # type: ignore[union-attr]
 
@@ -287,7 +292,9 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
         civilian_target = target is not None and target.sector is not None and not _is_armed(target) \
             and target.sector not in STATE_SECTORS
         # ACLED: violence against an organised armed actor is a battle, whoever started it
-        if two_sided and not civilian_target or _armed_on_duty(target) or _armed_victims(triggers):
+        # a fight between armed sides stays a battle when bystanders die in it
+        armed_fight = two_sided and (source is not None and source.sector in ARMED_SECTORS or not civilian_target)
+        if armed_fight or armed_on_duty(target) or _armed_victims(triggers):
             sub = "Armed clash"
         else:
             sub = "Attack"

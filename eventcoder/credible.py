@@ -47,7 +47,7 @@ def _crowd_in_sentence(cand: Candidate) -> bool:
     """Civilians named anywhere in the sentence: the parser often hangs them off the place
     ("On 28 April, in Culiacan, Sinaloa, workers ... demonstrated")."""
     for tok in cand.sent:
-        if tok.lower_ in _words()["human"]:
+        if tok.lower_ in _words()["human"] or tok.tag_ == "NNS" and f"{tok.lemma_.lower()}s" in _words()["human"]:
             return True
         entry = generic(tok)
         if entry is not None and entry.sector in CROWD_SECTORS:
@@ -133,8 +133,9 @@ def _plural_subject(cand: Candidate) -> bool:
 def _benign_context(cand: Candidate) -> bool:
     """Sport, weather, business or technology words in the sentence, unless the word is the head of a
     compound naming something else ("check points", "watering points")."""
-    benign = _words()["benign"]
-    return any(t.lower_ in benign and not any(c.dep_ == "compound" for c in t.children) for t in cand.sent)
+    benign, nouns = _words()["benign"], _words()["benign_noun"]
+    return any((t.lower_ in benign or t.lower_ in nouns and t.pos_ == "NOUN")
+               and not any(c.dep_ == "compound" for c in t.children) for t in cand.sent)
 
 
 def _labour_strike(cand: Candidate) -> bool:

@@ -8,7 +8,7 @@ from eventcoder import places
 from eventcoder.actors import community_named
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import uncounted_bombers
-from eventcoder.coding import weapon_cue
+from eventcoder.coding import OUTCOME_LEMMAS, armed_on_duty, weapon_cue
 from eventcoder.geoparse import PlaceMention, primary
 from eventcoder.records import UNIDENTIFIED, Actor
 from eventcoder.roles import actor_at
@@ -60,6 +60,11 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
                                                   Actor(text="", name=UNIDENTIFIED, sector="UAF"))
         if cand.source is not None:
             cand.fallbacks.append("source")
+    if cand.event_type == "ASSAULT" and cand.target is None:
+        # the parse lost the victims: armed men named where victims stand ("a state police patrol was shot")
+        cand.target = _armed_victim(cand)
+        if cand.target is not None:
+            cand.fallbacks.append("target")
     if cand.event_type == "ASSAULT":
         _complete_toll(cand)
     if cand.event_type == "PROTEST" and cand.source is None:
@@ -143,4 +148,36 @@ def _armed_bystander(cand: Candidate) -> Actor | None:
             if actor is not None and actor.sector == "MIL" and actor.country and \
                     (cand.target is None or actor.country != cand.target.country):
                 return actor
+    return None
+
+
+# Links from a word up to the head of the phrase it is part of ("a state police patrol", "2 NDS members").
+PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "appos", "conj", "nummod", "poss"})
+# Where the people an attack fell on stand: its object, a passive subject, or after "against", "on", "at".
+VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "npadvmod"})
+VICTIM_PREPS = frozenset({"against", "on", "at", "upon"})
+
+
+def _armed_victim(cand: Candidate) -> Actor | None:
+    """An armed actor on duty named where a victim of the event stands (object or passive subject of the trigger,
+    of a mention of it, or of a killing or wounding), other than the attacker: the target the parse lost.
+    ACLED codes violence against armed men as a battle."""
+    acts = {t.i for t in (cand.trigger, *cand.mentions)} | {t.i for t in cand.trigger.conjuncts}
+    for tok in cand.evidence_sent or cand.sent:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        actor = actor_at(tok)
+        if not armed_on_duty(actor) or cand.source is not None and actor.name == cand.source.name:  # type: ignore[union-attr]
+            continue
+        head = tok
+        while head.dep_ in PHRASE_DEPS and head.head.i != head.i:
+            head = head.head
+        if head.dep_ in VICTIM_DEPS:
+            verb = head.head
+        elif head.dep_ == "pobj" and head.head.lower_ in VICTIM_PREPS:
+            verb = head.head.head
+        else:
+            continue
+        if verb.i in acts or verb.lemma_.lower() in OUTCOME_LEMMAS:
+            return actor
     return None

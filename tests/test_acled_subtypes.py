@@ -35,6 +35,7 @@ def test_an_arrest_behind_a_protest_is_no_intervention(code, text: str) -> None:
     "A soldier molested a girl at a checkpoint in Goma on Monday.",
     "Rebels were accused of sexual violence against women in Bunia on Monday.",
     "Militiamen sexually assaulted two women in Bunia on Monday.",
+    "At least three women were raped by militiamen in Bunia on Monday.",  # the model's lemma is "rap"
 ])
 def test_sexual_violence(code, text: str) -> None:
     assert ("ASSAULT", "Sexual violence") in coded(code(text))

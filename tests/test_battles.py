@@ -1,0 +1,58 @@
+"""ACLED's line between a battle and an attack: violence that falls on armed men, or two armed sides, is a
+battle, even when the parse loses the victims or bystanders die."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import coded
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # the parse hangs the victims where the target reader does not look
+    ("On 5 May 2020, in La Central, Colima, a state police patrol was shot by armed individuals in a drive-by "
+     "incident.", "police"),
+    ("On 2 May 2020, presumed militants ambushed a gendarmerie unit in Gaskinde, killed one gendarme and wounded "
+     "another.", "gendarmes"),
+    ("On 20 March 2020, 2 'Arbakis' were wounded following an ambush by Taliban militants in Shibirghan city.",
+     "Arbaki"),
+])
+def test_armed_men_where_the_victims_stand_make_a_battle(code, text: str, target: str) -> None:
+    events = [e for e in code(text) if e["event_type"] == "ASSAULT"]
+    assert [(e["acled_sub_event_type"], e["target"]["name"], e["target"]["sector"] in ("COP", "PRM"))
+            for e in events] == [("Armed clash", target, True)]
+
+
+def test_an_armed_man_outside_the_attack_is_no_victim(code) -> None:
+    events = code("Gunmen killed three villagers in Kandahar on Monday; police are investigating.")
+    assert [(e["acled_sub_event_type"], e["target"]["name"]) for e in events if e["event_type"] == "ASSAULT"] \
+        == [("Attack", "villagers")]
+
+
+@pytest.mark.parametrize("text", [
+    "Tugen and Pokot militias exchange fire at Kapndasum in Marigat. An unarmed bystander was killed in the "
+    "shootout.",
+    "On Jun 14th 2019, in Quri area of Garba Tula, Borana and Somalis clashed. Five people were killed.",
+    "On 27 October 2019, two Siria and Ruasi Ngishu clans clashed at the border in Trans Mara.",
+])
+def test_armed_sides_and_communities_fight_battles(code, text: str) -> None:
+    assert [sub for kind, sub in coded(code(text)) if kind == "ASSAULT"] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 7 May 2020, in Villa Nueva, Guatemala, two armed men driving a motorcycle shot and killed a man.",
+    "Gunmen storm the village of Kuku, killing five civilians.",
+])
+def test_everyday_words_as_verbs_are_no_benign_context(code, text: str) -> None:
+    """"driving" and "storm" put a sentence in traffic or weather only as nouns."""
+    assert [sub for kind, sub in coded(code(text)) if kind == "ASSAULT"] == ["Attack"]
+
+
+def test_a_storm_that_kills_is_weather(code) -> None:
+    assert code("A storm killed five people in Kuku.") == []
+
+
+def test_a_protest_the_parser_hung_under_its_participle(code) -> None:
+    text = ("On 2 May 2020, owners of restaurants protested outside the President's Office in Kyiv demanding the "
+            "right to open summer terraces.")
+    assert ("PROTEST", "Peaceful protest") in coded(code(text))
