@@ -109,7 +109,8 @@ GRIEVANCE_VERBS = frozenset({"denounce", "condemn", "oppose", "decry", "fear", "
 def riot_cue(tok: Token, cues: frozenset[str] | None = None) -> bool:
     """A word of a violent demonstration, not a modifier ('riot police') nor part of the grievance."""
     cues = words("riot_cue") if cues is None else cues
-    if not (tok.lower_ in cues or tok.lemma_.lower() in cues) or tok.dep_ == "compound" or _denied(tok):
+    active = tok.lower_ in words("riot_active") and tok.tag_ == "VBD"  # "destroyed kiosks", not "stalls destroyed"
+    if not (tok.lower_ in cues or tok.lemma_.lower() in cues or active) or tok.dep_ == "compound" or _denied(tok):
         return False
     for anc in tok.ancestors:
         if anc.dep_ == "prep" and anc.lower_ in GRIEVANCE_PREPS or anc.pos_ == "VERB" and \

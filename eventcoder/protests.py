@@ -27,6 +27,8 @@ def escalate_protests(cands: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
     protests = [c for c in cands if c.event_type == "PROTEST" and c.modality == "asserted"]
     for cand in cands:
+        if any(_inside_grievance(cand, p) for p in protests if p is not cand):
+            continue  # "held a protest for justice to a youth who was killed": what the protest is about
         protest = next((p for p in protests if p is not cand and _belongs(cand, p, sentences)), None)
         if protest is None:
             kept.append(cand)
@@ -55,12 +57,39 @@ def _belongs(cand: Candidate, protest: Candidate, sentences: dict[int, int]) -> 
         return 0 <= distance <= WINDOW_SENTENCES and not grievance
     if cand.event_type != "ASSAULT" or cand.modality != "asserted":
         return False
-    if not 0 <= distance <= WINDOW_SENTENCES or cand.entry.mode in REMOTE_MODES:
+    if not 0 <= distance <= WINDOW_SENTENCES or cand.entry.mode in REMOTE_MODES or _grievance_of(cand, protest):
         return False
     cue = weapon_cue([cand.trigger, *cand.mentions])
     if cue is not None and cue.mode in REMOTE_MODES:
         return False
     return _by_crowd(cand, protest) or _response(cand, protest)
+
+
+# Links from a protest down to what it is about ("a youth who was killed", "demanding the arrest of those who
+# torched ..."), and the prepositions that introduce it: violence below one of them is the grievance.
+GRIEVANCE_LINKS = frozenset({"relcl", "acl", "ccomp"})
+GRIEVANCE_WORDS = frozenset({"for", "against", "over", "about", "after", "following", "demanding", "demand"})
+
+
+def _grievance_of(cand: Candidate, protest: Candidate) -> bool:
+    """Violence that is not the crowd's act at this protest: what the protest is about, or violence dated to
+    another day than the protest ("Sternenko stabbed a man ... on 24 May 2018")."""
+    if cand.date is not None and protest.date is not None and cand.date.value != protest.date.value \
+            and not cand.date_inherited:
+        return True
+    return _inside_grievance(cand, protest)
+
+
+def _inside_grievance(cand: Candidate, protest: Candidate) -> bool:
+    """Violence told inside the protest's own clause below a preposition, an object or a relative clause."""
+    if cand.event_type != "ASSAULT" or protest.trigger.sent.start != cand.trigger.sent.start:
+        return False
+    tok = cand.trigger
+    path: list[Token] = []
+    while tok.head.i != tok.i and tok.i != protest.trigger.i:
+        path.append(tok)
+        tok = tok.head
+    return tok.i == protest.trigger.i and any(t.dep_ in GRIEVANCE_LINKS or t.lower_ in GRIEVANCE_WORDS for t in path)
 
 
 def _arrest_of_crowd(cand: Candidate) -> bool:

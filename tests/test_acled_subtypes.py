@@ -39,3 +39,19 @@ def test_an_arrest_behind_a_protest_is_no_intervention(code, text: str) -> None:
 ])
 def test_sexual_violence(code, text: str) -> None:
     assert ("ASSAULT", "Sexual violence") in coded(code(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the violence a protest is about is neither the crowd's act nor an event of the note
+    ("On 2 May 2020, locals held a protest demonstration in Shahdadkot town for providing justice to a youth who "
+     "was killed by influential men.", [("PROTEST", "Peaceful protest")]),
+    ("More than 300 traders staged a demonstration in Nakuru town after they found their stalls destroyed by "
+     "officers of the county government.", [("PROTEST", "Peaceful protest")]),
+    # what the crowd did, however it is told
+    ("On 29 April 2020, a group demonstrated by throwing stones in Ankaraobato against the distribution of aid.",
+     [("PROTEST", "Violent demonstration")]),
+    ("Hundreds of students protested in Kisii on Monday. They smashed the windows of a bus.",
+     [("PROTEST", "Violent demonstration")]),
+])
+def test_the_crowds_violence_and_the_grievance(code, text: str, expected: list) -> None:
+    assert [e for e in coded(code(text)) if e[0] in ("PROTEST", "ASSAULT")] == expected
