@@ -11,6 +11,7 @@ from eventcoder.candidates import Candidate
 from eventcoder.coding import ARMED_SECTORS, BLAST_MODES, weapon_cue  # armed actors do not hold protests
 from eventcoder.lexicon import read_table
 from eventcoder.participants import participants
+from eventcoder.triggers import misread_verb
 
 # Event types whose triggers have everyday senses and so need corroboration.
 CHECKED_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
@@ -134,7 +135,7 @@ def _benign_context(cand: Candidate) -> bool:
     """Sport, weather, business or technology words in the sentence, unless the word is the head of a
     compound naming something else ("check points", "watering points")."""
     benign, nouns = _words()["benign"], _words()["benign_noun"]
-    return any((t.lower_ in benign or t.lower_ in nouns and t.pos_ == "NOUN")
+    return any((t.lower_ in benign or t.lower_ in nouns and t.pos_ == "NOUN" and not misread_verb(t))
                and not any(c.dep_ == "compound" for c in t.children) for t in cand.sent)
 
 
@@ -171,4 +172,6 @@ def credible(cand: Candidate) -> bool:
         return True
     if _labour_strike(cand):
         return False
-    return _corroborated(cand) and not _benign_context(cand) and not _benign_argument(cand)
+    # a crowd that protests about the economy or a penalty fee is still a crowd protesting
+    crowd = cand.event_type == "PROTEST" and (_human_participants(cand) or _plural_subject(cand))
+    return _corroborated(cand) and not (_benign_context(cand) and not crowd) and not _benign_argument(cand)

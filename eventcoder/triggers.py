@@ -29,12 +29,18 @@ class TriggerHit:
     entry: Trigger
 
 
+def misread_verb(token: Token) -> bool:
+    """A 'noun' with a subject of its own is a verb the tagger misread in a headline ("Protesters from West
+    Pokot demonstrate over land issues", "Gunmen storm village")."""
+    return token.pos_ == "NOUN" and token.tag_ in ("NN", "NNS") and any(c.dep_ == "nsubj" for c in token.children)
+
+
 def _pos_ok(token: Token, entry: Trigger) -> bool:
     if entry.pos == "ANY":
         return token.pos_ in ("VERB", "NOUN", "PROPN")
     if entry.pos == "NOUN":
-        return token.pos_ in ("NOUN", "PROPN")
-    return token.pos_ == "VERB"
+        return token.pos_ in ("NOUN", "PROPN") and not misread_verb(token)
+    return token.pos_ == "VERB" or misread_verb(token)
 
 
 def _requirement_ok(token: Token, entry: Trigger) -> bool:
