@@ -76,7 +76,8 @@ def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
              and not (besides_trigger and tok.i == trigger.i)
              and not (besides_trigger and tok.dep_ == "compound" and tok.head.i != trigger.i
                       and tok.head.lemma_.lower() not in cues)
-             for key in (tok.lemma_.lower(), tok.lower_, f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i else "")
+             for key in (tok.lemma_.lower(), tok.lower_, f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i else "",
+                         doc[max(tok.i - 2, 0): tok.i + 1].text.lower() if tok.i > 1 else "")  # "heavy machine guns"
              if key in cues]
     return min(found, key=lambda c: c.rank) if found else None
 

@@ -92,8 +92,9 @@ def _deadly(cand: Candidate) -> bool:
 def _counted(cand: Candidate) -> bool:
     """Blasts an observer counted; not "one of two linked attacks", which points at other events."""
     trigger = cand.trigger
-    return cand.entry.mode in BLAST_MODES and trigger.tag_ == "NNS" and trigger.head.lower_ != "of" \
-        and any(c.dep_ == "nummod" and c.like_num for c in trigger.children)
+    one_of = trigger.head.lower_ == "of" and trigger.head.head.lower_ != "total"  # "a total of 15 bursts" counts
+    return (cand.entry.mode in BLAST_MODES or weapon_cue([trigger]) is not None) and trigger.tag_ == "NNS" \
+        and not one_of and any(c.dep_ == "nummod" and c.like_num for c in trigger.children)
 
 
 # Named groups: a nationality, a clan or an organisation taking part makes a clash a clash.

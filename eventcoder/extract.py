@@ -26,6 +26,7 @@ from eventcoder.actors import PUBLISHED, country_of_thing, people_country
 from eventcoder.discourse import continue_statements, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
 from eventcoder.lexicon import triggers, words
+from eventcoder.missions import mission_hosts
 from eventcoder.records import UNIDENTIFIED, Actor, Event, Evidence
 from eventcoder.roles import actor_at, source_token, target_tokens
 from eventcoder.verbal import find_triggers, recode_verbal
@@ -42,6 +43,9 @@ AGGREGATE_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 BASE_CONFIDENCE = 0.4
 FOUND_BONUS = 0.1
 FALLBACK_PENALTY = 0.1
+# A mission's name outweighs a place name of another country: it names where the mission works, and a village
+# it reports on may share its name with a town abroad.
+MISSION_VOTES = 2
 
 
 def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
@@ -83,9 +87,11 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
 
 
 def article_countries(doc: Doc) -> tuple[str, ...]:
-    """Countries the article names, by place, demonym or community, most mentioned first: they break ties between
+    """Countries the article names, by place, demonym, community or mission, most mentioned first: they break ties between
     same-named places, and stand in for an event's place and local actors' country when its text names none."""
     counts: dict[str, int] = {}
+    for host in mission_hosts(doc.text):  # "the OSCE SMM observed ...": a mission's reports are about its host
+        counts[host] = counts.get(host, 0) + MISSION_VOTES
     for ent in doc.ents:
         if ent.end < len(doc) and doc[ent.end].lower_ in words("currency"):
             continue  # "the US dollar exchange rate" says nothing of where the story happened

@@ -10,8 +10,13 @@ from eventcoder.triggers import TriggerHit, in_generic_clause, is_descriptive, i
 
 
 def _slashed(token: Token, hits: dict[int, TriggerHit]) -> bool:
-    """The second word of a slash list of one event's kinds: "projectiles/explosions", "shots/bursts"."""
-    return token.i >= 2 and token.doc[token.i - 1].text == "/" and token.i - 2 in hits
+    """One word of a slash list of one event's kinds ("projectiles/explosions", "shots/bursts of fire"): the
+    second, unless the parser hung the first on it, which then holds the count and the weapons."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "/" and token.i - 2 in hits:
+        return doc[token.i - 2].head.i != token.i
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "/" and token.i + 2 in hits \
+        and token.head.i == token.i + 2
 
 
 def _weapon_of(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:

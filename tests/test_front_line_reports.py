@@ -136,3 +136,34 @@ def test_an_arrest_protested_is_the_grievance(code) -> None:
 
 def test_a_grenades_explosion_is_a_grenade(code) -> None:
     assert coded(code("A grenade explosion at a bar in Mandera injured four people.")) == [("ASSAULT", "Grenade")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parser hangs the first word of a slash list on the second, which holds the count and the weapons
+    ("On 9 May 2020, the OSCE SMM observed a total of 15 explosions/bursts of fire involving unknown weapons near "
+     "Komsomolets.", "Shelling/artillery/missile attack"),
+    ("On 8 May 2020, the OSCE SMM observed a total of 14 shots/bursts of fire involving small arms near Svitlodarsk.",
+     "Armed clash"),
+    # heavy machine guns are heavy weapons at a front line; with small arms the exchange is a firefight
+    ("On 8 May 2020, the OSCE SMM observed a total of 20 bursts of fire involving heavy machineguns near "
+     "Zaporozhets.", "Shelling/artillery/missile attack"),
+    ("On 6 May 2020, the NAF rebel forces fired grenade launchers and heavy machine guns at the governmental "
+     "positions near Kamianka, Donetsk.", "Shelling/artillery/missile attack"),
+    ("On 2 May 2020, the NAF rebel forces fired heavy machine guns, grenade launchers and small arms at the "
+     "governmental positions near Pivdenne, Donetsk.", "Armed clash"),
+])
+def test_counted_fire_at_the_front(code, text: str, expected: str) -> None:
+    assert [sub for kind, sub in coded(code(text)) if kind == "ASSAULT"] == [expected]
+
+
+def test_a_mission_names_the_country_of_its_reports(code) -> None:
+    """Komsomolets is also a town in Kazakhstan and two in Russia: the SMM works in Ukraine."""
+    events = code("On 9 May 2020, the OSCE SMM observed a total of 15 explosions involving unknown weapons near "
+                  "Komsomolets.")
+    assert [(e["place"]["name"], e["place"]["country"], e["source"]["country"]) for e in events] == \
+        [("Komsomolets", "UKR", "UKR")]
+
+
+def test_projectiles_thrown_by_a_crowd_are_no_shelling(code) -> None:
+    assert [sub for kind, sub in coded(code("Protesters threw projectiles at police in Paris.")) if kind == "ASSAULT"] \
+        == []
