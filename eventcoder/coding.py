@@ -38,6 +38,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
 COMMUNITY_NOUNS = frozenset({"clan", "community", "tribe"})
 # Armed actors outside the state: with one of them on a side, a fight is a battle, not a riot.
 NON_STATE_ARMED = frozenset({"REB", "PRM", "UAF", "CRM"})
+# Words that introduce what someone is accused of: a weapon word below them is the accusation, not the tactic.
+ACCUSING_LEMMAS = frozenset({"suspect", "accuse", "charge", "convict", "allege"})
 # How far (in tokens) around an attack trigger a weapon word still describes it.
 WEAPON_WINDOW = 6
 
@@ -72,6 +74,12 @@ def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
     # "grenade launchers": the pair names the weapon, so its first word does not count alone
     skip = {tok.i for tok in list(near) + list(window)
             if tok.i + 1 < len(doc) and f"{tok.lower_} {doc[tok.i + 1].lower_}" in cues}
+    # "a man suspected of kidnapping a child was beaten": what the victim is accused of is not the weapon
+    above_trigger = {a.i for a in trigger.ancestors} | {trigger.i}
+    accused = {tok.i for tok in list(near) + list(window)
+               if any(a.lemma_.lower() in ACCUSING_LEMMAS and a.dep_ in ("acl", "relcl") and a.i not in above_trigger
+                      for a in tok.ancestors)}
+    skip |= accused
     found = [cues[key] for tok in list(near) + list(window) if tok.i not in skip
              and not (besides_trigger and tok.i == trigger.i)
              and not (besides_trigger and tok.dep_ == "compound" and tok.head.i != trigger.i
@@ -277,7 +285,9 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
     if cue is not None:
         default_mode = cue.mode
     two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS or _returned_fire(t) for t in triggers)
-    if default_mode in CROWD_MODES and _by_crowd(triggers, source) or two_sided and _crowd_fight(triggers, source):
+    crowd_act = default_mode in CROWD_MODES and _by_crowd(triggers, source) \
+        and not (two_sided and _is_armed(target))  # "vigilantes clashed with bandits": a battle
+    if crowd_act or two_sided and _crowd_fight(triggers, source):
         # stones, fire or fists of a crowd of civilians, or a crowd fighting the police or another crowd:
         # a riot, a violent demonstration when protesters act
         protesting = any(t.lemma_.lower() in PROTEST_LEMMAS for t in triggers[0].sent)
@@ -287,7 +297,7 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
     if default_mode in (None, "firearms") and _prominent(target):
         default_mode = "targeted"  # a named person or an official shot: a targeted killing (assassination)
     sub = acled_sub_types_by_plover().get(("ASSAULT", default_mode or ""))
-    if sub is None and source is not None and source.sector in CROWD_SECTORS:
+    if sub is None and source is not None and source.sector in CROWD_SECTORS and not (two_sided and _is_armed(target)):
         # violence by a crowd of civilians outside a demonstration: ACLED's mob violence
         return Coding("beat" if default_mode is None else default_mode, "Riots", "Mob violence", "14")
     if sub is None:

@@ -56,3 +56,20 @@ def test_a_protest_the_parser_hung_under_its_participle(code) -> None:
     text = ("On 2 May 2020, owners of restaurants protested outside the President's Office in Kyiv demanding the "
             "right to open summer terraces.")
     assert ("PROTEST", "Peaceful protest") in coded(code(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # vigilantes and community members beating or killing someone are a mob (ACLED: rioters, mob violence)
+    ("On 6 May 2020, two men suspected of robberies in Verulam were fatally assaulted by community members.",
+     "Mob violence"),
+    # what the victim is accused of names no weapon
+    ("On 28 April 2020, in Fortaleza, Ceara, a man suspected of kidnapping a child was beaten up by locals.",
+     "Mob violence"),
+    # fighting armed bandits is a battle, whoever the fighters are
+    ("Vigilantes clashed with bandits in Zamfara on Monday.", "Armed clash"),
+    # a suspected device is still the device
+    ("Two people were injured when a suspected IED went off outside a restaurant in Nairobi.",
+     "Remote explosive/landmine/IED"),
+])
+def test_mobs_vigilantes_and_accusations(code, text: str, expected: str) -> None:
+    assert [sub for kind, sub in coded(code(text)) if kind == "ASSAULT"] == [expected]
