@@ -44,7 +44,9 @@ def local_names(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
         chain = _chain(doc, ends, mention.start - 1)
         if not chain:
             continue
-        start, end = chain[-1]
+        # before a country, the last of two or more unknown names is most often its region ("in Kingking village,
+        # Pantukan, Compostela Valley, Philippines"): the town is the one before it
+        start, end = chain[-2] if len(chain) > 1 and mention.place.precision == "country" else chain[-1]
         cue = _cue(doc, *chain[0])[0]
         if cue not in STRONG_CUES or any(t.ent_type_ in NOT_PLACES for t in doc[start:end]):
             continue

@@ -107,6 +107,9 @@ def test_names_of_one_group_that_cannot_share_a_country(text: str, expected: lis
      ("Darra Adamkhel", "in", "PAK", "Khyber Pakhtunkhwa", "admin1")),
     ("GNA air force targeted three LNA military vehicles in Tininai (Misrata) on Sunday.",
      ("Tininai", "in", "LBY", "Misratah", "near")),
+    # before a country, the last of two unknown names is its region: the place is the one before it
+    ("Two police officers were kidnapped by gunmen in Karbogha, Khyber, Pakistan.",
+     ("Karbogha", "in", "PAK", None, "country")),
 ])
 def test_unknown_name_placed_by_the_region_beside_it(text: str, expected: tuple[str, ...]) -> None:
     m = mentions(text)[0]
