@@ -228,10 +228,17 @@ def _who_should_leave(trigger: Token) -> Token | None:
     return None
 
 
+# Verbs that credit what happened to someone ("attribute X to Y", "link X to Y"): Y is whom the statement is about.
+CREDITING_VERBS = frozenset({"attribute", "link", "tie", "connect"})
+
+
 def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "act",
                   event_type: str = "") -> list[Token]:
     """Tokens that may name whom the event is directed at, most likely first."""
     found = [undergoer(trigger)[0]]
+    if trigger.lemma_.lower() in CREDITING_VERBS:
+        # "attributed the loss of their commanders to the actions of the United States": the one blamed
+        found += _prep_objects(trigger, frozenset({"to"}))
     if _giver(trigger) is not None:
         found.append(clause_subject(trigger))  # the receiver
     if trigger.pos_ == "VERB":
