@@ -137,7 +137,13 @@ def _benign_context(cand: Candidate) -> bool:
     compound naming something else ("check points", "watering points")."""
     benign, nouns = _words()["benign"], _words()["benign_noun"]
     return any((t.lower_ in benign or t.lower_ in nouns and t.pos_ == "NOUN" and not misread_verb(t))
-               and not any(c.dep_ == "compound" for c in t.children) for t in cand.sent)
+               and not any(c.dep_ == "compound" for c in t.children) and not _of_actor(t) for t in cand.sent)
+
+
+def _of_actor(tok: Token) -> bool:
+    """'a joint team of police and army': a benign word that names a body of known actors is no sport."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(generic(o) is not None for o in p.children)
+               for p in tok.children)
 
 
 def _labour_strike(cand: Candidate) -> bool:

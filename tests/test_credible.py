@@ -220,3 +220,9 @@ def test_protests_the_filters_hid(code, text: str) -> None:
 ])
 def test_figurative_rallies_stay_silent(code, text: str) -> None:
     assert [e for e in coded(code(text)) if e[0] == "PROTEST"] == []
+
+
+def test_a_team_of_police_is_no_sports_team(code) -> None:
+    text = ("On 7 May 2020, a joint team of police and army arrested seven militants of Kamatapur Liberation "
+            "Organization (KLO) during an operation in Kokrajhar.")
+    assert ("COERCE", "Arrests") in coded(code(text))
