@@ -28,13 +28,13 @@ from eventcoder.protests import escalate_protests
 from eventcoder.lexicon import triggers, words
 from eventcoder.missions import mission_hosts
 from eventcoder.records import UNIDENTIFIED, Actor, Event, Evidence
-from eventcoder.roles import actor_at, source_token, target_tokens
+from eventcoder.roles import CREDITING_VERBS, actor_at, source_token, target_tokens
 from eventcoder.verbal import find_triggers, recode_verbal
 from eventcoder.trigger_filters import skip
 from eventcoder.triggers import TriggerHit, governing, is_anaphoric
 
 # Verbs that tie an event to its author: "officials linked the attack to KH".
-ATTRIBUTION_VERBS = frozenset({"link", "blame", "attribute", "tie", "connect"})
+ATTRIBUTION_VERBS = CREDITING_VERBS | {"blame"}
 # Verbs that lead from an event to what it became ("resulting in clashes", "leading to a shootout").
 CONSEQUENCE_VERBS = frozenset({"result", "lead", "end", "culminate", "escalate", "turn", "degenerate", "develop"})
 # Event types whose plural nouns count separate happenings.

@@ -8,7 +8,7 @@ from eventcoder import places
 from eventcoder.actors import community_named
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import uncounted_bombers
-from eventcoder.coding import OUTCOME_LEMMAS, armed_on_duty, weapon_cue
+from eventcoder.coding import OUTCOME_LEMMAS, VICTIM_DEPS, armed_on_duty, weapon_cue
 from eventcoder.geoparse import PlaceMention, primary
 from eventcoder.records import UNIDENTIFIED, Actor
 from eventcoder.roles import actor_at
@@ -153,8 +153,9 @@ def _armed_bystander(cand: Candidate) -> Actor | None:
 
 # Links from a word up to the head of the phrase it is part of ("a state police patrol", "2 NDS members").
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "appos", "conj", "nummod", "poss"})
-# Where the people an attack fell on stand: its object, a passive subject, or after "against", "on", "at".
-VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "npadvmod"})
+# Where the people an attack fell on stand: coding.VICTIM_DEPS, a noun the parser hung loose ("killed 1
+# policeman - ..."), or after "against", "on", "at".
+VICTIM_SLOTS = VICTIM_DEPS | {"npadvmod"}
 VICTIM_PREPS = frozenset({"against", "on", "at", "upon"})
 
 
@@ -172,7 +173,7 @@ def _armed_victim(cand: Candidate) -> Actor | None:
         head = tok
         while head.dep_ in PHRASE_DEPS and head.head.i != head.i:
             head = head.head
-        if head.dep_ in VICTIM_DEPS:
+        if head.dep_ in VICTIM_SLOTS:
             verb = head.head
         elif head.dep_ == "pobj" and head.head.lower_ in VICTIM_PREPS:
             verb = head.head.head

@@ -7,7 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventcoder.candidates import Candidate
-from eventcoder.coding import AMBIGUOUS_RIOT, CROWD_SECTORS, STATE_SECTORS, riot_cue, weapon_cue
+from eventcoder.coding import AMBIGUOUS_RIOT, CROWD_SECTORS, GRIEVANCE_PREPS, STATE_SECTORS, riot_cue, weapon_cue
 from eventcoder.lexicon import words
 
 # Sentences after a protest's own in which its crowd's violence or the police response still belong to it.
@@ -68,7 +68,7 @@ def _belongs(cand: Candidate, protest: Candidate, sentences: dict[int, int]) -> 
 # Links from a protest down to what it is about ("a youth who was killed", "demanding the arrest of those who
 # torched ..."), and the prepositions that introduce it: violence below one of them is the grievance.
 GRIEVANCE_LINKS = frozenset({"relcl", "acl", "ccomp"})
-GRIEVANCE_WORDS = frozenset({"for", "against", "over", "about", "after", "following", "demanding", "demand"})
+GRIEVANCE_WORDS = GRIEVANCE_PREPS | {"for", "after", "following", "demanding", "demand"}
 
 
 def _grievance_of(cand: Candidate, protest: Candidate) -> bool:
