@@ -136,8 +136,14 @@ def _benign_context(cand: Candidate) -> bool:
     """Sport, weather, business or technology words in the sentence, unless the word is the head of a
     compound naming something else ("check points", "watering points")."""
     benign, nouns = _words()["benign"], _words()["benign_noun"]
-    return any((t.lower_ in benign or t.lower_ in nouns and t.pos_ == "NOUN" and not misread_verb(t))
+    return any((t.lower_ in benign or t.lower_ in nouns and _as_noun(t))
                and not any(c.dep_ == "compound" for c in t.children) and not _of_actor(t) for t in cand.sent)
+
+
+def _as_noun(tok: Token) -> bool:
+    """A noun, or a gerund after a preposition ("arrested for driving under the influence"); not a verb the
+    tagger misread ("Gunmen storm village") nor a participle ("armed men driving a motorcycle")."""
+    return tok.pos_ == "NOUN" and not misread_verb(tok) or tok.tag_ == "VBG" and tok.dep_ == "pcomp"
 
 
 def _of_actor(tok: Token) -> bool:

@@ -52,6 +52,10 @@ def test_a_storm_that_kills_is_weather(code) -> None:
     assert code("A storm killed five people in Kuku.") == []
 
 
+def test_an_arrest_for_driving_is_traffic(code) -> None:
+    assert code("Police attended the scene and arrested a man suspected of driving under the influence.") == []
+
+
 def test_a_protest_the_parser_hung_under_its_participle(code) -> None:
     text = ("On 2 May 2020, owners of restaurants protested outside the President's Office in Kyiv demanding the "
             "right to open summer terraces.")
