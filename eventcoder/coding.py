@@ -72,22 +72,24 @@ def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
     doc = trigger.doc
     # to corroborate, a weapon word must name a weapon, not modify another noun ("a bullet train")
     # "grenade launchers": the pair names the weapon, so its first word does not count alone
-    skip = {tok.i for tok in list(near) + list(window)
-            if tok.i + 1 < len(doc) and f"{tok.lower_} {doc[tok.i + 1].lower_}" in cues}
-    # "a man suspected of kidnapping a child was beaten": what the victim is accused of is not the weapon
-    above_trigger = {a.i for a in trigger.ancestors} | {trigger.i}
-    accused = {tok.i for tok in list(near) + list(window)
-               if any(a.lemma_.lower() in ACCUSING_LEMMAS and a.dep_ in ("acl", "relcl") and a.i not in above_trigger
-                      for a in tok.ancestors)}
-    skip |= accused
-    found = [cues[key] for tok in list(near) + list(window) if tok.i not in skip
+    tokens = list(near) + list(window)
+    skip = {tok.i for tok in tokens if tok.i + 1 < len(doc) and f"{tok.lower_} {doc[tok.i + 1].lower_}" in cues}
+    found = [(tok, cues[key]) for tok in tokens if tok.i not in skip
              and not (besides_trigger and tok.i == trigger.i)
              and not (besides_trigger and tok.dep_ == "compound" and tok.head.i != trigger.i
                       and tok.head.lemma_.lower() not in cues)
              for key in (tok.lemma_.lower(), tok.lower_, f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i else "",
                          doc[max(tok.i - 2, 0): tok.i + 1].text.lower() if tok.i > 1 else "")  # "heavy machine guns"
              if key in cues]
+    found = [cue for tok, cue in found if not _accused_of(tok, trigger)]
     return min(found, key=lambda c: c.rank) if found else None
+
+
+def _accused_of(tok: Token, trigger: Token) -> bool:
+    """'a man suspected of kidnapping a child was beaten': what the victim is accused of is not the weapon."""
+    above_trigger = {a.i for a in trigger.ancestors} | {trigger.i}
+    return any(a.lemma_.lower() in ACCUSING_LEMMAS and a.dep_ in ("acl", "relcl") and a.i not in above_trigger
+               for a in tok.ancestors)
 
 
 def _prominent(target: Actor | None) -> bool:
@@ -285,8 +287,8 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
     if cue is not None:
         default_mode = cue.mode
     two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS or _returned_fire(t) for t in triggers)
-    crowd_act = default_mode in CROWD_MODES and _by_crowd(triggers, source) \
-        and not (two_sided and _is_armed(target))  # "vigilantes clashed with bandits": a battle
+    armed_opponent = two_sided and _is_armed(target)  # "vigilantes clashed with bandits": a battle, not a mob
+    crowd_act = default_mode in CROWD_MODES and _by_crowd(triggers, source) and not armed_opponent
     if crowd_act or two_sided and _crowd_fight(triggers, source):
         # stones, fire or fists of a crowd of civilians, or a crowd fighting the police or another crowd:
         # a riot, a violent demonstration when protesters act
@@ -297,7 +299,7 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
     if default_mode in (None, "firearms") and _prominent(target):
         default_mode = "targeted"  # a named person or an official shot: a targeted killing (assassination)
     sub = acled_sub_types_by_plover().get(("ASSAULT", default_mode or ""))
-    if sub is None and source is not None and source.sector in CROWD_SECTORS and not (two_sided and _is_armed(target)):
+    if sub is None and source is not None and source.sector in CROWD_SECTORS and not armed_opponent:
         # violence by a crowd of civilians outside a demonstration: ACLED's mob violence
         return Coding("beat" if default_mode is None else default_mode, "Riots", "Mob violence", "14")
     if sub is None:

@@ -48,7 +48,7 @@ def _crowd_in_sentence(cand: Candidate) -> bool:
     """Civilians named anywhere in the sentence: the parser often hangs them off the place
     ("On 28 April, in Culiacan, Sinaloa, workers ... demonstrated")."""
     for tok in cand.sent:
-        if tok.lower_ in _words()["human"] or tok.tag_ == "NNS" and f"{tok.lemma_.lower()}s" in _words()["human"]:
+        if tok.lower_ in _words()["human"]:
             return True
         entry = generic(tok)
         if entry is not None and entry.sector in CROWD_SECTORS:

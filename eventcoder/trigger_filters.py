@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from eventcoder.coding import BLAST_MODES, GRIEVANCE_PREPS, OUTCOME_LEMMAS, PROTEST_LEMMAS
 from eventcoder.lexicon import words
-from eventcoder.triggers import TriggerHit, in_generic_clause, is_descriptive, is_topic
+from eventcoder.triggers import TriggerHit, in_generic_clause, is_descriptive, is_topic, participle_root
 
 
 def _slashed(token: Token, hits: dict[int, TriggerHit]) -> bool:
@@ -60,9 +60,7 @@ def _misread_adjunct(hit: TriggerHit, gov: TriggerHit) -> bool:
     """'owners of restaurants protested outside the office demanding the right to open': the parser made the
     participle after the event (no auxiliary: no clause of its own) the root; what a statement says never comes
     before its verb there."""
-    verb = gov.token
-    return hit.token.i < verb.i and verb.tag_ == "VBG" and hit.token.pos_ == "VERB" \
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return hit.token.i < gov.token.i and hit.token.pos_ == "VERB" and participle_root(gov.token)
 
 
 def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -> bool:

@@ -101,7 +101,7 @@ def _bare_participle(token: Token) -> bool:
     return not _root_noun(token.head)
 
 
-def _participle_root(root: Token) -> bool:
+def participle_root(root: Token) -> bool:
     """'owners of restaurants protested outside the office demanding ...': an -ing form without an auxiliary
     heads no sentence; the parser made it the root and the predicate before it a modifier."""
     return root.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in root.children)
@@ -111,7 +111,7 @@ def _root_noun(noun: Token) -> bool:
     """The sentence's root is this noun, or a quantity of it ("dozens of lecturers"), or the sentence has no
     verb at its root at all (a long place prefix threw the parser: "..., Turkey, a bicycle bomb detonated
     near a bus stop"): a participle on it is the predicate the parser missed."""
-    if noun.sent.root.pos_ not in ("VERB", "AUX") or noun.pos_ == "NUM" or _participle_root(noun.sent.root):
+    if noun.sent.root.pos_ not in ("VERB", "AUX") or noun.pos_ == "NUM" or participle_root(noun.sent.root):
         return True  # (a count of people: "11 killed by raiders", "3 injured")
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":
         noun = noun.head.head
