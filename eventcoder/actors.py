@@ -434,6 +434,19 @@ def _demonym_country(head: Token) -> str | None:
     return None
 
 
+def issuing_country(head: Token) -> Actor | None:
+    """'A report released in the Rwandan capital alleged ...': a document that speaks for nobody named speaks
+    for the country it was issued in (the country, no sector)."""
+    if head.lemma_.lower() not in words("document"):
+        return None
+    for verb in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in words("issue_verb")):
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for place in (c for c in prep.children if c.dep_ == "pobj"):
+                if (actor := country_of_thing(place)) is not None:
+                    return Actor(text=head.text, name=f"{head.lemma_.lower()} ({actor.country})", country=actor.country)
+    return None
+
+
 def country_of_thing(head: Token) -> Actor | None:
     """'a Russian building', 'a government-held part of Syria's second city': a thing that names no actor
     but belongs to a country, which is then what the act is directed at (the country, no sector)."""

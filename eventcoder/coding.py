@@ -183,6 +183,11 @@ def _returned_fire(trigger: Token) -> bool:
     return trigger.lemma_.lower() == "shoot" and (after[:2] == ["-", "out"] or after[:1] in (["back"], ["out"]))
 
 
+def _repelled(trigger: Token) -> bool:
+    """'forces repelled an IS attack', 'thwarted a Houthi attack': the attacked side fought back."""
+    return trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_.lower() in words("repel")
+
+
 def _engagement(triggers: list[Token], target: Actor | None) -> bool:
     """Small arms or fighting positions named with the event, and no civilian target."""
     if target is not None and target.sector is not None and not _is_armed(target):
@@ -241,7 +246,9 @@ def code(event_type: str, default_mode: str | None, default_cameo: str, triggers
     demonstration, "intervention" or "excessive-force")."""
     coding = _code(event_type, default_mode, default_cameo, triggers, source, target, police_response)
     if coding.acled_sub_event_type == "Abduction/forced disappearance" and fatalities:
-        # ACLED: people kidnapped and killed were attacked; the abduction is how
+        # ACLED: people kidnapped and killed were attacked (fought, when the dead were armed); the abduction is how
+        if armed_on_duty(target) or _armed_victims(triggers):
+            return Coding(coding.mode, "Battles", "Armed clash", "19")
         return replace(coding, acled_sub_event_type="Attack")
     return coding
 
@@ -286,7 +293,7 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
                       cue.cameo or default_cameo)
     if cue is not None:
         default_mode = cue.mode
-    two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS or _returned_fire(t) for t in triggers)
+    two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS or _returned_fire(t) or _repelled(t) for t in triggers)
     armed_opponent = two_sided and _is_armed(target)  # "vigilantes clashed with bandits": a battle, not a mob
     crowd_act = default_mode in CROWD_MODES and _by_crowd(triggers, source) and not armed_opponent
     if crowd_act or two_sided and _crowd_fight(triggers, source):

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from eventcoder.actors import generic
 from eventcoder.candidates import Candidate
-from eventcoder.coding import ARMED_SECTORS, BLAST_MODES, weapon_cue  # armed actors do not hold protests
+from eventcoder.coding import ARMED_SECTORS, BLAST_MODES, PROTEST_LEMMAS, weapon_cue  # armed actors do not hold protests
 from eventcoder.lexicon import read_table
 from eventcoder.participants import participants
 from eventcoder.triggers import misread_verb
@@ -17,6 +17,10 @@ from eventcoder.triggers import misread_verb
 CHECKED_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 # Sectors of the people an arrest targets when it is an ordinary criminal case, not a political event.
 CRIMINAL_SECTORS = frozenset({"CRM"})
+# Sectors of people whose arrest is political: opposition, parties, journalists, activists.
+POLITICAL_SECTORS = frozenset({"OPP", "PTY", "JRN", "SOC"})
+# Weapons no sport, weather or business story uses: an attack with one is real whatever words surround it.
+WAR_ONLY_MODES = frozenset({"unconventional", "suicide-attack"})
 
 
 @cache
@@ -65,7 +69,8 @@ def _plain_protest_noun(cand: Candidate) -> bool:
 def _corroborated(cand: Candidate) -> bool:
     """A recognised actor, people taking part, a casualty count or a weapon makes a weak trigger credible."""
     if cand.event_type == "COERCE":
-        return _known(cand.source) and not (cand.target and cand.target.sector in CRIMINAL_SECTORS)
+        return _known(cand.source) and not (cand.target and cand.target.sector in CRIMINAL_SECTORS) \
+            or _political_detainees(cand)
     if _known(cand.source) or _known(cand.target):
         return True
     if cand.event_type == "PROTEST":
@@ -74,6 +79,18 @@ def _corroborated(cand: Candidate) -> bool:
     return cand.fatalities is not None or cand.injuries is not None or _people_involved(cand) \
         or _armed_in_sentence(cand) or weapon_cue([cand.trigger], besides_trigger=True) is not None \
         or _counted(cand) or _deadly(cand)
+
+
+def _political_detainees(cand: Candidate) -> bool:
+    """'Over 110 people, mostly opposition leaders and activists, were arrested': ACLED codes arrests of
+    political people whoever made them, and the police go unnamed."""
+    trigger = cand.trigger
+    if cand.entry.mode != "arrest" or any(t.lemma_.lower() in PROTEST_LEMMAS for t in trigger.doc):
+        return False  # (arrests at a demonstration are the state's response to it, coded with it)
+    if any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in trigger.children):
+        return False  # "leaders are detained in that prison": a state, not an arrest
+    return any((entry := generic(tok)) is not None and entry.sector in POLITICAL_SECTORS
+               for held in participants(trigger) if held.dep_ in ("dobj", "nsubjpass") for tok in held.subtree)
 
 
 def _deadly(cand: Candidate) -> bool:
@@ -183,8 +200,12 @@ def credible(cand: Candidate) -> bool:
         return False
     if cand.trigger.lemma_.lower() not in words["weak"] and cand.trigger.lower_ not in words["weak"]:
         return True
+    if cand.entry.mode == "disrupt":
+        return True  # "weapons were seized": the weapons required make it an event, whoever seized them
     if _labour_strike(cand):
         return False
     # a crowd that protests about the economy or a penalty fee is still a crowd protesting
     crowd = cand.event_type == "PROTEST" and (_human_participants(cand) or _plural_subject(cand))
-    return _corroborated(cand) and not (_benign_context(cand) and not crowd) and not _benign_argument(cand)
+    unmistakable = (cue := weapon_cue([cand.trigger], besides_trigger=True)) is not None and cue.mode in WAR_ONLY_MODES
+    return _corroborated(cand) and not (_benign_context(cand) and not crowd and not unmistakable) \
+        and not _benign_argument(cand)

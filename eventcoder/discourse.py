@@ -149,3 +149,14 @@ def continue_statements(cands: list[Candidate]) -> None:
             if aimed is not None:
                 cand.target = aimed.target
                 cand.fallbacks.append("target")
+
+
+def fold_disruptions(cands: list[Candidate]) -> list[Candidate]:
+    """'A shoot-out broke out ... The police seized a pistol.', 'Militants planted a bomb ... It was defused.':
+    weapons seized or defused after an attack the article told are part of that incident (ACLED codes the clash,
+    GTD the attempted bombing); told alone, they are a disrupted weapons use of their own."""
+    attacks = [c.sent.start for c in cands if c.event_type == "ASSAULT" and c.modality in ("asserted", "claimed")]
+    if not attacks:
+        return cands
+    first = min(attacks)
+    return [c for c in cands if not (c.entry.mode == "disrupt" and c.sent.start > first)]

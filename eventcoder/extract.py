@@ -22,8 +22,8 @@ from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
 from eventcoder.fallbacks import fill_fallbacks
 from eventcoder.geoparse import GENERIC_WORDS, PlaceMention, place_mentions
-from eventcoder.actors import PUBLISHED, country_of_thing, people_country
-from eventcoder.discourse import continue_statements, group_antecedent, merge_mentions, named_orgs
+from eventcoder.actors import PUBLISHED, country_of_thing, issuing_country, people_country
+from eventcoder.discourse import continue_statements, fold_disruptions, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
 from eventcoder.lexicon import triggers, words
 from eventcoder.missions import mission_hosts
@@ -70,7 +70,7 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
     if not mentions_harm(doc):
         for cand in cands:  # a report that names no victim: nobody was killed or hurt
             cand.no_casualties = cand.no_casualties or cand.modality in ("asserted", "claimed")
-    cands = escalate_protests(merge_mentions(cands))
+    cands = fold_disruptions(escalate_protests(merge_mentions(cands)))
     continue_statements(cands)
     # place names that say where something happened, not who acted ("Washington said"): computed once
     located = [m for m in mentions if _locative(m, doc)]
@@ -141,7 +141,8 @@ def _actor(token: Token | None, orgs: list[tuple[int, Actor]]) -> Actor | None:
 
 def _assign_roles(cand: Candidate, hits: dict[int, TriggerHit], orgs: list[tuple[int, Actor]]) -> None:
     trigger = cand.trigger
-    cand.source = _actor(source_token(trigger, is_trigger=lambda t: t.i in hits), orgs)
+    speaker = source_token(trigger, is_trigger=lambda t: t.i in hits)
+    cand.source = _actor(speaker, orgs) or (issuing_country(speaker) if speaker is not None else None)
     tokens = target_tokens(trigger, is_trigger=lambda t: t.i in hits, kind=cand.entry.kind,
                            event_type=cand.event_type)
     cand.target = next((a for tok in tokens if (a := _actor(tok, orgs)) is not None), None) or \

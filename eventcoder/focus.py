@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from eventcoder.nlp import DATELINE_DASHES, MAX_DATELINE_TOKENS
 
-from eventcoder.lexicon import read_table, triggers, words
+from eventcoder.lexicon import read_table, required_words, triggers, words
 from eventcoder.verbal import may_hold_construction
 
 # Separator between kept sentences in the condensed text: a blank line, which is always a sentence break.
@@ -89,7 +89,7 @@ def paired_forms() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
     "open ... fire", "take ... hostage", "go ... off" count only when both are in the sentence."""
     pairs = []
     for lemma, entries in triggers().items():
-        needs = {entry.requires for entry in entries if entry.requires is not None}
+        needs = set().union(*(required_words(entry) for entry in entries))
         if needs and all(entry.requires is not None for entry in entries):
             required = set().union(*(_forms(word) for word in needs))
             pairs.append((frozenset(_forms(lemma)), frozenset(required)))

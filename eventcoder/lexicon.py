@@ -28,11 +28,20 @@ class Trigger:
 
     lemma: str
     pos: str
-    requires: str | None
+    requires: str | None  # a word, or "@class": any word of that class of cue_words.tsv
     event_type: str
     mode: str | None
     cameo: str
     kind: str
+
+
+def required_words(entry: Trigger) -> frozenset[str]:
+    """The words (lemmas or lower-case forms) that satisfy a trigger's required modifier."""
+    if entry.requires is None:
+        return frozenset()
+    if entry.requires.startswith("@"):
+        return words(entry.requires[1:])
+    return frozenset({entry.requires})
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from eventcoder.lexicon import Trigger, triggers, words
+from eventcoder.lexicon import Trigger, required_words, triggers, words
 
 # Entity labels inside which a word is part of a name ("Rapid Support Forces"), not a trigger.
 NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
@@ -17,6 +17,8 @@ LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "issue", "undert
 # How far to the right, and as what, a required word may hang below the trigger's own dependents.
 REQUIREMENT_REACH = 10
 REQUIRED_OBJECT_DEPS = frozenset({"pobj", "dobj", "appos"})
+# Dependencies of a quantity whose "of" phrase names what the trigger needs ("a lot of weapons were seized").
+QUANTIFIED_DEPS = frozenset({"dobj", "nsubjpass"})
 # Dependency labels of a participle or infinitive that describes a noun rather than asserting an event.
 DESCRIPTIVE_DEPS = frozenset({"acl"})
 
@@ -46,13 +48,17 @@ def _pos_ok(token: Token, entry: Trigger) -> bool:
 def _requirement_ok(token: Token, entry: Trigger) -> bool:
     if entry.requires is None:
         return True
+    needed = required_words(entry)
     near = [c for c in token.children] + [c for child in token.children if child.dep_ == "prep" for c in child.children]
-    if any(c.lemma_.lower() == entry.requires or c.lower_ == entry.requires for c in near):
+    near += [of_obj for c in token.children if c.dep_ in QUANTIFIED_DEPS  # "a stash of firearms was found"
+             for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
+             for of_obj in prep.children if of_obj.dep_ == "pobj"]
+    if any(c.lemma_.lower() in needed or c.lower_ in needed for c in near):
         return True
     # the parser hung it lower ("set a truck carrying iron on fire", "planted a roadside ... device"):
     # an object noun of the verb's own phrase, a few words on
     return token.pos_ == "VERB" and any(
-        (t.lemma_.lower() == entry.requires or t.lower_ == entry.requires) and t.dep_ in REQUIRED_OBJECT_DEPS
+        (t.lemma_.lower() in needed or t.lower_ in needed) and t.dep_ in REQUIRED_OBJECT_DEPS
         for t in token.subtree if token.i < t.i <= token.i + REQUIREMENT_REACH)
 
 

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from eventcoder.actors import actor_for
 from eventcoder.candidates import Candidate
 from eventcoder.coding import weapon_cue
-from eventcoder.lexicon import Trigger, read_table, words
+from eventcoder.lexicon import Trigger, read_table, required_words, words
 from eventcoder.roles import actor_at
 from eventcoder.triggers import TriggerHit, find, match
 
@@ -183,7 +183,7 @@ def _taken_by(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
     other = hits.get(holder.i)
     if other is None or other is hit or other.entry.event_type == hit.entry.event_type:
         return False
-    if other.entry.requires is not None and other.entry.requires in (tok.lemma_.lower(), tok.lower_):
+    if {tok.lemma_.lower(), tok.lower_} & required_words(other.entry):
         return True
     return tok.dep_ in ("dobj", "nsubjpass") and other.entry.event_type in ("CONCEDE", "SANCTION")
 

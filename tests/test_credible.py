@@ -93,11 +93,25 @@ def test_acled_conventions_for_firefights_mobs_and_crowds(code, text: str, expec
     ("The police seized seven illegal firearms and over 200 rounds of ammunition.",
      [("COERCE", "Disrupted weapons use")]),
     ("A helicopter dropped containers of toxic gas on a town.", [("ASSAULT", "Chemical weapon")]),
+    ("A cache of rifles and ammunition was found in a culvert near Garissa.", [("COERCE", "Disrupted weapons use")]),
+    ("Forty pistols and 9,000 bullets were captured at a checkpoint in Gedo.", [("COERCE", "Disrupted weapons use")]),
+    ("Police said a lot of weapons had been seized from the house.", [("COERCE", "Disrupted weapons use")]),
+    ("Dozens of opposition activists were arrested in Dhaka on Sunday.", [("COERCE", "Arrests")]),
+    ("A panel of experts said the army carried out a chemical attack on the town in May.",
+     [("ASSAULT", "Chemical weapon")]),
     ("Russian police detained thousands of protesters on Sunday.", [("COERCE", "Protest with intervention")]),
     ("The guerrillas started peace talks with the government.", [("CONSULT", "Agreement")]),
 ])
 def test_strategic_developments_and_their_acled_types(code, text: str, expected: list) -> None:
     assert coded(code(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Two men were arrested in Mombasa on Sunday.",  # an ordinary arrest, by nobody named: not ACLED's
+    "The team's attack was strong in the second half.",
+])
+def test_weak_triggers_without_corroboration_are_dropped(code, text: str) -> None:
+    assert coded(code(text)) == []
 
 
 @pytest.mark.parametrize(("text", "expected"), [
