@@ -169,11 +169,33 @@ def _crowd_fight(triggers: list[Token], source: Actor | None) -> bool:
     sides = [tok for t in triggers for tok in participants(t)]
     if source is not None and source.sector in NON_STATE_ARMED:
         return False
+    if _firefight(triggers):
+        return False  # a shoot-out or an exchange of fire is between armed sides, whoever they are
     crowd = any(is_crowd(tok) for tok in sides) or (source is not None and source.sector in CROWD_SECTORS)
-    # communities or peoples fighting ("Pokot and Turkana clashed", "Somalis") are identity militias: a battle
+    # communities or peoples fighting ("Pokot and Turkana clashed", "Somalis", "the Kisii and Kipsigis groups")
+    # are identity militias, and sides the text calls armed ("two armed families") are armed: a battle
     return crowd and not any((a := actor_at(tok)) is not None and a.sector in NON_STATE_ARMED
                              or community_of(tok.ent_id_) or tok.tag_ == "NNPS" and tok.ent_type_ == "NORP"
-                             or tok.lemma_.lower() in COMMUNITY_NOUNS for tok in sides)
+                             or tok.lemma_.lower() in COMMUNITY_NOUNS or _named_people(tok)
+                             or any(c.dep_ == "amod" and c.lower_ == "armed" for c in tok.children)
+                             for tok in sides)
+
+
+def _named_people(tok: Token) -> bool:
+    """'the Kisii and Kipsigis groups': a group named by peoples."""
+    return tok.lemma_.lower() == "group" and any(c.ent_type_ == "NORP" for c in tok.subtree if c.i < tok.i)
+
+
+def _firefight(triggers: list[Token]) -> bool:
+    """Fire from both sides: 'a shoot-out', 'exchanged fire', 'a gun battle', 'caught in crossfire'."""
+    for t in triggers:
+        lemma = t.lemma_.lower()
+        modifiers = {c.lower_ for c in t.children if c.dep_ in ("compound", "amod", "dobj", "nmod")}
+        shoot_out = lemma == "out" and any(t.doc[j].lower_ == "shoot" for j in range(max(t.i - 2, 0), t.i))
+        if lemma in words("firefight") or _returned_fire(t) or shoot_out or lemma == "exchange" and "fire" in modifiers \
+                or lemma in ("battle", "fight") and modifiers & {"gun", "fire"}:
+            return True
+    return False
 
 
 def _returned_fire(trigger: Token) -> bool:
@@ -246,7 +268,8 @@ def code(event_type: str, default_mode: str | None, default_cameo: str, triggers
     demonstration, "intervention" or "excessive-force")."""
     coding = _code(event_type, default_mode, default_cameo, triggers, source, target, police_response)
     if coding.acled_sub_event_type == "Abduction/forced disappearance" and fatalities:
-        # ACLED: people kidnapped and killed were attacked (fought, when the dead were armed); the abduction is how
+        # ACLED: people kidnapped and killed were attacked, or fought when the dead were armed ("1 soldier was
+        # killed after being abducted"); the abduction is how. (GTD's attack types keep the kidnapping.)
         if armed_on_duty(target) or _armed_victims(triggers):
             return Coding(coding.mode, "Battles", "Armed clash", "19")
         return replace(coding, acled_sub_event_type="Attack")

@@ -114,6 +114,10 @@ def _counted(cand: Candidate) -> bool:
         and not one_of and any(c.dep_ == "nummod" and c.like_num for c in trigger.children)
 
 
+# Entity labels of a place a crowd may be hung on by the parser.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
 # Named groups: a nationality, a clan or an organisation taking part makes a clash a clash.
 GROUP_LABELS = frozenset({"NORP", "ORG"})
 
@@ -146,7 +150,11 @@ def _plural_subject(cand: Candidate) -> bool:
     verb = cand.trigger if cand.trigger.pos_ == "VERB" else cand.trigger.head
     if verb.dep_ in ("xcomp", "advcl") and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head  # "street vendors gather to protest ..."
-    return any(c.dep_ == "nsubj" and c.tag_ == "NNS" for c in verb.children)
+    if any(c.dep_ == "nsubj" for c in verb.children):
+        return any(c.dep_ == "nsubj" and c.tag_ == "NNS" for c in verb.children)
+    # "On 1 May, in Ixtapa, Guerrero, around 30 waiters protested": the parser hung the crowd on the place
+    return any(t.dep_ == "appos" and t.tag_ == "NNS" and t.head.ent_type_ in PLACE_LABELS and t.i < verb.i
+               for t in verb.sent)
 
 
 def _benign_context(cand: Candidate) -> bool:

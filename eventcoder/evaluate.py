@@ -183,6 +183,15 @@ def _same_country(gold: Any, predicted: Any) -> bool:
     return _country(predicted) in wanted - {None}
 
 
+def _actor_country(gold_actor: Mapping[str, Any], pred_actor: Mapping[str, Any], pred: Mapping[str, Any]) -> Any:
+    """The predicted actor's country as the gold codes it: a transnational group (PLOVER/CAMEO "IMG") is coded by
+    ACLED under the country it operates in ("Islamic State (Iraq)"), which is the event's country."""
+    country = pred_actor.get("country")
+    if country == "IMG" and _country(gold_actor.get("country")) != "IMG":
+        return (pred.get("place") or {}).get("country")
+    return country
+
+
 def _count_equal(gold: Any, predicted: Any, *, null_as_zero: bool) -> bool:
     if predicted is None and null_as_zero:
         predicted = 0
@@ -207,7 +216,7 @@ def field_agreement(gold: Mapping[str, Any], pred: Mapping[str, Any], *,
     for role in ("source", "target"):
         g_actor, p_actor = gold.get(role) or {}, pred.get(role) or {}
         if g_actor.get("country"):
-            out[f"{role}_country"] = _same_country(g_actor["country"], p_actor.get("country"))
+            out[f"{role}_country"] = _same_country(g_actor["country"], _actor_country(g_actor, p_actor, pred))
         g_kind = gold_actor_kind(g_actor)
         if g_kind:
             out[f"{role}_kind"] = sector_kind(p_actor.get("sector")) == g_kind

@@ -71,9 +71,33 @@ def lemma_fixes(doc: Doc) -> Doc:
 
 
 @cache
+def _norm_fixes() -> dict[str, str]:
+    """Exact form -> the norm the model should read it by, from a data file."""
+    return {row["form"]: row["norm"] for row in read_table("norm_fixes.tsv")}
+
+
+def _shouting(doc: Doc, i: int) -> bool:
+    """A neighbouring word is in capitals too ("IT IS TIME"): a headline's capitals, not an acronym."""
+    return any(0 <= j < len(doc) and doc[j].is_alpha and len(doc[j]) > 1 and doc[j].is_upper for j in (i - 1, i + 1))
+
+
+@Language.component("norm_fixes")
+def norm_fixes(doc: Doc) -> Doc:
+    """Give acronyms the model reads as other words ("IS militants" as the verb "is") the norm of what they
+    name, before the model sees them."""
+    fixes = _norm_fixes()
+    for token in doc:
+        norm = fixes.get(token.text)
+        if norm is not None and not _shouting(doc, token.i):
+            token.norm_ = norm
+    return doc
+
+
+@cache
 def load_nlp() -> Language:
     """Load the English pipeline once, with an entity ruler of known actors before the statistical NER."""
     nlp = spacy.load(MODEL_PACKAGE)
+    nlp.add_pipe("norm_fixes", first=True)
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("lemma_fixes", after="lemmatizer")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})

@@ -7,7 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventcoder.candidates import Candidate
-from eventcoder.coding import AMBIGUOUS_RIOT, CROWD_SECTORS, GRIEVANCE_PREPS, STATE_SECTORS, riot_cue, weapon_cue
+from eventcoder.coding import AMBIGUOUS_RIOT, CROWD_SECTORS, GRIEVANCE_PREPS, OUTCOME_LEMMAS, STATE_SECTORS, riot_cue, weapon_cue
 from eventcoder.lexicon import words
 
 # Sentences after a protest's own in which its crowd's violence or the police response still belong to it.
@@ -112,7 +112,9 @@ def _response(cand: Candidate, protest: Candidate) -> bool:
     on_crowd = cand.target is not None and (cand.target.name in CROWD_NAMES or _crowd(cand.target)
                                             or (protest.source is not None and cand.target.name == protest.source.name))
     if cand.source is None:
-        return on_crowd
+        # "two people were killed in the protest after security forces used tear gas and bullets": by the state
+        killed_unnamed = cand.target is None and cand.trigger.lemma_.lower() in OUTCOME_LEMMAS
+        return on_crowd or killed_unnamed and _police_words_near(protest) is not None
     return cand.source.sector in STATE_SECTORS and (cand.target is None or on_crowd)
 
 

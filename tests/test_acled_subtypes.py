@@ -16,6 +16,8 @@ from conftest import coded
      [("PROTEST", "Protest with intervention")]),
     ("Police violently dispersed a protest in Rabat on Monday.",
      [("PROTEST", "Excessive force against protesters")]),
+    ("Two people were killed in a protest in Khartoum on Monday after police fired tear gas at the crowd.",
+     [("PROTEST", "Excessive force against protesters")]),
     ("Students violently protested in Nairobi on Monday. Police used tear gas to disperse them.",
      [("PROTEST", "Violent demonstration")]),
 ])

@@ -80,6 +80,9 @@ def test_protests_the_parser_or_the_topic_words_hid(code, text: str) -> None:
     ("On 5 May 2020, rebel forces fired 82mm mortars and grenade launchers at the governmental positions near "
      "Pivdenne.", [("ASSAULT", "Shelling/artillery/missile attack")]),
     ("Vigilantes lynch a suspected robber in the Mukuru area.", [("ASSAULT", "Mob violence")]),
+    ("Government forces repelled an attack by Houthi fighters on the Hays front on Monday.",
+     [("ASSAULT", "Armed clash")]),
+    ("Gunmen killed a policeman and abducted two traders in Beni on Monday.", [("ASSAULT", "Armed clash")]),
     ("On Monday, police shot dead two protesters in Kisumu.", [("ASSAULT", "Excessive force against protesters")]),
 ])
 def test_acled_conventions_for_firefights_mobs_and_crowds(code, text: str, expected: list) -> None:
@@ -97,6 +100,9 @@ def test_acled_conventions_for_firefights_mobs_and_crowds(code, text: str, expec
     ("Forty pistols and 9,000 bullets were captured at a checkpoint in Gedo.", [("COERCE", "Disrupted weapons use")]),
     ("Police said a lot of weapons had been seized from the house.", [("COERCE", "Disrupted weapons use")]),
     ("Dozens of opposition activists were arrested in Dhaka on Sunday.", [("COERCE", "Arrests")]),
+    ("Government troops captured three rebel camps in Abra province on Sunday.",
+     [("COERCE", "Government regains territory")]),
+    ("Rebel fighters surrendered to the army in Beni on Friday.", [("RETREAT", "Agreement")]),
     ("A panel of experts said the army carried out a chemical attack on the town in May.",
      [("ASSAULT", "Chemical weapon")]),
     ("Russian police detained thousands of protesters on Sunday.", [("COERCE", "Protest with intervention")]),

@@ -275,3 +275,14 @@ def test_city_name_match():
     assert "place_name" not in field_agreement(region, pred(place=None))
     unknown = {"event_type": "ASSAULT", "place": {"name": "Unknown", "country": "AFG"}}
     assert "place_name" not in field_agreement(unknown, pred(place=None))
+
+
+def test_a_transnational_group_is_scored_by_its_country_of_operation_only_where_the_gold_does_so():
+    imgroup = {"name": "Islamic State", "country": "IMG", "sector": "REB"}
+    acled = {"acled_event_type": "Battles", "source": {"name": "Islamic State (Iraq)", "country": "IRQ"}}
+    in_iraq = dict(place(*BAGHDAD), country="IRQ")
+    assert field_agreement(acled, pred(acled_event_type="Battles", source=imgroup, place=in_iraq))["source_country"]
+    in_syria = dict(place(*BAGHDAD), country="SYR")
+    assert not field_agreement(acled, pred(acled_event_type="Battles", source=imgroup, place=in_syria))["source_country"]
+    petr2 = {"cameo_root": "11", "source": {"code": "IMGMUSISI", "country": "IMG"}}
+    assert field_agreement(petr2, pred(cameo_root="11", source=imgroup, place=in_iraq))["source_country"]

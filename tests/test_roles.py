@@ -30,6 +30,9 @@ def only(events: list[dict], event_type: str) -> dict:
     ("The report alleged that Sudan had armed the militias.", "ACCUSE", None, ("SDN", "GOV")),
     # arrest warrants are for someone, even when the parser hangs 'for' on the light verb
     ("A judge in Peru has issued arrest warrants for three Chilean men.", "COERCE", ("PER", "JUD"), ("CHL", "CVL")),
+    # a document issued in a country speaks for it
+    ("A report published on Monday in the Kenyan capital accused Somalia of hosting the militants.",
+     "ACCUSE", ("KEN", None), ("SOM", "GOV")),
 ])
 def test_roles(code, text: str, event_type: str, source: tuple | None, target: tuple | None) -> None:
     ev = only(code(text), event_type)
