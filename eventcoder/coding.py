@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from eventcoder.actors import community_of
 from eventcoder.lexicon import WeaponCue, acled_event_types, acled_sub_types_by_plover, weapon_cues, words
+from eventcoder.lexicon import triggers as all_triggers  # (this module's arguments are named triggers)
 from eventcoder.participants import CROWD_SECTORS, agents, is_crowd, participants
 from eventcoder.records import Actor
 from eventcoder.roles import actor_at
@@ -72,7 +73,9 @@ def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
     doc = trigger.doc
     # to corroborate, a weapon word must name a weapon, not modify another noun ("a bullet train")
     # "grenade launchers": the pair names the weapon, so its first word does not count alone
-    tokens = list(near) + list(window)
+    # a chemical agent anywhere in the sentence says what the weapon carried ("mortars filled with chlorine gas")
+    agents_ = [tok for tok in trigger.sent if tok.lower_ in words("chemical_agent")]
+    tokens = list(near) + list(window) + agents_
     skip = {tok.i for tok in tokens if tok.i + 1 < len(doc) and f"{tok.lower_} {doc[tok.i + 1].lower_}" in cues}
     found = [(tok, cues[key]) for tok in tokens if tok.i not in skip
              and not (besides_trigger and tok.i == trigger.i)
@@ -184,6 +187,12 @@ def _crowd_fight(triggers: list[Token], source: Actor | None) -> bool:
 def _named_people(tok: Token) -> bool:
     """'the Kisii and Kipsigis groups': a group named by peoples."""
     return tok.lemma_.lower() == "group" and any(c.ent_type_ == "NORP" for c in tok.subtree if c.i < tok.i)
+
+
+def _attack_told(triggers: list[Token]) -> bool:
+    """A mention of the event that is violence against people, not only against property."""
+    return any(entry.event_type == "ASSAULT" and entry.mode != "destroy" and t.lemma_.lower() not in OUTCOME_LEMMAS
+               for t in triggers for entry in all_triggers().get(t.lemma_.lower(), ()))
 
 
 def _firefight(triggers: list[Token]) -> bool:
@@ -329,6 +338,8 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
     if default_mode in (None, "firearms") and _prominent(target):
         default_mode = "targeted"  # a named person or an official shot: a targeted killing (assassination)
     sub = acled_sub_types_by_plover().get(("ASSAULT", default_mode or ""))
+    if default_mode == "destroy" and _attack_told(triggers):
+        sub = None  # "men attacked Nyakach ... Several houses were torched": an attack that burned houses
     if sub is None and source is not None and source.sector in CROWD_SECTORS and not armed_opponent:
         # violence by a crowd of civilians outside a demonstration: ACLED's mob violence
         return Coding("beat" if default_mode is None else default_mode, "Riots", "Mob violence", "14")

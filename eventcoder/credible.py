@@ -76,9 +76,16 @@ def _corroborated(cand: Candidate) -> bool:
     if cand.event_type == "PROTEST":
         return _human_participants(cand) or _crowd_in_sentence(cand) or _plain_protest_noun(cand) \
             or _plural_subject(cand)
-    return cand.fatalities is not None or cand.injuries is not None or _people_involved(cand) \
+    return cand.fatalities is not None or cand.injuries is not None or _people_involved(cand) or _property_hit(cand) \
         or _armed_in_sentence(cand) or weapon_cue([cand.trigger], besides_trigger=True) is not None \
         or _counted(cand) or _deadly(cand)
+
+
+def _property_hit(cand: Candidate) -> bool:
+    """'Several foreign-owned shops have been looted': homes, shops or vehicles looted or burned in numbers."""
+    if cand.entry.mode != "destroy" or cand.trigger.lemma_.lower() not in _words()["plunder"]:
+        return False  # (not "destroyed", which as often is a demolition: "houses were destroyed to make way")
+    return any(tok.lemma_.lower() in _words()["property"] and tok.tag_ == "NNS" for tok in participants(cand.trigger))
 
 
 def _political_detainees(cand: Candidate) -> bool:

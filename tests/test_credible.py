@@ -105,6 +105,9 @@ def test_acled_conventions_for_firefights_mobs_and_crowds(code, text: str, expec
     ("Rebel fighters surrendered to the army in Beni on Friday.", [("RETREAT", "Agreement")]),
     ("A panel of experts said the army carried out a chemical attack on the town in May.",
      [("ASSAULT", "Chemical weapon")]),
+    ("Rebels shelled the town with mortars filled with chlorine gas on Monday.", [("ASSAULT", "Chemical weapon")]),
+    ("Dozens of shops were looted in Durban on Monday.", [("ASSAULT", "Looting/property destruction")]),
+    ("Gunmen attacked the village of Kamuny on Monday. Several houses were torched.", [("ASSAULT", "Attack")]),
     ("Russian police detained thousands of protesters on Sunday.", [("COERCE", "Protest with intervention")]),
     ("The guerrillas started peace talks with the government.", [("CONSULT", "Agreement")]),
 ])
@@ -115,6 +118,7 @@ def test_strategic_developments_and_their_acled_types(code, text: str, expected:
 @pytest.mark.parametrize("text", [
     "Two men were arrested in Mombasa on Sunday.",  # an ordinary arrest, by nobody named: not ACLED's
     "The team's attack was strong in the second half.",
+    "Old houses were destroyed to make way for the new road.",  # a demolition, not an attack on property
 ])
 def test_weak_triggers_without_corroboration_are_dropped(code, text: str) -> None:
     assert coded(code(text)) == []
