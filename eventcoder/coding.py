@@ -117,7 +117,9 @@ def _violent_demonstration(triggers: list[Token], source: Actor | None,
 # ("protested against violence", "denouncing the burning of dormitories"), not the protesters' act.
 GRIEVANCE_PREPS = frozenset({"against", "over", "about"})
 GRIEVANCE_VERBS = frozenset({"denounce", "condemn", "oppose", "decry", "fear", "protest", "demonstrate",
-                             "demand", "mark", "follow"})
+                             "demand", "mark", "follow", "advocate", "call", "urge", "shun", "end", "stop"})
+# Reflexive objects: "barricaded themselves into an office" is an occupation, not a barricade in the street.
+REFLEXIVES = frozenset({"themselves", "himself", "herself", "ourselves"})
 
 
 def riot_cue(tok: Token, cues: frozenset[str] | None = None) -> bool:
@@ -125,6 +127,8 @@ def riot_cue(tok: Token, cues: frozenset[str] | None = None) -> bool:
     cues = words("riot_cue") if cues is None else cues
     active = tok.lower_ in words("riot_active") and tok.tag_ == "VBD"  # "destroyed kiosks", not "stalls destroyed"
     if not (tok.lower_ in cues or tok.lemma_.lower() in cues or active) or tok.dep_ == "compound" or _denied(tok):
+        return False
+    if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in tok.children):
         return False
     for anc in tok.ancestors:
         if anc.dep_ == "prep" and anc.lower_ in GRIEVANCE_PREPS or anc.pos_ == "VERB" and \

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from eventcoder.actors import generic
 from eventcoder.candidates import Candidate
 from eventcoder.coding import ARMED_SECTORS, BLAST_MODES, PROTEST_LEMMAS, weapon_cue  # armed actors do not hold protests
-from eventcoder.lexicon import read_table
+from eventcoder.lexicon import read_table, required_words, words as cue_class  # (cue_words.tsv classes)
 from eventcoder.participants import participants
 from eventcoder.triggers import misread_verb
 
@@ -17,8 +17,10 @@ from eventcoder.triggers import misread_verb
 CHECKED_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 # Sectors of the people an arrest targets when it is an ordinary criminal case, not a political event.
 CRIMINAL_SECTORS = frozenset({"CRM"})
-# Sectors of people whose arrest is political: opposition, parties, journalists, activists.
-POLITICAL_SECTORS = frozenset({"OPP", "PTY", "JRN", "SOC"})
+# Sectors of people whose arrest ACLED records: opposition, parties, journalists, activists, armed groups.
+DETAINEE_SECTORS = frozenset({"OPP", "PTY", "JRN", "SOC", "REB", "PRM"})
+# Particles a trigger may require ("go off", "blow up"): unlike a weapon object, they vouch for nothing.
+PARTICLES = frozenset({"up", "off", "out", "down"})
 # Weapons no sport, weather or business story uses: an attack with one is real whatever words surround it.
 WAR_ONLY_MODES = frozenset({"unconventional", "suicide-attack"})
 
@@ -81,6 +83,14 @@ def _corroborated(cand: Candidate) -> bool:
         or _counted(cand) or _deadly(cand)
 
 
+def _weapon_required(cand: Candidate) -> bool:
+    """A trigger that counts only with a weapon as its object ("seize ... weapons", "throw ... cocktail"); not one
+    with a particle ("the smell goes off")."""
+    if cand.entry.mode != "disrupt" and cand.entry.mode not in BLAST_MODES:
+        return False
+    return cand.entry.requires is not None and not required_words(cand.entry) & PARTICLES
+
+
 def _property_hit(cand: Candidate) -> bool:
     """'Several foreign-owned shops have been looted': homes, shops or vehicles looted or burned in numbers."""
     if cand.entry.mode != "destroy" or cand.trigger.lemma_.lower() not in _words()["plunder"]:
@@ -94,9 +104,13 @@ def _political_detainees(cand: Candidate) -> bool:
     trigger = cand.trigger
     if cand.entry.mode != "arrest" or any(t.lemma_.lower() in PROTEST_LEMMAS for t in trigger.doc):
         return False  # (arrests at a demonstration are the state's response to it, coded with it)
-    if any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in trigger.children):
+    if trigger.lemma_.lower() != "arrest" and any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ")
+                                                  for c in trigger.children):
         return False  # "leaders are detained in that prison": a state, not an arrest
-    return any((entry := generic(tok)) is not None and entry.sector in POLITICAL_SECTORS
+    if cand.target is not None and cand.target.sector in DETAINEE_SECTORS:
+        return True  # "an al Shabaab facilitator is arrested"
+    return any((entry := generic(tok)) is not None and entry.sector in DETAINEE_SECTORS
+               or tok.lower_ in cue_class("prominent")  # "the Deputy Chief Justice was arrested"
                for held in participants(trigger) if held.dep_ in ("dobj", "nsubjpass") for tok in held.subtree)
 
 
@@ -187,7 +201,11 @@ def _of_actor(tok: Token) -> bool:
 def _labour_strike(cand: Candidate) -> bool:
     """'The teachers had been striking': a strike with nothing struck and no armed striker is a work stoppage."""
     trigger = cand.trigger
-    if cand.event_type != "ASSAULT" or trigger.lemma_.lower() != "strike" or trigger.pos_ != "VERB":
+    if cand.event_type != "ASSAULT" or trigger.lemma_.lower() != "strike":
+        return False
+    if trigger.pos_ == "NOUN":
+        return trigger.dep_ == "pobj" and trigger.head.lower_ == "on"  # "teachers went on strike"
+    if trigger.pos_ != "VERB":
         return False
     aimed = any(c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "in")
                 for c in trigger.children)
@@ -215,8 +233,8 @@ def credible(cand: Candidate) -> bool:
         return False
     if cand.trigger.lemma_.lower() not in words["weak"] and cand.trigger.lower_ not in words["weak"]:
         return True
-    if cand.entry.mode == "disrupt":
-        return True  # "weapons were seized": the weapons required make it an event, whoever seized them
+    if _weapon_required(cand):
+        return True  # "weapons were seized", "threw Molotov cocktails at a store": the weapon required makes it
     if _labour_strike(cand):
         return False
     # a crowd that protests about the economy or a penalty fee is still a crowd protesting

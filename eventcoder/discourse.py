@@ -11,6 +11,8 @@ from eventcoder.records import Actor
 
 # Nouns that, with "the", refer back to the last named armed group or organisation ("the group said").
 GROUP_ANAPHORS = frozenset({"group", "militia", "organisation", "organization", "movement", "faction"})
+# Modes of acts that follow an attack and belong to it: weapons seized or defused, suspects arrested.
+AFTERMATH_MODES = frozenset({"disrupt", "arrest"})
 # Fields an anaphoric mention may fill in on the event it refers to.
 MERGEABLE = ("source", "target", "date", "place", "fatalities", "injuries", "claimed_by", "attributed_to",
              "attributed_by")
@@ -151,12 +153,12 @@ def continue_statements(cands: list[Candidate]) -> None:
                 cand.fallbacks.append("target")
 
 
-def fold_disruptions(cands: list[Candidate]) -> list[Candidate]:
-    """'A shoot-out broke out ... The police seized a pistol.', 'Militants planted a bomb ... It was defused.':
-    weapons seized or defused after an attack the article told are part of that incident (ACLED codes the clash,
-    GTD the attempted bombing); told alone, they are a disrupted weapons use of their own."""
+def fold_aftermath(cands: list[Candidate]) -> list[Candidate]:
+    """'A shoot-out broke out ... The police seized a pistol and arrested two.', 'Militants planted a bomb ... It
+    was defused.': weapons seized or defused, and arrests, told after an attack the article told are part of that
+    incident (ACLED codes the clash, GTD the attempted bombing); told alone, they are events of their own."""
     attacks = [c.sent.start for c in cands if c.event_type == "ASSAULT" and c.modality in ("asserted", "claimed")]
     if not attacks:
         return cands
-    first = min(attacks)
-    return [c for c in cands if not (c.entry.mode == "disrupt" and c.sent.start > first)]
+    first = min(attacks)  # (in the attack's own sentence, a seizure may be the event and the 'attack' its motive)
+    return [c for c in cands if not (c.entry.mode in AFTERMATH_MODES and c.sent.start > first)]

@@ -23,7 +23,7 @@ from eventcoder.dates import ResolvedDate
 from eventcoder.fallbacks import fill_fallbacks
 from eventcoder.geoparse import GENERIC_WORDS, PlaceMention, place_mentions
 from eventcoder.actors import PUBLISHED, country_of_thing, issuing_country, people_country
-from eventcoder.discourse import continue_statements, fold_disruptions, group_antecedent, merge_mentions, named_orgs
+from eventcoder.discourse import continue_statements, fold_aftermath, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
 from eventcoder.lexicon import triggers, words
 from eventcoder.missions import mission_hosts
@@ -70,7 +70,7 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
     if not mentions_harm(doc):
         for cand in cands:  # a report that names no victim: nobody was killed or hurt
             cand.no_casualties = cand.no_casualties or cand.modality in ("asserted", "claimed")
-    cands = fold_disruptions(escalate_protests(merge_mentions(cands)))
+    cands = fold_aftermath(escalate_protests(merge_mentions(cands)))
     continue_statements(cands)
     # place names that say where something happened, not who acted ("Washington said"): computed once
     located = [m for m in mentions if _locative(m, doc)]

@@ -84,12 +84,17 @@ def _inside_grievance(cand: Candidate, protest: Candidate) -> bool:
     """Violence told inside the protest's own clause below a preposition, an object or a relative clause."""
     if cand.event_type != "ASSAULT" or protest.trigger.sent.start != cand.trigger.sent.start:
         return False
-    tok = cand.trigger
+    return _below_grievance(cand.trigger, protest.trigger)
+
+
+def _below_grievance(tok: Token, trigger: Token) -> bool:
+    """A word below the protest's trigger through a preposition, an object or a relative clause: what the
+    protest is about ("a demonstration to advocate for peace and shun violence")."""
     path: list[Token] = []
-    while tok.head.i != tok.i and tok.i != protest.trigger.i:
+    while tok.head.i != tok.i and tok.i != trigger.i:
         path.append(tok)
         tok = tok.head
-    return tok.i == protest.trigger.i and any(t.dep_ in GRIEVANCE_LINKS or t.lower_ in GRIEVANCE_WORDS for t in path)
+    return tok.i == trigger.i and any(t.dep_ in GRIEVANCE_LINKS or t.lower_ in GRIEVANCE_WORDS for t in path)
 
 
 def _arrest_of_crowd(cand: Candidate) -> bool:
@@ -171,5 +176,6 @@ def _riot_words_near(protest: Candidate, ignore: frozenset[str] = frozenset()) -
     """A riot word in the protest's window (`ignore`: words that count only on the protest itself,
     "violently protest")."""
     cues = words("riot_cue") - ROADBLOCK_WORDS - ignore
-    return any(riot_cue(tok, cues) or tok.lower_ in ignore and tok.head == protest.trigger
+    return any((riot_cue(tok, cues) or tok.lower_ in ignore and tok.head == protest.trigger)
+               and not _below_grievance(tok, protest.trigger)
                for tok in _window(protest))  # not "riot police", not the grievance

@@ -34,6 +34,14 @@ def test_an_arrest_behind_a_protest_is_no_intervention(code, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Hundreds of students held a march in Kisii on Monday to call for an end to violence.",
+    "Teachers went on strike and barricaded themselves into the education office in Kisii on Monday.",
+])
+def test_violence_a_protest_is_about_is_no_riot(code, text: str) -> None:
+    assert [e for e in coded(code(text)) if e[0] == "PROTEST"] == [("PROTEST", "Peaceful protest")]
+
+
+@pytest.mark.parametrize("text", [
     "A soldier molested a girl at a checkpoint in Goma on Monday.",
     "Rebels were accused of sexual violence against women in Bunia on Monday.",
     "Militiamen sexually assaulted two women in Bunia on Monday.",
