@@ -19,7 +19,8 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "COP", "UAF", "SPY"})
 OUTCOME_LEMMAS = frozenset({"kill", "killing", "wound", "injure", "die", "murder", "destroy", "damage", "target"})
 # Triggers that name fighting between two armed sides ("clashed with", "battle for").
 TWO_SIDED_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout",
-                              "gunbattle", "exchange", "out"})  # "out": the trigger of a "shoot-out"
+                              "gunbattle", "exchange", "out",  # "out": the trigger of a "shoot-out"
+                              "confrontation", "altercation", "brawl", "scuffle"})
 # Words of talks that make them peace talks, which ACLED codes as an agreement.
 PEACE_WORDS = frozenset({"peace", "ceasefire", "truce"})
 # Crowds whose treatment by the police ACLED codes under demonstrations, not as an attack on civilians.
@@ -193,6 +194,25 @@ def _named_people(tok: Token) -> bool:
     return tok.lemma_.lower() == "group" and any(c.ent_type_ == "NORP" for c in tok.subtree if c.i < tok.i)
 
 
+def _armed_sides(triggers: list[Token]) -> bool:
+    """An armed actor, or a people (an identity militia), among the sides of a fight ("fighting between the army
+    and the rebels killed three", "killed in violence between Kalenjin and Maasai")."""
+    sides = [tok for t in triggers if t.lemma_.lower() in TWO_SIDED_LEMMAS for tok in participants(t)]
+    sides += [tok for t in triggers for tok in _sides_between(t)]
+    return any(_is_armed(actor_at(tok)) or tok.ent_type_ == "NORP" or tok.lemma_.lower() in COMMUNITY_NOUNS
+               for tok in sides)
+
+
+def _sides_between(trigger: Token) -> list[Token]:
+    """The two sides named by 'between X and Y' on the trigger or on the violence it happened in ('10 people were
+    killed between Borana and Samburu militias'): violence between two named sides is a fight between them."""
+    holders = [trigger] + [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "in"
+                           for o in p.children if o.dep_ == "pobj"]
+    return [side for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
+            for o in p.children if o.dep_ == "pobj" and o.conjuncts for side in (o, *o.conjuncts)]
+
+
+
 def _attack_told(triggers: list[Token]) -> bool:
     """A mention of the event that is violence against people, not only against property."""
     return any(entry.event_type == "ASSAULT" and entry.mode != "destroy" and t.lemma_.lower() not in OUTCOME_LEMMAS
@@ -205,7 +225,10 @@ def _firefight(triggers: list[Token]) -> bool:
         lemma = t.lemma_.lower()
         modifiers = {c.lower_ for c in t.children if c.dep_ in ("compound", "amod", "dobj", "nmod")}
         shoot_out = lemma == "out" and any(t.doc[j].lower_ == "shoot" for j in range(max(t.i - 2, 0), t.i))
-        if lemma in words("firefight") or _returned_fire(t) or shoot_out or lemma == "exchange" and "fire" in modifiers \
+        exchanged = lemma == "fire" and (t.head.lemma_.lower() == "exchange" or "exchange" in
+                                         {c.lemma_.lower() for c in t.children})  # "exchange fire" on "fire"
+        if lemma in words("firefight") or _returned_fire(t) or shoot_out or exchanged \
+                or lemma == "exchange" and "fire" in modifiers \
                 or lemma in ("battle", "fight") and modifiers & {"gun", "fire"}:
             return True
     return False
@@ -300,7 +323,8 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
     if event_type == "COERCE" and default_mode == "occupy":
         sub = _territory_type(triggers, source)
         return Coding(default_mode, acled_event_types()[sub], sub, "19")
-    if event_type == "COERCE" and target is not None and target.name in ("protesters", "demonstrators"):
+    if event_type == "COERCE" and (default_mode == "disperse" or
+                                   target is not None and target.name in ("protesters", "demonstrators")):
         sub = "Protest with intervention"  # "police detained protesters": ACLED codes the protest
         return Coding(default_mode, acled_event_types()[sub], sub, default_cameo)
     if event_type == "CONSULT" and any(c.lemma_.lower() in PEACE_WORDS for t in triggers for c in t.children):
@@ -329,7 +353,8 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
                       cue.cameo or default_cameo)
     if cue is not None:
         default_mode = cue.mode
-    two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS or _returned_fire(t) or _repelled(t) for t in triggers)
+    two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS or _returned_fire(t) or _repelled(t) or bool(_sides_between(t))
+                    for t in triggers) or _firefight(triggers)
     armed_opponent = two_sided and _is_armed(target)  # "vigilantes clashed with bandits": a battle, not a mob
     crowd_act = default_mode in CROWD_MODES and _by_crowd(triggers, source) and not armed_opponent
     if crowd_act or two_sided and _crowd_fight(triggers, source):
@@ -352,7 +377,8 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
             and target.sector not in STATE_SECTORS
         # ACLED: violence against an organised armed actor is a battle, whoever started it
         # a fight between armed sides stays a battle when bystanders die in it
-        armed_fight = two_sided and (source is not None and source.sector in ARMED_SECTORS or not civilian_target)
+        armed_fight = two_sided and (source is not None and source.sector in ARMED_SECTORS or not civilian_target
+                                     or _armed_sides(triggers))
         if armed_fight or armed_on_duty(target) or _armed_victims(triggers):
             sub = "Armed clash"
         else:

@@ -156,8 +156,12 @@ def continue_statements(cands: list[Candidate]) -> None:
 def fold_aftermath(cands: list[Candidate]) -> list[Candidate]:
     """'A shoot-out broke out ... The police seized a pistol and arrested two.', 'Militants planted a bomb ... It
     was defused.': weapons seized or defused, and arrests, told after an attack the article told are part of that
-    incident (ACLED codes the clash, GTD the attempted bombing); told alone, they are events of their own."""
+    incident (ACLED codes the clash, GTD the attempted bombing); told alone, they are events of their own. A crowd
+    dispersed is its own event only when the article codes no protest or violence it was the response to."""
     attacks = [c.sent.start for c in cands if c.event_type == "ASSAULT" and c.modality in ("asserted", "claimed")]
+    if attacks or any(c.event_type == "PROTEST" for c in cands):
+        # a crowd dispersed is the state's response to the protest or riot the article codes
+        cands = [c for c in cands if c.entry.mode != "disperse"]
     if not attacks:
         return cands
     first = min(attacks)  # (in the attack's own sentence, a seizure may be the event and the 'attack' its motive)

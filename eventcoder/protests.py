@@ -98,8 +98,8 @@ def _below_grievance(tok: Token, trigger: Token) -> bool:
 
 
 def _arrest_of_crowd(cand: Candidate) -> bool:
-    """An arrest by the state, or by no one named, of people who are no one else: the crowd's."""
-    return cand.event_type == "COERCE" and cand.entry.mode == "arrest" \
+    """An arrest or a dispersal by the state, or by no one named, of people who are no one else: the crowd's."""
+    return cand.event_type == "COERCE" and cand.entry.mode in ("arrest", "disperse") \
         and (cand.source is None or cand.source.sector in STATE_SECTORS) \
         and (cand.target is None or _crowd(cand.target))
 

@@ -77,3 +77,16 @@ def test_a_protest_the_parser_hung_under_its_participle(code) -> None:
 ])
 def test_mobs_vigilantes_and_accusations(code, text: str, expected: str) -> None:
     assert [sub for kind, sub in coded(code(text)) if kind == "ASSAULT"] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fighting between the army and the rebels killed three civilians in Beni on Monday.", "Armed clash"),
+    ("Soldiers and police officers exchanged fire in Nairobi on Monday; one officer died.", "Armed clash"),
+    ("Two herders were killed in violence between Kalenjin and Maasai in Narok on Monday.", "Armed clash"),
+    ("Police kill two terror suspects in shoot-out.", "Armed clash"),
+    ("Government forces repelled an attack by Houthi fighters on the Hays front on Monday.", "Armed clash"),
+    ("Six people were injured in a confrontation between ODM and Jubilee supporters in Mumias on Monday.",
+     "Mob violence"),
+])
+def test_two_sides_and_firefights(code, text: str, expected: str) -> None:
+    assert [e[1] for e in coded(code(text)) if e[0] == "ASSAULT"] == [expected]
