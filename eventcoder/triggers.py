@@ -19,6 +19,8 @@ REQUIREMENT_REACH = 10
 REQUIRED_OBJECT_DEPS = frozenset({"pobj", "dobj", "appos"})
 # Dependencies of a quantity whose "of" phrase names what the trigger needs ("a lot of weapons were seized").
 QUANTIFIED_DEPS = frozenset({"dobj", "nsubjpass"})
+# Verbs of finding someone: a participle on them says what was done to the one found ("found killed").
+FOUND_VERBS = frozenset({"find", "discover"})
 # Dependency labels of a participle or infinitive that describes a noun rather than asserting an event.
 DESCRIPTIVE_DEPS = frozenset({"acl"})
 
@@ -104,6 +106,8 @@ def _bare_participle(token: Token) -> bool:
         return False
     if token.head.lemma_ == "be" and token.head.dep_ == "ROOT" and token.i > token.head.i:
         return False  # "X was on Wednesday night shot dead": the passive the parser split from its auxiliary
+    if token.head.lemma_.lower() in FOUND_VERBS:
+        return False  # "a man is discovered murdered": how he was found is the event
     return not _root_noun(token.head)
 
 

@@ -130,6 +130,8 @@ def test_weak_triggers_without_corroboration_are_dropped(code, text: str) -> Non
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("On 29 April 2020, in Zacatecas, a man was found dead.", [("ASSAULT", "Attack")]),
+    ("A herder from Kabati sub location is discovered murdered by suspected rival-neighbours.",
+     [("ASSAULT", "Attack")]),
     ("Police gunned down two suspected gang members in Nairobi on Monday.", [("ASSAULT", "Armed clash")]),
     ("At least 12 Afghan security personnel were killed following attacks by Taliban militants on 2 check points "
      "in Gardez city.", [("ASSAULT", "Armed clash")]),
