@@ -129,6 +129,8 @@ def source_token(trigger: Token, *, is_trigger) -> Token | None:
         agent = _agent(trigger)
         if agent is not None or _child(trigger, PASSIVE_SUBJECT_DEPS) is not None:
             return agent
+        if headline_passive(trigger):
+            return None  # the subject is the victim
         subject = clause_subject(trigger)
         return _after_place_list(subject, trigger) if subject is not None else None
     agent = _agent(trigger) or _prep_object(trigger, frozenset({"by"}))
@@ -141,6 +143,17 @@ def source_token(trigger: Token, *, is_trigger) -> Token | None:
         if mod.dep_ in ("amod", "compound", "nmod") and mod.ent_type_ in ("GPE", "NORP", "ORG"):
             return mod
     return _light_verb_subject(trigger, is_trigger=is_trigger) or _adverbial_holder(trigger, is_trigger, SUBJECT_DEPS)
+
+
+def headline_passive(verb: Token) -> bool:
+    """'Trader stabbed to death in Eldoret', 'Kenyan police reservist shot dead': a headline's past form with a
+    subject, no object and a death phrase is a passive without its auxiliary, and its subject the victim."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or _child(verb, OBJECT_DEPS) is not None \
+            or _child(verb, SUBJECT_DEPS) is None:
+        return False
+    return any(c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "advmod", "xcomp")
+               or c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "death" for o in c.children)
+               for c in verb.children)
 
 
 def _after_place_list(subject: Token, verb: Token) -> Token:
@@ -244,6 +257,8 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
     if trigger.pos_ == "VERB":
         obj = _child(trigger, OBJECT_DEPS)
         found += [_child(trigger, PASSIVE_SUBJECT_DEPS), obj]
+        if headline_passive(trigger):
+            found.append(_child(trigger, SUBJECT_DEPS))
         if obj is not None:
             # "opened fire at a checkpoint", "launched missiles on Kharkiv"
             found += _prep_objects(obj, TARGET_PREPS - {"with", "to"})

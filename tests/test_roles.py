@@ -30,6 +30,8 @@ def only(events: list[dict], event_type: str) -> dict:
     ("The report alleged that Sudan had armed the militias.", "ACCUSE", None, ("SDN", "GOV")),
     # arrest warrants are for someone, even when the parser hangs 'for' on the light verb
     ("A judge in Peru has issued arrest warrants for three Chilean men.", "COERCE", ("PER", "JUD"), ("CHL", "CVL")),
+    # a headline's passive without its auxiliary: the subject is the victim, the unnamed shooter a local group
+    ("Police reservist shot dead while patrolling market in Isiolo", "ASSAULT", ("KEN", "UAF"), ("KEN", "COP")),
     # a document issued in a country speaks for it
     ("A report published on Monday in the Kenyan capital accused Somalia of hosting the militants.",
      "ACCUSE", ("KEN", None), ("SOM", "GOV")),
