@@ -256,3 +256,16 @@ def test_a_team_of_police_is_no_sports_team(code) -> None:
     text = ("On 7 May 2020, a joint team of police and army arrested seven militants of Kamatapur Liberation "
             "Organization (KLO) during an operation in Kokrajhar.")
     assert ("COERCE", "Arrests") in coded(code(text))
+
+
+@pytest.mark.parametrize("text", [
+    "A boy stepped on a landmine in Kandahar on Monday.",
+    "A police truck ran over an IED planted in the road near Mandera on Monday.",
+])
+def test_explosives_set_off_by_a_foot_or_a_vehicle(code, text: str) -> None:
+    assert coded(code(text)) == [("ASSAULT", "Remote explosive/landmine/IED")]
+
+
+@pytest.mark.parametrize("text", ["He ran over the numbers again.", "She drove over to the mine office."])
+def test_running_over_is_not_always_a_blast(code, text: str) -> None:
+    assert code(text) == []
