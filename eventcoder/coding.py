@@ -212,7 +212,6 @@ def _sides_between(trigger: Token) -> list[Token]:
             for o in p.children if o.dep_ == "pobj" and o.conjuncts for side in (o, *o.conjuncts)]
 
 
-
 def _attack_told(triggers: list[Token]) -> bool:
     """A mention of the event that is violence against people, not only against property."""
     return any(entry.event_type == "ASSAULT" and entry.mode != "destroy" and t.lemma_.lower() not in OUTCOME_LEMMAS
@@ -224,10 +223,9 @@ def _firefight(triggers: list[Token]) -> bool:
     for t in triggers:
         lemma = t.lemma_.lower()
         modifiers = {c.lower_ for c in t.children if c.dep_ in ("compound", "amod", "dobj", "nmod")}
-        shoot_out = lemma == "out" and any(t.doc[j].lower_ == "shoot" for j in range(max(t.i - 2, 0), t.i))
         exchanged = lemma == "fire" and (t.head.lemma_.lower() == "exchange" or "exchange" in
                                          {c.lemma_.lower() for c in t.children})  # "exchange fire" on "fire"
-        if lemma in words("firefight") or _returned_fire(t) or shoot_out or exchanged \
+        if lemma in words("firefight") or _returned_fire(t) or exchanged \
                 or lemma == "exchange" and "fire" in modifiers \
                 or lemma in ("battle", "fight") and modifiers & {"gun", "fire"}:
             return True
@@ -235,8 +233,11 @@ def _firefight(triggers: list[Token]) -> bool:
 
 
 def _returned_fire(trigger: Token) -> bool:
-    """'a shoot-out broke out', 'the police shot back': fire from both sides."""
+    """'a shoot-out broke out', 'the police shot back': fire from both sides (on 'shoot', or on the 'out' of a
+    shoot-out that is the trigger)."""
     doc = trigger.doc
+    if trigger.lemma_.lower() == "out":
+        return any(doc[j].lower_ == "shoot" for j in range(max(trigger.i - 2, 0), trigger.i))
     after = [t.lower_ for t in doc[trigger.i + 1: trigger.i + 3]]
     return trigger.lemma_.lower() == "shoot" and (after[:2] == ["-", "out"] or after[:1] in (["back"], ["out"]))
 

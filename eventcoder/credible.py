@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from eventcoder.actors import generic
 from eventcoder.candidates import Candidate
 from eventcoder.coding import ARMED_SECTORS, BLAST_MODES, PROTEST_LEMMAS, weapon_cue  # armed actors do not hold protests
-from eventcoder.lexicon import read_table, required_words, words as cue_class  # (cue_words.tsv classes)
+from eventcoder.lexicon import WeaponCue, read_table, required_words, words as cue_class  # (cue_words.tsv)
 from eventcoder.participants import participants
 from eventcoder.triggers import misread_verb
 
@@ -23,6 +23,8 @@ DETAINEE_SECTORS = frozenset({"OPP", "PTY", "JRN", "SOC", "REB", "PRM"})
 PARTICLES = frozenset({"up", "off", "out", "down"})
 # Weapons no sport, weather or business story uses: an attack with one is real whatever words surround it.
 WAR_ONLY_MODES = frozenset({"unconventional", "suicide-attack"})
+# Entity labels of a place a crowd may be hung on by the parser.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 @cache
@@ -68,8 +70,9 @@ def _plain_protest_noun(cand: Candidate) -> bool:
         not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
-def _corroborated(cand: Candidate) -> bool:
-    """A recognised actor, people taking part, a casualty count or a weapon makes a weak trigger credible."""
+def _corroborated(cand: Candidate, cue: WeaponCue | None) -> bool:
+    """A recognised actor, people taking part, a casualty count or a weapon (`cue`, besides the trigger) makes a
+    weak trigger credible."""
     if cand.event_type == "COERCE":
         return _known(cand.source) and not (cand.target and cand.target.sector in CRIMINAL_SECTORS) \
             or _political_detainees(cand)
@@ -79,7 +82,7 @@ def _corroborated(cand: Candidate) -> bool:
         return _human_participants(cand) or _crowd_in_sentence(cand) or _plain_protest_noun(cand) \
             or _plural_subject(cand)
     return cand.fatalities is not None or cand.injuries is not None or _people_involved(cand) or _property_hit(cand) \
-        or _armed_in_sentence(cand) or weapon_cue([cand.trigger], besides_trigger=True) is not None \
+        or _armed_in_sentence(cand) or cue is not None \
         or _counted(cand) or _deadly(cand)
 
 
@@ -133,10 +136,6 @@ def _counted(cand: Candidate) -> bool:
     one_of = trigger.head.lower_ == "of" and trigger.head.head.lower_ != "total"  # "a total of 15 bursts" counts
     return (cand.entry.mode in BLAST_MODES or weapon_cue([trigger]) is not None) and trigger.tag_ == "NNS" \
         and not one_of and any(c.dep_ == "nummod" and c.like_num for c in trigger.children)
-
-
-# Entity labels of a place a crowd may be hung on by the parser.
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 # Named groups: a nationality, a clan or an organisation taking part makes a clash a clash.
@@ -239,6 +238,7 @@ def credible(cand: Candidate) -> bool:
         return False
     # a crowd that protests about the economy or a penalty fee is still a crowd protesting
     crowd = cand.event_type == "PROTEST" and (_human_participants(cand) or _plural_subject(cand))
-    unmistakable = (cue := weapon_cue([cand.trigger], besides_trigger=True)) is not None and cue.mode in WAR_ONLY_MODES
-    return _corroborated(cand) and not (_benign_context(cand) and not crowd and not unmistakable) \
+    cue = weapon_cue([cand.trigger], besides_trigger=True)
+    unmistakable = cue is not None and cue.mode in WAR_ONLY_MODES
+    return _corroborated(cand, cue) and not (_benign_context(cand) and not crowd and not unmistakable) \
         and not _benign_argument(cand)
