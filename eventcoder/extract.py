@@ -21,7 +21,7 @@ from eventcoder.coding import OUTCOME_LEMMAS, TWO_SIDED_LEMMAS, code
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
 from eventcoder.fallbacks import fill_fallbacks
-from eventcoder.geoparse import GENERIC_WORDS, PlaceMention, place_mentions
+from eventcoder.geoparse import GENERIC_WORDS, PlaceMention, glued_modifier, place_mentions
 from eventcoder.actors import PUBLISHED, country_of_thing, issuing_country, people_country
 from eventcoder.discourse import continue_statements, fold_aftermath, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
@@ -93,8 +93,8 @@ def article_countries(doc: Doc) -> tuple[str, ...]:
     for host in mission_hosts(doc.text):  # "the OSCE SMM observed ...": a mission's reports are about its host
         counts[host] = counts.get(host, 0) + MISSION_VOTES
     for ent in doc.ents:
-        if ent.end < len(doc) and doc[ent.end].lower_ in words("currency"):
-            continue  # "the US dollar exchange rate" says nothing of where the story happened
+        if ent.end < len(doc) and doc[ent.end].lower_ in words("currency") or glued_modifier(doc, ent.end):
+            continue  # "the US dollar exchange rate", "the Somalia-based group": not where the story happened
         country = None
         if ent.label_ == "GPE" and (found := places.lookup(ent.text)) is not None:
             country = found.country

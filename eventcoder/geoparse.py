@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors import community_of, people_country
 from eventcoder.gazetteer import DROP, Entry, admin1_keys, fold, fold_chars, keys, load, variants
@@ -30,7 +30,8 @@ OF_NOUNS = frozenset({"city", "town", "village", "province", "district", "region
                       "vicinity", "north", "south", "east", "west", "northeast", "northwest", "southeast",
                       "southwest", "centre", "center", "municipality", "camp", "locality", "division", "ward",
                       "environs", "periphery", "residents", "inhabitants", "natives", "people", "villagers",
-                      "university", "hospital"})
+                      "university", "hospital", "tehsil", "taluka", "subdivision", "sub-division", "sub-district",
+                      "subdistrict", "upazila", "commune"})
 # Cues that most often introduce where the event itself happened (unlike "from", "to", "toward").
 STRONG_CUES = frozenset({"in", "near", "at", "outside", "around", "inside", "within", "outskirts", "outskirt",
                          "vicinity", "north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -43,7 +44,10 @@ NEAR_CUES = frozenset({"near", "outside", "around", "outskirts", "outskirt", "vi
 POST_CUES = {"city": "city", "town": "city", "village": "city", "camp": "city", "neighbourhood": "city",
              "neighborhood": "city", "suburb": "city", "township": "city", "province": "admin1",
              "governorate": "admin1", "state": "admin1", "county": "admin1", "region": "admin1",
-             "oblast": "admin1", "prefecture": "admin1", "department": "admin1", "district": None, "area": None}
+             "oblast": "admin1", "prefecture": "admin1", "department": "admin1", "district": None, "area": None,
+             # second- and third-level units of South Asia, Nigeria and elsewhere ("Sui tehsil", "Rafi LGA")
+             "tehsil": None, "taluka": None, "taluk": None, "lga": None, "subdivision": None, "sub-division": None,
+             "sub-district": None, "subdistrict": None, "upazila": None, "commune": None}
 # Lower-case words that may sit inside a place name ("Jurf al-Sakhar", "Deir ez-Zor", "Umm Qasr").
 CONNECTORS = frozenset({"al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "az", "ed", "ez", "en", "es", "er",
                         "et", "ul", "de", "del", "des", "di", "da", "du", "la", "le", "los", "las", "y", "e", "i",
@@ -53,7 +57,7 @@ CONNECTORS = frozenset({"al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", 
 GENERIC_WORDS = frozenset(POST_CUES) | frozenset({"sub-county", "subcounty", "division", "ward", "raion", "island",
                                                   "islands", "municipality", "north", "south", "east", "west",
                                                   "central", "upper", "lower", "northern", "southern", "eastern",
-                                                  "western"})
+                                                  "western", "agency"})
 # Tokens that may separate a name from the region or country it lies in: "Kibera, Nairobi", "Sirwah (Marib)".
 BESIDE_SEPARATORS = frozenset({",", "(", ")", "in", "of", "-", "–", "the"})
 # Tokens between two names of one group: separators, "district"-like words and unknown names in a comma list
@@ -124,11 +128,24 @@ def _folded_doc(doc: Doc) -> tuple[str, list[int]]:
     return " " + chars.replace(DROP, "") + " ", dropped
 
 
+def _capitalised(tok: Token) -> bool:
+    """A word that starts with a capital, or with a lower-case class prefix before one ("eThekwini", "iLembe")."""
+    text = tok.text
+    return text[:1].isupper() or len(text) > 2 and text[0].islower() and text[1].isupper() and text.isalpha()
+
+
 def _is_name_token(tok: Token) -> bool:
     """Capitalised words and numbers, or a connector inside a name; a capitalised cue ("In") ends a name."""
     if tok.lower_ in PRE_CUES:
         return False
-    return tok.text[:1].isupper() or tok.like_num or tok.lower_ in CONNECTORS
+    return _capitalised(tok) or tok.like_num or tok.lower_ in CONNECTORS
+
+
+def glued_modifier(doc: Doc, end: int) -> bool:
+    """A name hyphenated to a lower-case word ("Somalia-based", "Iran-backed", "a Pipes-producing company"): it
+    describes who or what, not where."""
+    return end + 1 < len(doc) and doc[end].text in ("-", "–") and not doc[end - 1].whitespace_ \
+        and not doc[end].whitespace_ and doc[end + 1].is_lower and doc[end + 1].is_alpha
 
 
 def _runs(doc: Doc) -> list[tuple[int, int]]:
@@ -136,7 +153,7 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     runs = []
     i = 0
     while i < len(doc):
-        if not doc[i].text[:1].isupper() or doc[i].lower_ in PRE_CUES:
+        if not _capitalised(doc[i]) or doc[i].lower_ in PRE_CUES:
             i += 1
             continue
         j = i + 1
@@ -156,16 +173,18 @@ def _raw_spans(doc: Doc, runs: list[tuple[int, int]]) -> dict[tuple[int, int], s
         lo = start - 1 + bisect.bisect_right(dropped, start - 1)
         hi = end - 2 + bisect.bisect_right(dropped, end - 2) + 1
         span = doc.char_span(lo, hi, alignment_mode="expand")
+        while span is not None and len(span) and span[-1].is_punct and span[-1].text not in ("'", "’"):
+            span = span[:-1]  # the padding space matched where "." or "-" was folded away: "Limuru." is "Limuru"
         if span is not None and len(span):
             spans[(span.start, span.end)] = key
     for run_start, run_end in runs:
         marked = any(t.ent_type_ in PLACE_LABELS for t in doc[run_start:run_end]) or _separated(doc, run_start) \
             or _cue(doc, run_start, run_end)[0] is not None \
-            or any(_local_noun_after(doc, i) for i in range(run_start + 1, run_end + 1))
+            or any(_local_noun_after(doc, i) or _regions_in_brackets(doc, i) for i in range(run_start + 1, run_end + 1))
         for i in range(run_start, run_end if marked else run_start):
             for j in range(i + 1, min(run_end, i + MAX_NAME_TOKENS) + 1):
-                if (i, j) in spans or not (key := fold(doc[i:j].text)):
-                    continue
+                if (i, j) in spans or doc[i].is_punct or doc[j - 1].is_punct or not (key := fold(doc[i:j].text)):
+                    continue  # a name neither starts nor ends with "-" or "."
                 if gaz.rows(key):
                     spans[(i, j)] = key
                 elif j - i <= MAX_VARIANT_TOKENS and len(key) >= MIN_VARIANT_CHARS:
@@ -226,7 +245,7 @@ def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: 
     """Capitalised, not a date/number/demonym, a whole name, and marked by a place entity, a cue, a chain, or a site."""
     span = doc[start:end]
     words = [t for t in span if _wordlike(t) and t.lower_ not in CONNECTORS]
-    if not words or not any(t.text[:1].isupper() for t in words):
+    if not words or not any(_capitalised(t) for t in words) or glued_modifier(doc, end):
         return False
     if _vetoed(words[0]) and not site and not _overruled(doc, words[0], start, end):
         return False
@@ -237,7 +256,19 @@ def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: 
     if chained and (run is None or start == run[0]):
         return True
     return any(t.ent_type_ in PLACE_LABELS for t in span) or _cue(doc, start, end)[0] is not None \
-        or _local_noun_after(doc, end)
+        or _local_noun_after(doc, end) or _regions_in_brackets(doc, end)
+
+
+def _regions_in_brackets(doc: Doc, end: int) -> bool:
+    """A name followed by its district and region in brackets, as coders write places: "Kagara (Rafi LGA, Niger)"."""
+    if end >= len(doc) or doc[end].text != "(":
+        return False
+    inside = []
+    for tok in doc[end + 1:end + 1 + MAX_GROUP_GAP]:
+        if tok.text == ")":
+            return "," in inside and _is_name_token(tok.nbor(-1) if tok.i > 0 else tok)
+        inside.append(tok.text)
+    return False
 
 
 def _local_noun_after(doc: Doc, end: int) -> bool:
@@ -293,7 +324,9 @@ def _select(doc: Doc, spans: dict[tuple[int, int], str], runs: list[tuple[int, i
         run = run_of.get(s)
         if taken.intersection(range(s, e)):
             continue
-        cands = gaz.candidates(key)
+        cands = gaz.candidates(key) + _namesakes_of_kind(doc, s, e, key)
+        if _acronym_of_towns(doc[s:e], cands):
+            continue
         # A hand-added site ("Tower 22") is a distinctive name: it needs no cue and may be any entity.
         if _gate(doc, s, e, run, run is not None and run[0] in chained, any(c.kind == "site" for c in cands)):
             hit = _Hit(s, e, key, cands)
@@ -301,6 +334,25 @@ def _select(doc: Doc, spans: dict[tuple[int, int], str], runs: list[tuple[int, i
             chosen.append(hit)
             taken.update(range(s, e))
     return sorted(chosen, key=lambda h: h.start)
+
+
+def _namesakes_of_kind(doc: Doc, start: int, end: int, key: str) -> list[Entry]:
+    """For "Hyderabad city", "Faryab province": the places of that kind named by the name without its noun, which
+    GeoNames may list under the long form for only one of them (Hyderabad PAK, not Hyderabad IND)."""
+    kind = POST_CUES.get(doc[end - 1].lower_) if end - start > 1 else None
+    short = fold(doc[start:end - 1].text) if kind else ""
+    if not short or short == key:
+        return []
+    gaz = load()
+    own = set(gaz.rows(key))
+    return [c for c in gaz.candidates(short) if c.kind == kind and c.row not in own]
+
+
+def _acronym_of_towns(span: Span, cands: list[Entry]) -> bool:
+    """Capitals that only towns share ("the NGO", "an MCA") and the model does not read as a place: an acronym."""
+    text = span.text
+    return len(text) > 1 and text.isupper() and all(c.kind == "city" for c in cands) \
+        and not any(t.ent_type_ in ("GPE", "LOC") for t in span)
 
 
 def _group(doc: Doc, hits: list[_Hit]) -> None:
@@ -326,7 +378,13 @@ def _score(hit: _Hit, cand: Entry, votes: dict[str, float]) -> float:
     if top > 0:
         score += COUNTRY_WEIGHT * max(0.0, votes.get(cand.country, 0.0) - own) / top
     for other in hit.group or []:
-        if other is hit or other.key == hit.key:
+        if other is hit:
+            continue
+        if other.key == hit.key:
+            # "in Santa Ana (Santa Ana)": a town named again as its region; only a region reading says anything
+            regions = {c.admin1 for c in other.cands if c.kind == "admin1"}
+            if cand.admin1 and cand.admin1 in regions and (hit.context_of is other or other.context_of is hit):
+                score += ADMIN1_BESIDE
             continue
         regions = {c.admin1 for c in other.cands if c.kind in ("admin1", "city")} - {""}
         if cand.admin1 and cand.admin1 in regions:
@@ -343,13 +401,13 @@ def _score(hit: _Hit, cand: Entry, votes: dict[str, float]) -> float:
 def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
     """Pick each hit's best candidate with the article's country votes; drop names foreign to their own group."""
     for hit in hits:
-        hit.best = max(hit.cands, key=lambda c: _score(hit, c, votes))
+        hit.best = _region_of_the_town(hit) or max(hit.cands, key=lambda c: _score(hit, c, votes))
     tally: dict[str, float] = defaultdict(float, votes)
     for hit in hits:
         assert hit.best is not None
         tally[hit.best.country] += VOTE_BY_KIND[hit.best.kind]
     for hit in hits:
-        hit.best = max(hit.cands, key=lambda c: _score(hit, c, tally))
+        hit.best = _region_of_the_town(hit) or max(hit.cands, key=lambda c: _score(hit, c, tally))
     kept = []
     for hit in hits:
         assert hit.best is not None
@@ -371,6 +429,19 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
             continue  # left to local_names, which keeps the name at its region's point
         kept.append(hit)
     return kept
+
+
+def _region_of_the_town(hit: _Hit) -> Entry | None:
+    """A name given as the region of a town before it that is also the name of a country the town is not in:
+    the region holding the town ("Kagara (Rafi LGA, Niger)" is Niger State, Nigeria; "Atlanta, Georgia")."""
+    town = hit.context_of
+    if town is None or not any(c.kind == "country" for c in hit.cands):
+        return None
+    countries = {c.country for c in hit.cands if c.kind == "country"}
+    if any(c.country in countries for c in town.cands):
+        return None
+    holding = [c for c in hit.cands if c.kind == "admin1" and any(t.admin1 == c.admin1 for t in town.cands)]
+    return max(holding, key=lambda c: c.population) if holding else None
 
 
 def _outside_its_region(hit: _Hit) -> bool:

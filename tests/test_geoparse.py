@@ -121,3 +121,52 @@ def test_a_district_of_a_known_town_keeps_the_town() -> None:
     found = [(m.text, m.place.precision) for m in mentions(
         "Gunmen opened fire on an official in Mansour district, Baghdad city, Baghdad governorate, Iraq.")]
     assert found[0] == ("Baghdad", "city") and "Mansour" not in {t for t, _ in found}
+
+
+def test_lower_case_class_prefix_is_a_name() -> None:
+    """Zulu place names keep their class prefix ("eThekwini"): the region chain after the town still holds."""
+    found = {m.text: m.place for m in mentions(
+        "Residents demonstrated against the erection of the cellphone tower in the area of Chatsworth "
+        "(eThekwini, KwaZulu-Natal).")}
+    assert (found["Chatsworth"].country, found["KwaZulu-Natal"].country) == ("ZAF", "ZAF")
+    assert found["KwaZulu-Natal"].precision == "admin1"
+
+
+def test_town_named_again_as_its_region() -> None:
+    town = named("On 4 May 2020, in Santa Ana (Santa Ana), automobile workers protested in front of their factory.",
+                 "Santa Ana")
+    assert (town.place.country, town.place.precision) == ("SLV", "city")
+
+
+def test_hyphenated_modifier_and_acronym_are_no_places() -> None:
+    assert [m.text for m in mentions("On Sept 6th, workers protested at a Pipes-producing company in Limuru.")] \
+        == ["Limuru"]
+    assert [m.place.country for m in mentions("Residents looted a clinic run by an NGO in Homa Bay, due to a "
+                                              "land dispute between the NGO and the clan.")] == ["KEN"]
+
+
+def test_town_word_keeps_every_namesake() -> None:
+    """GeoNames lists "Hyderabad city" under Pakistan's Hyderabad only; the name without it has India's too."""
+    m = named("A group of people attacked a media office in Hyderabad city (Hyderabad, TS).", "Hyderabad city")
+    assert m.place.country == "IND"
+
+
+def test_sub_district_words_join_a_group() -> None:
+    text = "On Sunday, in Sui tehsil of Dera Bugti, Balochistan, Pakistan, militants blew up a gas well."
+    assert {m.place.country for m in mentions(text)} == {"PAK"}
+
+
+@pytest.mark.parametrize(("text", "name", "country", "precision"), [
+    ("On 7 May 2020, unidentified gunmen attacked Kagara (Rafi LGA, Niger), killed 1 resident.", "Niger", "NGA",
+     "admin1"),
+    ("Police arrested protesters in Atlanta, Georgia on Friday.", "Georgia", "USA", "admin1"),
+    ("Troops clashed in Gori, Georgia.", "Georgia", "GEO", "country"),
+])
+def test_region_or_country_after_a_town(text: str, name: str, country: str, precision: str) -> None:
+    m = named(text, name)
+    assert (m.place.country, m.place.precision) == (country, precision)
+
+
+def test_town_before_bracketed_regions_is_a_place() -> None:
+    m = named("On 7 May 2020, unidentified gunmen attacked Kagara (Rafi LGA, Niger), killed 1 resident.", "Kagara")
+    assert (m.place.country, m.place.precision) == ("NGA", "city")
