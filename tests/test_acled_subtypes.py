@@ -65,3 +65,19 @@ def test_sexual_violence(code, text: str) -> None:
 ])
 def test_the_crowds_violence_and_the_grievance(code, text: str, expected: list) -> None:
     assert [e for e in coded(code(text)) if e[0] in ("PROTEST", "ASSAULT")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a crowd gathered for a demand is a demonstration
+    ("On 7 May 2020, hundreds of protesters gathered in Najaf city in rejection of the vote of confidence.",
+     [("PROTEST", "Peaceful protest")]),
+    ("On 2 May 2020, business owners gathered at the Rabin square in Tel Aviv to demand government assistance.",
+     [("PROTEST", "Peaceful protest")]),
+    ("On 9 May 2020, in Juiz de Fora, people did a motorcade to demand the re-opening of businesses.",
+     [("PROTEST", "Peaceful protest")]),
+    # a gathering for anything else is not
+    ("Relatives gathered at the hospital to mourn the victims.", []),
+    ("Thousands gathered in the stadium to watch the final on Sunday.", []),
+])
+def test_a_crowd_gathered_for_a_demand(code, text: str, expected: list) -> None:
+    assert [e for e in coded(code(text)) if e[0] in ("PROTEST", "ASSAULT")] == expected
