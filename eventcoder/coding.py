@@ -298,6 +298,14 @@ def _armed_victims(triggers: list[Token]) -> bool:
                for tok in heads if tok.pos_ in ("NOUN", "PROPN"))
 
 
+def _prisoners_freed(trigger: Token) -> bool:
+    """'released 67 Taliban prisoners', '52 soldiers were released from Taliban prisons': a counted group set free
+    from captivity, which ACLED codes as a strategic development (one person released on bail is not)."""
+    freed = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    counted = any(c.dep_ == "nummod" or c.like_num for f in freed for c in f.children)
+    return counted and any(t.lemma_.lower() in words("captivity") for t in trigger.sent)
+
+
 def code(event_type: str, default_mode: str | None, default_cameo: str, triggers: list[Token],
          source: Actor | None, target: Actor | None, *, police_response: str | None = None,
          fatalities: int | None = None) -> Coding:
@@ -330,6 +338,8 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
         return Coding(default_mode, acled_event_types()[sub], sub, default_cameo)
     if event_type == "CONSULT" and any(c.lemma_.lower() in PEACE_WORDS for t in triggers for c in t.children):
         return Coding(default_mode, "Strategic developments", "Agreement", default_cameo)  # peace talks
+    if event_type == "RETREAT" and default_mode == "release" and _prisoners_freed(triggers[0]):
+        return Coding(default_mode, "Strategic developments", "Other", default_cameo)  # a prisoner release
     if event_type != "ASSAULT":
         sub = acled_sub_types_by_plover().get((event_type, default_mode or "")) or \
             acled_sub_types_by_plover().get((event_type, "*"))

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from eventcoder.actors import generic
 from eventcoder.lexicon import read_table
+from eventcoder.roles import headline_passive
 
 # Prepositions whose object takes part in the event ("clashed with police", "clashes between clans").
 PARTICIPANT_PREPS = frozenset({"by", "with", "between", "against", "on", "among"})
@@ -50,8 +51,9 @@ def participants(trigger: Token) -> list[Token]:
 def agents(trigger: Token) -> list[Token]:
     """Those who did it: the active subject, the passive 'by' agent, a noun's 'by' phrase or possessor."""
     found: list[Token] = []
+    passive = headline_passive(trigger)  # "21 Mungiki members killed during a search": the subject is the victim
     for child in trigger.children:
-        if child.dep_ == "nsubj" or (child.dep_ == "poss" and trigger.pos_ in ("NOUN", "PROPN")):
+        if child.dep_ == "nsubj" and not passive or (child.dep_ == "poss" and trigger.pos_ in ("NOUN", "PROPN")):
             found.append(child)
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             found.extend(c for c in child.children if c.dep_ == "pobj")

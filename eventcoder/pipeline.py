@@ -1,8 +1,9 @@
 """The whole job in one place: documents in, one Result per document out, in input order.
 
 read -> article (main text, date) -> split (rule-based sentences) -> focus (keep sentences with a
-trigger) -> parse (spaCy, batched, on the kept sentences only) -> extract events -> offsets back to the
-article -> Result. A document that fails at any stage becomes a Result with its error; the batch goes on.
+trigger) -> parse (spaCy, batched, on the kept sentences only) -> reparse headline verbs -> extract events ->
+offsets back to the article -> Result. A document that fails at any stage becomes a Result with its error; the
+batch goes on.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from eventcoder.dates import leading_date
 from eventcoder.errors import EventcoderError
 from eventcoder.extract import article_countries, extract_events
 from eventcoder.focus import Focus, focus, split, trigger_forms
+from eventcoder.headlines import repair_headline_verbs
 from eventcoder.inputs import InputFailure
 from eventcoder.nlp import BATCH_SIZE, load_nlp
 from eventcoder.records import Article, Document, Event, Result
@@ -57,6 +59,7 @@ class Pipeline:
         for result, whole, focused, doc in zip(ready, split_docs, focuses, docs):
             article: Article = result.article  # type: ignore[assignment]
             try:
+                doc = repair_headline_verbs(self.nlp, doc)
                 anchor = date.fromisoformat(article.publication_date) if article.publication_date else None
                 events = extract_events(doc, article_id=article.content_hash or article.id,
                                         publication_date=article.publication_date,

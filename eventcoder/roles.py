@@ -145,12 +145,24 @@ def source_token(trigger: Token, *, is_trigger) -> Token | None:
     return _light_verb_subject(trigger, is_trigger=is_trigger) or _adverbial_holder(trigger, is_trigger, SUBJECT_DEPS)
 
 
+# Verbs whose object is always the victim: with a subject, no object, no auxiliary and a circumstance after them
+# ("in an attack", "during a raid"), a headline's passive.
+VICTIM_VERBS = frozenset({"kill", "injure", "wound", "murder", "behead", "lynch", "massacre", "abduct", "kidnap",
+                          "hack", "maim"})
+HEADLINE_CIRCUMSTANCE_PREPS = frozenset({"in", "on", "during", "after", "inside"})
+
+
 def headline_passive(verb: Token) -> bool:
-    """'Trader stabbed to death in Eldoret', 'Kenyan police reservist shot dead': a headline's past form with a
-    subject, no object and a death phrase is a passive without its auxiliary, and its subject the victim."""
+    """'Trader stabbed to death in Eldoret', 'Kenyan police reservist shot dead', 'Two herders killed in banditry
+    attack': a headline's past form with a subject, no object and a death phrase (or a victim verb and its
+    circumstance) is a passive without its auxiliary, and its subject the victim."""
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or _child(verb, OBJECT_DEPS) is not None \
             or _child(verb, SUBJECT_DEPS) is None:
         return False
+    if verb.lemma_.lower() in VICTIM_VERBS and verb.dep_ != "conj" \
+            and not any(c.dep_ in ("aux", "auxpass") or c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children) \
+            and any(c.dep_ == "prep" and c.i > verb.i and c.lower_ in HEADLINE_CIRCUMSTANCE_PREPS for c in verb.children):
+        return True
     return any(c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "advmod", "xcomp")
                or c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "death" for o in c.children)
                for c in verb.children)

@@ -81,3 +81,24 @@ def test_the_crowds_violence_and_the_grievance(code, text: str, expected: list) 
 ])
 def test_a_crowd_gathered_for_a_demand(code, text: str, expected: list) -> None:
     assert [e for e in coded(code(text)) if e[0] in ("PROTEST", "ASSAULT")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 9 May 2020, the Afghan government released 67 Taliban prisoners from Parwan Central Prison.",
+     [("RETREAT", "Other")]),
+    ("On 30 April 2020, 52 soldiers were released from Taliban prisons in Kunduz province.", [("RETREAT", "Other")]),
+    # one person let out on bail is no strategic development
+    ("The journalist was released from prison on bail on Monday.", [("RETREAT", None)]),
+])
+def test_prisoner_release(code, text: str, expected: list) -> None:
+    assert [e for e in coded(code(text)) if e[0] == "RETREAT"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 2 May 2020, residents of Sheikh Othman blocked roads and burned tires over power cuts.",
+     [("PROTEST", "Violent demonstration")]),
+    ("In Mombasa, demonstrators lit tyres along the main highway.", [("PROTEST", "Violent demonstration")]),
+    ("On Aug 22nd, protesters gathered outside a meeting of top judges in Mombasa.", [("PROTEST", "Peaceful protest")]),
+])
+def test_street_fires_and_gatherings_of_protesters(code, text: str, expected: list) -> None:
+    assert [e for e in coded(code(text)) if e[0] in ("PROTEST", "ASSAULT")] == expected

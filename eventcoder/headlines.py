@@ -1,0 +1,130 @@
+"""Headline grammar: "Mob attacks man", "MRC kidnaps official". The small English model reads a present-tense
+event verb after a noun as a plural noun ("mob attacks" like "Taliban attacks"), so the sentence loses its verb,
+its subject and its object. Such a sentence is parsed again with the verb in the past tense, which the model reads
+well, and the new tags and tree are copied onto the original tokens; the text itself is never changed."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from eventcoder.actors import generic
+from eventcoder.lexicon import read_table, triggers
+from eventcoder.participants import is_crowd
+
+# Event types whose verbs are worth the second parse: the ones headlines of violence and protest use.
+REPAIRED_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+# Tags after the would-be verb that show it really is a plural noun: "Taliban attacks killed five", "attacks on".
+NOUN_READING_NEXT_TAGS = frozenset({"VBD", "VBN", "MD", "IN", "POS"})
+# Components the second parse does without: its entities would be those of the first parse anyway.
+SKIPPED_PIPES = ("ner", "entity_ruler")
+PRESENT_MORPH = "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+# Short verbs that double their last consonant before -ed ("kidnap" -> "kidnapped", "stab" -> "stabbed").
+DOUBLED = re.compile(r"(?:^|[^aeiou])[aeiou][bdgmnprt]$")
+
+
+@cache
+def _irregular_past() -> dict[str, str]:
+    """Lemma -> an irregular past form ("shoot" -> "shot"), from the irregular forms table."""
+    past: dict[str, str] = {}
+    for row in read_table("irregular_forms.tsv"):
+        form = row["form"]
+        if not form.endswith(("ing", "s")) and row["lemma"] not in past:
+            past[row["lemma"]] = form
+    return past
+
+
+def past_tense(lemma: str) -> str:
+    """A past form of a verb: irregular from the table, else by the regular spelling rules."""
+    if lemma in _irregular_past():
+        return _irregular_past()[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "o", "u"):
+        return lemma[:-1] + "ied"
+    if len(lemma) <= 6 and DOUBLED.search(lemma):
+        return lemma + lemma[-1] + "ed"
+    return lemma + "ed"
+
+
+@cache
+def _event_verbs() -> frozenset[str]:
+    """Lemmas that are, as verbs and on their own, triggers of violence, protest or coercion."""
+    return frozenset(lemma for lemma, entries in triggers().items()
+                     if any(e.pos in ("VERB", "ANY") and e.requires is None and e.event_type in REPAIRED_TYPES
+                            and e.kind == "act" for e in entries))
+
+
+def _misread_verb(tok: Token) -> bool:
+    """A plural noun spelled like an event verb's -s form, right after a noun, and not followed by a verb or a
+    preposition that would make it a noun after all."""
+    if tok.tag_ != "NNS" or not tok.lower_.endswith("s") or tok.i == tok.sent.start:
+        return False
+    if tok.lemma_.lower() not in _event_verbs():
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") and tok.head.i > tok.i:
+        return False  # the subject of a verb after it: "election protests occur", "Taliban attacks killed five"
+    if tok.dep_ in ("dobj", "pobj", "attr", "appos") and tok.head.pos_ in ("VERB", "AUX", "ADP"):
+        return False  # the object of a verb or preposition: "fired artillery shells at", "in rocket attacks"
+    before = tok.doc[tok.i - 1]
+    after = tok.doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
+    return _actor_word(before) and (after is None or after.tag_ not in NOUN_READING_NEXT_TAGS)
+
+
+def _actor_word(tok: Token) -> bool:
+    """A word that can end the name of who acts: a proper noun, a noun for people ("mob", "group", "police"), or a
+    noun after a name ("Mungiki sect")."""
+    if tok.pos_ == "PROPN":
+        return True
+    return tok.pos_ == "NOUN" and (generic(tok) is not None or is_crowd(tok)
+                                   or tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN")
+
+
+def _reparsed(nlp: Language, sent: Span, tok: Token) -> Doc | None:
+    """The sentence parsed again with the verb in the past tense; None unless it then reads as a verb with a
+    subject and the tokens line up one to one."""
+    lemma = tok.lemma_.lower()
+    start = sent.start_char
+    text = sent.text[:tok.idx - start] + past_tense(lemma) + sent.text[tok.idx - start + len(tok.text):]
+    if tok.text[:1].isupper():
+        text = text[:tok.idx - start] + text[tok.idx - start].upper() + text[tok.idx - start + 1:]
+    other = nlp(text, disable=[p for p in SKIPPED_PIPES if p in nlp.pipe_names])
+    if len(other) != len(sent):
+        return None
+    verb = other[tok.i - sent.start]
+    if verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    if sum(t.dep_ == "ROOT" for t in other) != 1:
+        return None
+    return other
+
+
+def _copy_parse(sent: Span, other: Doc, verb_index: int) -> None:
+    """Tags, lemmas and tree of the second parse onto the sentence's own tokens."""
+    offset = sent.start
+    doc = sent.doc
+    for tok, new in zip(sent, other):
+        tok.tag_, tok.pos_, tok.dep_ = new.tag_, new.pos_, new.dep_
+        if tok.i != verb_index:
+            tok.lemma_ = new.lemma_
+            tok.set_morph(str(new.morph))
+    for tok, new in zip(sent, other):
+        tok.head = doc[offset + new.head.i]
+    verb = doc[verb_index]
+    verb.tag_, verb.pos_ = "VBZ", "VERB"
+    verb.set_morph(PRESENT_MORPH)
+
+
+def repair_headline_verbs(nlp: Language, doc: Doc) -> Doc:
+    """Reparse the sentences whose event verb the model took for a plural noun; other sentences are untouched."""
+    for sent in list(doc.sents):
+        tok = next((t for t in sent if _misread_verb(t)), None)
+        if tok is None:
+            continue
+        other = _reparsed(nlp, sent, tok)
+        if other is not None:
+            _copy_parse(sent, other, tok.i)
+    return doc
