@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventcoder.actors import community_of
 from eventcoder.lexicon import WeaponCue, acled_event_types, acled_sub_types_by_plover, weapon_cues, words
@@ -85,8 +85,13 @@ def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
              for key in (tok.lemma_.lower(), tok.lower_, f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i else "",
                          doc[max(tok.i - 2, 0): tok.i + 1].text.lower() if tok.i > 1 else "")  # "heavy machine guns"
              if key in cues]
-    found = [cue for tok, cue in found if not _accused_of(tok, trigger)]
+    found = [cue for tok, cue in found if not _accused_of(tok, trigger) and not _into_the_air(tok)]
     return min(found, key=lambda c: c.rank) if found else None
+
+
+def _into_the_air(tok: Token) -> bool:
+    """'fired shots in the air': warning shots, not an air strike."""
+    return tok.lower_ == "air" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into")
 
 
 def _accused_of(tok: Token, trigger: Token) -> bool:
@@ -117,6 +122,8 @@ def _violent_demonstration(triggers: list[Token], source: Actor | None,
 # Prepositions and verbs that introduce what a protest is about: a riot word there is the grievance
 # ("protested against violence", "denouncing the burning of dormitories"), not the protesters' act.
 GRIEVANCE_PREPS = frozenset({"against", "over", "about"})
+# Prepositions of what went before: "after the riots in the country's prisons" is the background, not this crowd.
+BACKGROUND_PREPS = frozenset({"after", "following"})
 GRIEVANCE_VERBS = frozenset({"denounce", "condemn", "oppose", "decry", "fear", "protest", "demonstrate",
                              "demand", "mark", "follow", "advocate", "call", "urge", "shun", "end", "stop"})
 # Reflexive objects: "barricaded themselves into an office" is an occupation, not a barricade in the street.
@@ -132,7 +139,8 @@ def riot_cue(tok: Token, cues: frozenset[str] | None = None) -> bool:
     if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in tok.children):
         return False
     for anc in tok.ancestors:
-        if anc.dep_ == "prep" and anc.lower_ in GRIEVANCE_PREPS or anc.pos_ == "VERB" and \
+        background = anc.lower_ in BACKGROUND_PREPS and tok.pos_ == "NOUN"  # "after the riots in the prisons"
+        if anc.dep_ == "prep" and (anc.lower_ in GRIEVANCE_PREPS or background) or anc.pos_ == "VERB" and \
                 anc.lemma_.lower() in GRIEVANCE_VERBS and anc.i < tok.i and anc.i != tok.head.head.i:
             return False
     return True
@@ -187,6 +195,23 @@ def _crowd_fight(triggers: list[Token], source: Actor | None) -> bool:
                              or tok.lemma_.lower() in COMMUNITY_NOUNS or _named_people(tok)
                              or any(c.dep_ == "amod" and c.lower_ == "armed" for c in tok.children)
                              for tok in sides)
+
+
+def _deaths(sent: Span) -> bool:
+    """A death is told in the sentence ("were beaten and killed")."""
+    return any(t.lemma_.lower() in words("death") or t.lower_ in words("death") for t in sent)
+
+
+def _brawl(triggers: list[Token]) -> bool:
+    """A fight told with street weapons ("pelted stones", "with sticks and axes", "beaten up") and no gun, bomb,
+    blade or arrow anywhere in its sentence."""
+    sent = triggers[0].sent
+    cues = weapon_cues()
+    if any(t.lower_ in words("armed_weapon") or t.lemma_.lower() in words("armed_weapon")
+           or (cue := cues.get(t.lemma_.lower()) or cues.get(t.lower_)) is not None and cue.mode != "primitive"
+           for t in sent):
+        return False
+    return any(t.lower_ in words("brawl") or t.lemma_.lower() in words("brawl") for t in sent)
 
 
 def _named_people(tok: Token) -> bool:
@@ -366,6 +391,9 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
         default_mode = cue.mode
     two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS or _returned_fire(t) or _repelled(t) or bool(_sides_between(t))
                     for t in triggers) or _firefight(triggers)
+    if source is None and (two_sided or armed_on_duty(target) and not _deaths(triggers[0].sent)) and _brawl(triggers):
+        # unnamed people fighting each other, or hurting the police, with stones, sticks or fists: ACLED's mob violence
+        return Coding("primitive", "Riots", "Mob violence", "14")
     armed_opponent = two_sided and _is_armed(target)  # "vigilantes clashed with bandits": a battle, not a mob
     crowd_act = default_mode in CROWD_MODES and _by_crowd(triggers, source) and not armed_opponent
     if crowd_act or two_sided and _crowd_fight(triggers, source):

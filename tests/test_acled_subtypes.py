@@ -102,3 +102,25 @@ def test_prisoner_release(code, text: str, expected: list) -> None:
 ])
 def test_street_fires_and_gatherings_of_protesters(code, text: str, expected: list) -> None:
     assert [e for e in coded(code(text)) if e[0] in ("PROTEST", "ASSAULT")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # unnamed people fighting with stones or sticks, or hurting the police with them: mob violence
+    ("On 8 May 2020, two communities clashed and pelted stones at each other in Roorkee over loudspeakers.",
+     [("ASSAULT", "Mob violence")]),
+    ("On 4 May 2020, in Cartagena, 13 people were arrested after they attacked police officers with sticks and stones.",
+     [("ASSAULT", "Mob violence")]),
+    # a death, a blade or a gun makes it an armed fight
+    ("Three policemen were beaten and killed in Kisumu.", [("ASSAULT", "Armed clash")]),
+    ("Two Maasai clans clashed in Nkararo with arrows and stones.", [("ASSAULT", "Armed clash")]),
+    # riots before the protest are its background
+    ("Residents performed a pot-banging protest in Banfield after the riots in the country's prisons.",
+     [("PROTEST", "Peaceful protest")]),
+])
+def test_brawls_and_background_riots(code, text: str, expected: list) -> None:
+    assert [e for e in coded(code(text)) if e[0] in ("PROTEST", "ASSAULT")] == expected
+
+
+def test_warning_shots_are_no_air_strike(code) -> None:
+    subtypes = {sub for _, sub in coded(code("Border guards fired warning shots in the air near Apkan village."))}
+    assert subtypes == {"Attack"}
