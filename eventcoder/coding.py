@@ -33,6 +33,8 @@ BLAST_MODES = frozenset({"heavy-weapons", "explosives"})
 CROWD_MODES = frozenset({None, "beat", "primitive", "destroy"})
 # Words of a demonstration: a crowd's violence during one is a violent demonstration, not mob violence.
 PROTEST_LEMMAS = frozenset({"protest", "protester", "demonstrate", "demonstration", "demonstrator", "rally", "march"})
+# Verbs of a crowd breaking up a rally or meeting: the rally is what they act on, and their act is a riot.
+DISRUPTING_VERBS = frozenset({"disrupt", "invade", "storm", "break", "attack"})
 # Riot words that, beside the state's response to a demonstration, as often describe the police ("violently dispersed").
 AMBIGUOUS_RIOT = frozenset({"violent", "violently", "violence", "unrest"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
@@ -116,6 +118,9 @@ def _violent_demonstration(triggers: list[Token], source: Actor | None,
     that count only on the protest itself, "violently protest")."""
     if source is not None and source.name in ("rioters", "mob"):
         return True
+    if any(t.dep_ == "dobj" and t.head.lemma_.lower() in DISRUPTING_VERBS and any(is_crowd(a) for a in agents(t.head))
+           for t in triggers):
+        return True  # "youths disrupted the rally": the crowd that broke up a meeting rioted
     return any(riot_cue(tok) and (tok.lower_ not in ignore or tok.head in triggers) for tok in triggers[0].sent)
 
 

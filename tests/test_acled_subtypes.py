@@ -124,3 +124,8 @@ def test_brawls_and_background_riots(code, text: str, expected: list) -> None:
 def test_warning_shots_are_no_air_strike(code) -> None:
     subtypes = {sub for _, sub in coded(code("Border guards fired warning shots in the air near Apkan village."))}
     assert subtypes == {"Attack"}
+
+
+def test_a_crowd_breaking_up_a_rally_riots(code) -> None:
+    assert coded(code("Rowdy youth disrupted the NASA rally in Kabarnet, Baringo.")) == [
+        ("PROTEST", "Violent demonstration")]
