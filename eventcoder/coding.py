@@ -413,8 +413,10 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
     sub = acled_sub_types_by_plover().get(("ASSAULT", default_mode or ""))
     if default_mode == "destroy" and _attack_told(triggers):
         sub = None  # "men attacked Nyakach ... Several houses were torched": an attack that burned houses
-    if sub is None and source is not None and source.sector in CROWD_SECTORS and not armed_opponent:
-        # violence by a crowd of civilians outside a demonstration: ACLED's mob violence
+    if sub is None and source is not None and source.sector in CROWD_SECTORS and not armed_opponent \
+            and not (default_mode == "firearms" and armed_on_duty(target)):
+        # violence by a crowd of civilians outside a demonstration: ACLED's mob violence (herders who shoot a
+        # police officer are armed men in a battle)
         return Coding("beat" if default_mode is None else default_mode, "Riots", "Mob violence", "14")
     if sub is None:
         civilian_target = target is not None and target.sector is not None and not _is_armed(target) \

@@ -129,3 +129,8 @@ def test_warning_shots_are_no_air_strike(code) -> None:
 def test_a_crowd_breaking_up_a_rally_riots(code) -> None:
     assert coded(code("Rowdy youth disrupted the NASA rally in Kabarnet, Baringo.")) == [
         ("PROTEST", "Violent demonstration")]
+
+
+def test_a_crowd_that_shoots_the_police_fights_a_battle(code) -> None:
+    text = "Armed herders trespassing on illegal land shoot and injure a police officer near Rumuruti."
+    assert coded(code(text)) == [("ASSAULT", "Armed clash")]
