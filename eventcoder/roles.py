@@ -209,8 +209,16 @@ def _light_verb_subject(noun: Token, *, is_trigger) -> Token | None:
             continue
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in LIGHT_VERBS and not is_trigger(tok.head):
             return clause_subject(tok.head) if tok.dep_ == "dobj" else _agent(tok.head)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_ in ENGAGING_VERBS:
+            # "the military engaged in a fire fight with separatists" (the parser may hang the verb on its subject)
+            verb = tok.head.head
+            return clause_subject(verb) or (verb.head if verb.dep_ == "acl" else None)
         return None
     return None
+
+
+# Verbs whose subject takes part in the event their "in" phrase names.
+ENGAGING_VERBS = frozenset({"engage"})
 
 
 # Verbs of receiving: "received weapons from the government" is the government's act towards the subject.

@@ -52,6 +52,9 @@ def _requirement_ok(token: Token, entry: Trigger) -> bool:
         return True
     needed = required_words(entry)
     near = [c for c in token.children] + [c for child in token.children if child.dep_ == "prep" for c in child.children]
+    # "in Marin, Nuevo Leon, the body of a man was found": the parser hangs the subject on the place list before it
+    near += [c for child in token.children if child.dep_ in ("nsubj", "nsubjpass") for c in child.children
+             if c.dep_ == "appos"]
     near += [of_obj for c in token.children if c.dep_ in QUANTIFIED_DEPS  # "a stash of firearms was found"
              for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
              for of_obj in prep.children if of_obj.dep_ == "pobj"]

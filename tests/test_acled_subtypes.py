@@ -134,3 +134,16 @@ def test_a_crowd_breaking_up_a_rally_riots(code) -> None:
 def test_a_crowd_that_shoots_the_police_fights_a_battle(code) -> None:
     text = "Armed herders trespassing on illegal land shoot and injure a police officer near Rumuruti."
     assert coded(code(text)) == [("ASSAULT", "Armed clash")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parser hangs the found body on the place list that opens the note
+    ("On 27 April 2020, in Marin, Nuevo Leon, the body of a man who was handcuffed was found. 1 fatality",
+     [("ASSAULT", "Attack")]),
+    ("On 30 April 2020, the military forces engaged in fire fight with Ambazonian separatists in Bafut town.",
+     [("ASSAULT", "Armed clash")]),
+    ("On 1 May 2020, anti-Houthi forces reportedly thwarted a pro-Houthi incursion northwest of Hays district.",
+     [("ASSAULT", "Armed clash")]),
+])
+def test_found_bodies_fire_fights_and_incursions(code, text: str, expected: list) -> None:
+    assert [e for e in coded(code(text)) if e[0] == "ASSAULT"] == expected

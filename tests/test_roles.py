@@ -32,6 +32,9 @@ def only(events: list[dict], event_type: str) -> dict:
     ("A judge in Peru has issued arrest warrants for three Chilean men.", "COERCE", ("PER", "JUD"), ("CHL", "CVL")),
     # a headline's passive without its auxiliary: the subject is the victim, the unnamed shooter a local group
     ("Police reservist shot dead while patrolling market in Isiolo", "ASSAULT", ("KEN", "UAF"), ("KEN", "COP")),
+    # who engaged in a fight is its side
+    ("On 30 April 2020, the Cameroonian military engaged in a fire fight with Ambazonian separatists in Bafut.",
+     "ASSAULT", ("CMR", "MIL"), ("CMR", "REB")),
     # ... and with a verb whose object is always its victim, told with its circumstance
     ("Two herders killed in banditry attack in Isiolo", "ASSAULT", ("KEN", "UAF"), ("KEN", "AGR")),
     # a document issued in a country speaks for it
