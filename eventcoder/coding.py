@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from eventcoder.actors import community_of
-from eventcoder.lexicon import WeaponCue, acled_event_types, acled_sub_types_by_plover, weapon_cues, words
+from eventcoder.lexicon import WeaponCue, acled_event_types, acled_sub_types_by_plover, in_class, weapon_cues, words
 from eventcoder.lexicon import triggers as all_triggers  # (this module's arguments are named triggers)
 from eventcoder.participants import CROWD_SECTORS, agents, is_crowd, participants
 from eventcoder.records import Actor
@@ -185,12 +185,13 @@ def _by_crowd(triggers: list[Token], source: Actor | None) -> bool:
     return any(is_crowd(tok) for t in triggers for tok in agents(t))
 
 
-def _crowd_fight(triggers: list[Token], source: Actor | None) -> bool:
-    """A fight with a crowd on one side and no rebels, militias or gangs on either ("supporters clash with police")."""
+def _crowd_fight(triggers: list[Token], source: Actor | None, firefight: bool) -> bool:
+    """A fight with a crowd on one side and no rebels, militias or gangs on either ("supporters clash with police");
+    `firefight`: whether the fight is an exchange of fire (`_firefight`, computed once by the caller)."""
     sides = [tok for t in triggers for tok in participants(t)]
     if source is not None and source.sector in NON_STATE_ARMED:
         return False
-    if _firefight(triggers):
+    if firefight:
         return False  # a shoot-out or an exchange of fire is between armed sides, whoever they are
     crowd = any(is_crowd(tok) for tok in sides) or (source is not None and source.sector in CROWD_SECTORS)
     # communities or peoples fighting ("Pokot and Turkana clashed", "Somalis", "the Kisii and Kipsigis groups")
@@ -204,7 +205,7 @@ def _crowd_fight(triggers: list[Token], source: Actor | None) -> bool:
 
 def _deaths(sent: Span) -> bool:
     """A death is told in the sentence ("were beaten and killed")."""
-    return any(t.lemma_.lower() in words("death") or t.lower_ in words("death") for t in sent)
+    return any(in_class(t, "death") for t in sent)
 
 
 def _brawl(triggers: list[Token]) -> bool:
@@ -212,11 +213,11 @@ def _brawl(triggers: list[Token]) -> bool:
     blade or arrow anywhere in its sentence."""
     sent = triggers[0].sent
     cues = weapon_cues()
-    if any(t.lower_ in words("armed_weapon") or t.lemma_.lower() in words("armed_weapon")
+    if any(in_class(t, "armed_weapon")
            or (cue := cues.get(t.lemma_.lower()) or cues.get(t.lower_)) is not None and cue.mode != "primitive"
            for t in sent):
         return False
-    return any(t.lower_ in words("brawl") or t.lemma_.lower() in words("brawl") for t in sent)
+    return any(in_class(t, "brawl") for t in sent)
 
 
 def _named_people(tok: Token) -> bool:
@@ -394,14 +395,15 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
                       cue.cameo or default_cameo)
     if cue is not None:
         default_mode = cue.mode
+    firefight = _firefight(triggers)
     two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS or _returned_fire(t) or _repelled(t) or bool(_sides_between(t))
-                    for t in triggers) or _firefight(triggers)
+                    for t in triggers) or firefight
     if source is None and (two_sided or armed_on_duty(target) and not _deaths(triggers[0].sent)) and _brawl(triggers):
         # unnamed people fighting each other, or hurting the police, with stones, sticks or fists: ACLED's mob violence
         return Coding("primitive", "Riots", "Mob violence", "14")
     armed_opponent = two_sided and _is_armed(target)  # "vigilantes clashed with bandits": a battle, not a mob
     crowd_act = default_mode in CROWD_MODES and _by_crowd(triggers, source) and not armed_opponent
-    if crowd_act or two_sided and _crowd_fight(triggers, source):
+    if crowd_act or two_sided and _crowd_fight(triggers, source, firefight):
         # stones, fire or fists of a crowd of civilians, or a crowd fighting the police or another crowd:
         # a riot, a violent demonstration when protesters act
         protesting = any(t.lemma_.lower() in PROTEST_LEMMAS for t in triggers[0].sent)

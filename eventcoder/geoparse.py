@@ -263,11 +263,9 @@ def _regions_in_brackets(doc: Doc, end: int) -> bool:
     """A name followed by its district and region in brackets, as coders write places: "Kagara (Rafi LGA, Niger)"."""
     if end >= len(doc) or doc[end].text != "(":
         return False
-    inside = []
     for tok in doc[end + 1:end + 1 + MAX_GROUP_GAP]:
         if tok.text == ")":
-            return "," in inside and _is_name_token(tok.nbor(-1) if tok.i > 0 else tok)
-        inside.append(tok.text)
+            return any(t.text == "," for t in doc[end + 1:tok.i]) and _is_name_token(doc[tok.i - 1])
     return False
 
 

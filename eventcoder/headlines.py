@@ -86,11 +86,11 @@ def _actor_word(tok: Token) -> bool:
 def _reparsed(nlp: Language, sent: Span, tok: Token) -> Doc | None:
     """The sentence parsed again with the verb in the past tense; None unless it then reads as a verb with a
     subject and the tokens line up one to one."""
-    lemma = tok.lemma_.lower()
-    start = sent.start_char
-    text = sent.text[:tok.idx - start] + past_tense(lemma) + sent.text[tok.idx - start + len(tok.text):]
+    past = past_tense(tok.lemma_.lower())
     if tok.text[:1].isupper():
-        text = text[:tok.idx - start] + text[tok.idx - start].upper() + text[tok.idx - start + 1:]
+        past = past[0].upper() + past[1:]
+    offset = tok.idx - sent.start_char
+    text = sent.text[:offset] + past + sent.text[offset + len(tok.text):]
     other = nlp(text, disable=[p for p in SKIPPED_PIPES if p in nlp.pipe_names])
     if len(other) != len(sent):
         return None

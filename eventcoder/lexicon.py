@@ -7,7 +7,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def read_table(name: str) -> Iterator[dict[str, str]]:
@@ -100,6 +103,12 @@ def cue_words() -> dict[str, frozenset[str]]:
 def words(cls: str) -> frozenset[str]:
     """One class of cue words."""
     return cue_words().get(cls, frozenset())
+
+
+def in_class(token: Token, cls: str) -> bool:
+    """The token's form or lemma is a word of that cue-word class."""
+    found = words(cls)
+    return token.lower_ in found or token.lemma_.lower() in found
 
 
 @cache

@@ -200,6 +200,10 @@ def _adverbial_holder(noun: Token, is_trigger, deps: frozenset[str]) -> Token | 
     # participating in attacks")
 
 
+# Verbs whose subject takes part in the event their "in" phrase names.
+ENGAGING_VERBS = frozenset({"engage"})
+
+
 def _light_verb_subject(noun: Token, *, is_trigger) -> Token | None:
     """'KH issued a rebuke', 'Baghdad announced the resumption of talks': the light verb's subject."""
     tok = noun
@@ -215,10 +219,6 @@ def _light_verb_subject(noun: Token, *, is_trigger) -> Token | None:
             return clause_subject(verb) or (verb.head if verb.dep_ == "acl" else None)
         return None
     return None
-
-
-# Verbs whose subject takes part in the event their "in" phrase names.
-ENGAGING_VERBS = frozenset({"engage"})
 
 
 # Verbs of receiving: "received weapons from the government" is the government's act towards the subject.
