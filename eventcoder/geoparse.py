@@ -6,7 +6,7 @@ import bisect
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -58,6 +58,11 @@ GENERIC_WORDS = frozenset(POST_CUES) | frozenset({"sub-county", "subcounty", "di
                                                   "islands", "municipality", "north", "south", "east", "west",
                                                   "central", "upper", "lower", "northern", "southern", "eastern",
                                                   "western", "agency"})
+# Words that make the name before them a part of the town named next: "the Sadr City area of Baghdad",
+# "the Sisli neighborhood in Istanbul", "the Abu Ghraib neighborhood, Baghdad". The town is the event's place,
+# as GTD and ACLED code it; the part's own name stays in the evidence.
+PART_WORDS = frozenset({"area", "neighbourhood", "neighborhood", "quarter", "locality", "precinct", "sector",
+                        "colony", "sub-district", "subdistrict"})
 # Tokens that may separate a name from the region or country it lies in: "Kibera, Nairobi", "Sirwah (Marib)".
 BESIDE_SEPARATORS = frozenset({",", "(", ")", "in", "of", "-", "–", "the"})
 # Tokens between two names of one group: separators, "district"-like words and unknown names in a comma list
@@ -308,6 +313,15 @@ def _chained_runs(doc: Doc, runs: list[tuple[int, int]]) -> set[int]:
             marked_end = b
         elif not _joined(doc, marked_end, a):
             marked_end = -1
+    # and the names of a comma list that ends in a marked one: "in Dhardhariya jungle, Lohardaga, Jharkhand, India"
+    # (the model often reads "Lohardaga, Jharkhand" as one organisation)
+    following_start = -1
+    for a, b in reversed(runs):
+        marked = a in chained or any(t.ent_type_ in PLACE_LABELS for t in doc[a:b]) or _cue(doc, a, b)[0] is not None
+        if following_start == b + 1 and b < len(doc) and doc[b].text == "," and not doc[b + 1].is_sent_start:
+            chained.add(a)
+            marked = True
+        following_start = a if marked else -1
     return chained
 
 
@@ -491,8 +505,22 @@ def place_mentions(doc: Doc, *, countries: tuple[str, ...] = ()) -> list[PlaceMe
         precision = "near" if hit.best.kind == "city" and hit.cue in NEAR_CUES else None
         text = doc[hit.start:hit.end].text
         out.append(PlaceMention(hit.start, hit.end, text, hit.best.place(precision, text), hit.cue))
+    out = _parts_of_towns(doc, out)
     from eventcoder.local_names import local_names  # it builds on this module's gating helpers
     return local_names(doc, out)
+
+
+def _parts_of_towns(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A named part of a town ("the Sadr City area of Baghdad") takes the town as its place."""
+    out = list(mentions)
+    for i, (part, town) in enumerate(zip(mentions, mentions[1:])):
+        gap = [t.lower_ for t in doc[part.end:town.start] if t.lower_ != "the"]
+        if (len(gap) == 2 and gap[0] in PART_WORDS and gap[1] in ("of", "in", ",")
+                and town.place.precision in ("city", "near") and part.place.precision in ("city", "near")
+                and part.place.country == town.place.country):
+            # "the X area of Baghdad" reads Baghdad with the cue "area", i.e. near it; the part lies inside it
+            out[i] = PlaceMention(part.start, part.end, part.text, replace(town.place, precision="city"), part.cue)
+    return out
 
 
 def primary(mentions: list[PlaceMention]) -> PlaceMention | None:

@@ -19,6 +19,10 @@ from eventcoder.participants import is_crowd
 REPAIRED_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 # Tags after the would-be verb that show it really is a plural noun: "Taliban attacks killed five", "attacks on".
 NOUN_READING_NEXT_TAGS = frozenset({"VBD", "VBN", "MD", "IN", "POS"})
+# Words that may start the object of a headline verb: "attack villagers", "attack the meeting", "kill 5".
+OBJECT_START_POS = frozenset({"NOUN", "PROPN", "DET", "NUM", "ADJ", "PRON"})
+# Singular nouns for groups of people that headlines give a plural verb: "Armed group attack villagers".
+COLLECTIVE_SUBJECTS = frozenset({"group", "youth", "mob", "gang", "police", "militia", "crowd"})
 # Components the second parse does without: its entities would be those of the first parse anyway.
 SKIPPED_PIPES = ("ner", "entity_ruler")
 PRESENT_MORPH = "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
@@ -60,7 +64,9 @@ def _event_verbs() -> frozenset[str]:
 
 def _misread_verb(tok: Token) -> bool:
     """A plural noun spelled like an event verb's -s form, right after a noun, and not followed by a verb or a
-    preposition that would make it a noun after all."""
+    preposition that would make it a noun after all; or a plural subject's bare verb read as a noun."""
+    if tok.tag_ == "NN" and tok.i > tok.sent.start and _plural_subject_verb(tok):
+        return True
     if tok.tag_ != "NNS" or not tok.lower_.endswith("s") or tok.i == tok.sent.start:
         return False
     if tok.lemma_.lower() not in _event_verbs():
@@ -72,6 +78,25 @@ def _misread_verb(tok: Token) -> bool:
     before = tok.doc[tok.i - 1]
     after = tok.doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
     return _actor_word(before) and (after is None or after.tag_ not in NOUN_READING_NEXT_TAGS)
+
+
+def _plural_subject_verb(tok: Token) -> bool:
+    """A bare event verb after people in the plural, before its object: "Armed bandits attack villagers", "Youth
+    attack meeting of political party". The model reads it as a noun compound ("bandits attack" like "bandit
+    attack")."""
+    if tok.lower_ != tok.lemma_.lower() or tok.lemma_.lower() not in _event_verbs():
+        return False
+    if tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos"):
+        return False
+    before = tok.doc[tok.i - 1]
+    after = tok.doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
+    if after is None or not after.is_alpha or after.pos_ not in OBJECT_START_POS:
+        return False
+    if before.pos_ != "NOUN":
+        return False
+    if before.lemma_.lower() in COLLECTIVE_SUBJECTS:
+        return True
+    return before.tag_ == "NNS" and (generic(before) is not None or is_crowd(before))
 
 
 def _actor_word(tok: Token) -> bool:

@@ -4,7 +4,9 @@ GeoNames' populated places stop at villages of about 500 people, and news names 
 neighbourhoods all the time. When such a name stands in place position (after "in", "near", "at" ...) and a known
 region, town or country follows it after a comma or bracket, the event is there: we keep the name as the text
 writes it and the point of the place beside it, with that place's precision, so the record says how good the
-point is. Without this, the event gets the region only and loses the town's name.
+point is. Without this, the event gets the region only and loses the town's name. The same holds for an unknown
+village or area named inside a region ("in the village of Rimrangpara in Meghalaya"), and a known town after an
+unknown part of it ("in the Awerej area, Baghdad") takes the part's cue, so the event lands in the town.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from eventcoder.geoparse import GENERIC_WORDS, STRONG_CUES, PlaceMention, _cue, _runs
+from eventcoder.places import candidates
+from eventcoder.records import Place
 
 # Precision of an unknown name by the kind of place beside it: "Korangi, Sindh" somewhere in the region,
 # "Salarzai, Pakistan" somewhere in the country. An unknown name before a known town ("Mansour district, Baghdad
@@ -27,6 +31,10 @@ NOT_PLACES = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", 
 # Comma-separated unknown names walked back over to reach the cue of a chain ("in Bosti Khel village,
 # Darra Adamkhel, Khyber Pakhtunkhwa").
 MAX_CHAIN = 3
+# Words that mark an unknown name before "in"/"of" and a region as a place inside it: "in Miran village in
+# Wardak", "the al-Abbara area of Diyala", "the village of Rimrangpara in Meghalaya".
+PLACE_MARKERS = frozenset({"village", "town", "area", "hamlet", "settlement", "locality", "neighbourhood",
+                           "neighborhood"})
 
 
 def local_names(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -35,10 +43,17 @@ def local_names(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
     runs = [run for run in _runs(doc) if not taken.intersection(range(*run))]
     ends = {end: run for run in runs for end in _name_ends(doc, run)}
     added = []
+    mentions = [_cue_of_its_part(doc, ends, m, mentions) for m in mentions]
     for mention in mentions:
+        inside = _inside_region(doc, ends, mention)
+        if inside is not None:
+            added.append(inside)
+            taken.update(range(inside.start, inside.end))
+            continue
         separator = doc[mention.start - 1].text if mention.start else ""
-        precision = PRECISION_BESIDE.get(mention.place.precision) or \
-            (PRECISION_IN_BRACKETS.get(mention.place.precision) if separator == "(" else None)
+        beside = _region_reading(doc, mention, mentions) or mention.place
+        precision = PRECISION_BESIDE.get(beside.precision) or \
+            (PRECISION_IN_BRACKETS.get(beside.precision) if separator == "(" else None)
         if precision is None or separator not in (",", "("):
             continue
         chain = _chain(doc, ends, mention.start - 1)
@@ -51,10 +66,62 @@ def local_names(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
         if cue not in STRONG_CUES or any(t.ent_type_ in NOT_PLACES for t in doc[start:end]):
             continue
         text = _name(doc[start:end])
-        place = replace(mention.place, name=text, geonames_id=None, precision=precision)  # type: ignore[arg-type]
+        place = replace(beside, name=text, geonames_id=None, precision=precision)  # type: ignore[arg-type]
         added.append(PlaceMention(start, end, text, place, cue))
         taken.update(range(start, end))
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _cue_of_its_part(doc: Doc, ends: dict[int, tuple[int, int]], town: PlaceMention,
+                     mentions: list[PlaceMention]) -> PlaceMention:
+    """A town after an unknown part of it and a comma takes the part's cue: in "in the Awerej area, Baghdad,
+    Baghdad, Iraq" the event is in Baghdad. (Not a province's namesake town: "in Gazab, Uruzgan, Afghanistan".)"""
+    if town.cue is not None or town.place.precision not in ("city", "near") or not town.start \
+            or doc[town.start - 1].text != "," or _region_reading(doc, town, mentions) is not None:
+        return town
+    chain = _chain(doc, ends, town.start - 1)
+    cue = _cue(doc, *chain[0])[0] if chain else None
+    return replace(town, cue=cue) if cue in STRONG_CUES else town
+
+
+def _inside_region(doc: Doc, ends: dict[int, tuple[int, int]], region: PlaceMention) -> PlaceMention | None:
+    """An unknown village or area named inside a region or country by "in"/"of": "in the village of Rimrangpara in
+    Meghalaya", "in the al-Abbara area of Diyala". It takes the region's point and precision."""
+    if region.place.precision not in ("admin1", "country"):
+        return None
+    k = region.start - 1
+    if k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ not in ("in", "of"):
+        return None
+    run = ends.get(k)
+    if run is None:
+        return None
+    start = run[0]
+    before = doc[max(start - 2, 0):start]
+    marked = doc[k - 1].lower_ in PLACE_MARKERS or (len(before) == 2 and before[0].lower_ in PLACE_MARKERS
+                                                      and before[1].lower_ == "of")
+    named_place = all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in doc[start:run[1]])
+    if not (marked or named_place):
+        return None
+    cue = _cue(doc, start, k)[0]
+    if cue not in STRONG_CUES or any(t.ent_type_ in NOT_PLACES for t in doc[start:k]):
+        return None
+    text = _name(doc[start:k])
+    return PlaceMention(start, k, text, replace(region.place, name=text, geonames_id=None), cue)
+
+
+def _region_reading(doc: Doc, mention: PlaceMention, mentions: list[PlaceMention]) -> Place | None:
+    """The region a town's name also names, where the name sits between an unknown name and its country: in
+    "in Gazab, Uruzgan, Afghanistan" Uruzgan is the province, as in every "place, region, country" chain."""
+    if mention.place.precision != "city" or mention.end + 1 >= len(doc) or doc[mention.end].text != ",":
+        return None
+    after = next((m for m in mentions if m.start == mention.end + 1), None)
+    if after is None or after.place.precision != "country" or after.place.country != mention.place.country:
+        return None
+    region = next((c for c in candidates(mention.text) if c.kind == "admin1" and c.country == mention.place.country),
+                  None)
+    return region.place() if region is not None else None
 
 
 def _name_ends(doc: Doc, run: tuple[int, int]) -> list[int]:

@@ -147,3 +147,18 @@ def test_a_crowd_that_shoots_the_police_fights_a_battle(code) -> None:
 ])
 def test_found_bodies_fire_fights_and_incursions(code, text: str, expected: list) -> None:
     assert [e for e in coded(code(text)) if e[0] == "ASSAULT"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 4 May 2020, Israeli forces demolished a Palestinian-owned agricultural structure in Tayasir.",
+     [("COERCE", "Looting/property destruction")]),
+    ("On 7 May 2020, unidentified actors destroyed the Otamiri water scheme in Owerri, Imo.",
+     [("ASSAULT", "Looting/property destruction")]),
+])
+def test_property_destruction(code, text: str, expected: list) -> None:
+    assert coded(code(text)) == expected
+
+
+def test_a_bandit_shot_by_police_is_a_battle(code) -> None:
+    events = code("One bandit was shot by police in Baringo on Monday.")
+    assert [(e["acled_sub_event_type"], e["target"]["sector"]) for e in events] == [("Armed clash", "CRM")]

@@ -110,6 +110,9 @@ def test_names_of_one_group_that_cannot_share_a_country(text: str, expected: lis
     # before a country, the last of two unknown names is its region: the place is the one before it
     ("Two police officers were kidnapped by gunmen in Karbogha, Khyber, Pakistan.",
      ("Karbogha", "in", "PAK", None, "country")),
+    # between an unknown name and its country, a name that is both a town and a province is the province
+    ("On Saturday, in Gazab, Uruzgan, Afghanistan, suspected Taliban militants stormed a house.",
+     ("Gazab", "in", "AFG", "Oruzgan", "admin1")),
 ])
 def test_unknown_name_placed_by_the_region_beside_it(text: str, expected: tuple[str, ...]) -> None:
     m = mentions(text)[0]
@@ -121,6 +124,39 @@ def test_a_district_of_a_known_town_keeps_the_town() -> None:
     found = [(m.text, m.place.precision) for m in mentions(
         "Gunmen opened fire on an official in Mansour district, Baghdad city, Baghdad governorate, Iraq.")]
     assert found[0] == ("Baghdad", "city") and "Mansour" not in {t for t, _ in found}
+
+
+@pytest.mark.parametrize("text", [
+    "On Wednesday, in the Sadr City area of Baghdad, Baghdad, Iraq, unknown assailants detonated a bomb.",
+    "On Saturday, in the Abu Ghraib neighborhood, Baghdad, Baghdad, Iraq, gunmen shot a policeman.",
+])
+def test_a_named_part_of_a_town_takes_the_town(text: str) -> None:
+    first = mentions(text)[0]
+    assert (first.cue, first.place.name, first.place.precision, first.place.geonames_id) == \
+        ("in", "Baghdad", "city", 98182)
+
+
+def test_comma_list_ending_in_a_country_is_a_place_chain() -> None:
+    """The model reads "Lohardaga, Jharkhand" as one organisation; the list that ends in India makes both places."""
+    found = [(m.text, m.place.country, m.place.precision) for m in mentions(
+        "On Tuesday, in Dhardhariya jungle, Lohardaga, Jharkhand, India, suspected Maoists attacked a camp.")]
+    assert found == [("Lohardaga", "IND", "city"), ("Jharkhand", "IND", "admin1"), ("India", "IND", "country")]
+
+
+def test_town_after_an_unknown_part_takes_its_cue() -> None:
+    first = mentions("On Friday, in the Awerej area, Baghdad, Baghdad, Iraq, gunmen shot and killed a man.")[0]
+    assert (first.text, first.cue, first.place.precision) == ("Baghdad", "in", "city")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A police officer was shot in their home in the village of Rimrangpara in Meghalaya, India.",
+     ("Rimrangpara", "in", "IND", "Meghalaya", "admin1")),
+    ("Rakesh Madavi was kidnapped in Qolbesatkhel village in Wardak, Afghanistan.",
+     ("Qolbesatkhel", "in", "AFG", "Maidan Wardak Province", "admin1")),
+])
+def test_unknown_village_inside_a_region(text: str, expected: tuple[str, ...]) -> None:
+    m = named(text, expected[0])
+    assert (m.place.name, m.cue, m.place.country, m.place.admin1, m.place.precision) == expected
 
 
 def test_lower_case_class_prefix_is_a_name() -> None:

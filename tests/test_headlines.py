@@ -30,6 +30,24 @@ def test_headline_verb_gets_its_subject_and_object() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("text", "verb"), [
+    ("Armed bandits attack villagers, torch homes and steal cattle", 2),
+    ("Armed group attack villagers for political revenge.", 2),
+])
+def test_bare_verb_after_a_plural_subject(text: str, verb: int) -> None:
+    tree = _tree(text)
+    assert tree[verb][1:3] == ("VERB", "ROOT")
+    assert tree[verb - 1][2:] == ("nsubj", verb)
+    assert tree[verb + 1][2:] == ("dobj", verb)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["Bandit attack leaves 3 dead in Baringo", "Police attack on protesters condemned"])
+def test_noun_compound_attack_stays_a_noun(text: str) -> None:
+    assert _tree(text)[1][1] == "NOUN"
+
+
+@pytest.mark.slow
 def test_plural_noun_before_a_verb_stays_a_noun() -> None:
     tree = _tree("Taliban attacks killed five soldiers.")
     assert tree[1] == ("attacks", "NOUN", "nsubj", 2)
