@@ -18,6 +18,9 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "COP", "UAF", "SPY"})
 # Triggers that report an outcome rather than a tactic.
 OUTCOME_LEMMAS = frozenset({"kill", "killing", "wound", "injure", "die", "murder", "destroy", "damage", "target"})
 # Triggers that name fighting between two armed sides ("clashed with", "battle for").
+# Two-sided fighting that, once someone is killed, ACLED codes as a battle between communal sides.
+DEADLY_CLASH_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "confrontation"})
+CROWD_SIDES = frozenset({"mob", "group", "supporter", "member", "youth", "crowd", "gang"})
 TWO_SIDED_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout",
                               "gunbattle", "exchange", "out",  # "out": the trigger of a "shoot-out"
                               "confrontation", "altercation", "brawl", "scuffle"})
@@ -58,6 +61,10 @@ class Coding:
     cameo_root: str | None
 
 
+# Words that put a weapon in the support of an operation, not in the operation: "backed by airstrikes".
+SUPPORT_WORDS = frozenset({"support", "back", "assist", "cover"})
+
+
 def weapon_cue(triggers: list[Token], *, besides_trigger: bool = False) -> WeaponCue | None:
     """The highest-ranking weapon word on any mention of the event, among its modifiers or near it
     (`besides_trigger`: only words other than the trigger itself, to corroborate an ambiguous trigger)."""
@@ -87,8 +94,20 @@ def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
              for key in (tok.lemma_.lower(), tok.lower_, f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i else "",
                          doc[max(tok.i - 2, 0): tok.i + 1].text.lower() if tok.i > 1 else "")  # "heavy machine guns"
              if key in cues]
-    found = [cue for tok, cue in found if not _accused_of(tok, trigger) and not _into_the_air(tok)]
+    found = [cue for tok, cue in found if not _accused_of(tok, trigger) and not _into_the_air(tok)
+             and not _in_support(tok, trigger)]
     return min(found, key=lambda c: c.rank) if found else None
+
+
+def _in_support(tok: Token, trigger: Token) -> bool:
+    """'an operation by police special units supported by the air force', 'backed by airstrikes': the weapon of the
+    support, not of the fighting itself, which ACLED codes as the ground battle."""
+    for anc in tok.ancestors:
+        if anc.i == trigger.i:
+            return False
+        if anc.lemma_.lower() in SUPPORT_WORDS and (anc.tag_ == "VBN" or anc.pos_ == "NOUN"):
+            return True
+    return False
 
 
 def _into_the_air(tok: Token) -> bool:
@@ -130,7 +149,8 @@ GRIEVANCE_PREPS = frozenset({"against", "over", "about"})
 # Prepositions of what went before: "after the riots in the country's prisons" is the background, not this crowd.
 BACKGROUND_PREPS = frozenset({"after", "following"})
 GRIEVANCE_VERBS = frozenset({"denounce", "condemn", "oppose", "decry", "fear", "protest", "demonstrate",
-                             "demand", "mark", "follow", "advocate", "call", "urge", "shun", "end", "stop"})
+                             "demand", "mark", "follow", "advocate", "call", "urge", "shun", "end", "stop",
+                             "commemorate", "honour", "honor", "mourn", "remember"})
 # Reflexive objects: "barricaded themselves into an office" is an occupation, not a barricade in the street.
 REFLEXIVES = frozenset({"themselves", "himself", "herself", "ourselves"})
 
@@ -139,8 +159,14 @@ def riot_cue(tok: Token, cues: frozenset[str] | None = None) -> bool:
     """A word of a violent demonstration, not a modifier ('riot police') nor part of the grievance."""
     cues = words("riot_cue") if cues is None else cues
     active = tok.lower_ in words("riot_active") and tok.tag_ == "VBD"  # "destroyed kiosks", not "stalls destroyed"
+    if tok.lemma_.lower() == "light":  # "lit tyres", "lit fires" (even read as "lit fires"), not "lit candles"
+        lit = [c for c in tok.children if c.dep_ == "dobj"] + ([tok.head] if tok.dep_ == "amod" else [])
+        if not any(in_class(c, "blaze") or c.lemma_.lower() == "fire" for c in lit):
+            return False
+    elif tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD"):
+        return False  # "a burnt transformer" (not "violent protests", "burning objects")
     if not (tok.lower_ in cues or tok.lemma_.lower() in cues or active) or tok.dep_ == "compound" or _denied(tok):
-        return False
+        return False  # ("riot police")
     if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in tok.children):
         return False
     for anc in tok.ancestors:
@@ -244,9 +270,22 @@ def _sides_between(trigger: Token) -> list[Token]:
 
 
 def _attack_told(triggers: list[Token]) -> bool:
-    """A mention of the event that is violence against people, not only against property."""
+    """A mention of the event that is violence against people, not only against property ("an arson attack
+    targeting a hotel building" is against property)."""
     return any(entry.event_type == "ASSAULT" and entry.mode != "destroy" and t.lemma_.lower() not in OUTCOME_LEMMAS
+               and not _on_property(t)
                for t in triggers for entry in all_triggers().get(t.lemma_.lower(), ()))
+
+
+def _on_property(trigger: Token) -> bool:
+    """An attack whose objects are all buildings or goods: "attacked and burned a school", "an arson attack
+    targeting a factory"."""
+    holders = [trigger] + [c for c in trigger.children if c.dep_ in ("acl", "advcl") and c.lemma_ == "target"
+                           or c.dep_ == "conj" and c.pos_ == "VERB"]  # "attacked and burned a school"
+    objects = [o for h in holders for o in h.children if o.dep_ == "dobj" and o.lemma_.lower() not in weapon_cues()] \
+        + [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("on", "at") and p.i > trigger.i
+           for o in p.children if o.dep_ == "pobj" and not o.ent_type_]
+    return bool(objects) and all(in_class(o, "property_target") for o in objects)
 
 
 def _firefight(triggers: list[Token]) -> bool:
@@ -326,7 +365,21 @@ def _armed_victims(triggers: list[Token]) -> bool:
               for o in p.children if o.dep_ == "pobj"]
     heads += owners + [c for o in owners for c in o.children if c.dep_ == "compound"]
     return any(_is_armed(actor_at(tok)) and not any(m.lower_ in OFF_DUTY for m in tok.children)
-               for tok in heads if tok.pos_ in ("NOUN", "PROPN"))
+               for tok in heads if tok.pos_ in ("NOUN", "PROPN")) or _trafficker_victim(triggers[0])
+
+
+def _trafficker_victim(trigger: Token) -> bool:
+    """'The victim had charges against him for drug trafficking': ACLED codes a drug gang's member as an armed
+    actor, so his killing is a battle between gangs (told in the sentence after the killing)."""
+    doc, sent = trigger.doc, trigger.sent
+    after = doc[sent.end:sent.end + 1].sent if sent.end < len(doc) else None
+    for s in (sent, after):
+        if s is None:
+            continue
+        lemmas = [t.lemma_.lower() for t in s]
+        if "victim" in lemmas and "drug" in lemmas and ("trafficking" in lemmas or "traffic" in lemmas):
+            return True
+    return False
 
 
 def _prisoners_freed(trigger: Token) -> bool:
@@ -343,6 +396,12 @@ def code(event_type: str, default_mode: str | None, default_cameo: str, triggers
     """Mode, ACLED type and sub-type and CAMEO root for one event (`police_response`: how the state met a
     demonstration, "intervention" or "excessive-force")."""
     coding = _code(event_type, default_mode, default_cameo, triggers, source, target, police_response)
+    if coding.acled_sub_event_type == "Mob violence" and fatalities and not _brawl(triggers) and \
+            any(t.lemma_.lower() in DEADLY_CLASH_LEMMAS for t in triggers) and \
+            not any(t.lemma_.lower() in CROWD_SIDES for t in triggers[0].sent):
+        # groups that fight until people die are armed sides, as ACLED codes communal clashes: a battle (not
+        # villagers who fought with sticks and rods, nor mobs, groups or supporters, which stay rioters)
+        return Coding(coding.mode, "Battles", "Armed clash", "19")
     if coding.acled_sub_event_type == "Abduction/forced disappearance" and fatalities:
         # ACLED: people kidnapped and killed were attacked, or fought when the dead were armed ("1 soldier was
         # killed after being abducted"); the abduction is how. (GTD's attack types keep the kidnapping.)
@@ -395,6 +454,10 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
                       cue.cameo or default_cameo)
     if cue is not None:
         default_mode = cue.mode
+    if default_mode is None and not _attack_told(triggers) and any(
+            entry.event_type == "ASSAULT" and entry.mode == "destroy"
+            for t in triggers for entry in all_triggers().get(t.lemma_.lower(), ())):
+        default_mode = "destroy"  # "militants attacked and burned a school": an attack on property
     firefight = _firefight(triggers)
     two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS or _returned_fire(t) or _repelled(t) or bool(_sides_between(t))
                     for t in triggers) or firefight
@@ -425,8 +488,9 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
             and target.sector not in STATE_SECTORS
         # ACLED: violence against an organised armed actor is a battle, whoever started it
         # a fight between armed sides stays a battle when bystanders die in it
-        armed_fight = two_sided and (source is not None and source.sector in ARMED_SECTORS or not civilian_target
-                                     or _armed_sides(triggers))
+        # an exchange of fire ("a shoot-out broke out, two suspects were shot") has guns on both sides
+        armed_fight = firefight or two_sided and (source is not None and source.sector in ARMED_SECTORS
+                                                  or not civilian_target or _armed_sides(triggers))
         if armed_fight or armed_on_duty(target) or _armed_victims(triggers):
             sub = "Armed clash"
         else:

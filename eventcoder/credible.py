@@ -83,7 +83,7 @@ def _corroborated(cand: Candidate, cue: WeaponCue | None) -> bool:
             or _plural_subject(cand)
     return cand.fatalities is not None or cand.injuries is not None or _people_involved(cand) or _property_hit(cand) \
         or _armed_in_sentence(cand) or cue is not None \
-        or _counted(cand) or _deadly(cand)
+        or _counted(cand) or _deadly(cand) or _headline_count(cand)
 
 
 def _weapon_required(cand: Candidate) -> bool:
@@ -136,6 +136,24 @@ def _counted(cand: Candidate) -> bool:
     one_of = trigger.head.lower_ == "of" and trigger.head.head.lower_ != "total"  # "a total of 15 bursts" counts
     return (cand.entry.mode in BLAST_MODES or weapon_cue([trigger]) is not None) and trigger.tag_ == "NNS" \
         and not one_of and any(c.dep_ == "nummod" and c.like_num for c in trigger.children)
+
+
+# Victim verbs a headline count goes with: "1 killed - linked to electoral violence", "5 shot dead in Mandera".
+COUNTED_VICTIM_LEMMAS = frozenset({"kill", "shoot", "wound", "injure", "murder", "behead", "hack", "stab"})
+
+
+def _headline_count(cand: Candidate) -> bool:
+    """A number of people opening a headline before a victim verb: "1 killed", "Two killed as police disperse
+    rioters" (the small model reads the number as anything but the subject)."""
+    trigger = cand.trigger
+    if trigger.lemma_.lower() not in COUNTED_VICTIM_LEMMAS or trigger.i == trigger.sent.start:
+        return False
+    count = trigger.doc[trigger.i - 1]
+    return count.like_num and count.i == trigger.sent.start
+
+
+# Words no armed group uses but for a protest of its own: "police officers protested in front of the court".
+OWN_PROTEST_LEMMAS = frozenset({"protest", "demonstrate", "demonstration", "sit-in", "picket"})
 
 
 # Named groups: a nationality, a clan or an organisation taking part makes a clash a clash.
@@ -193,8 +211,9 @@ def _as_noun(tok: Token) -> bool:
 
 def _of_actor(tok: Token) -> bool:
     """'a joint team of police and army': a benign word that names a body of known actors is no sport."""
-    return any(p.dep_ == "prep" and p.lower_ == "of" and any(generic(o) is not None for o in p.children)
-               for p in tok.children)
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(generic(t) is not None for o in p.children
+                                                             if o.dep_ == "pobj" for t in (o, *o.conjuncts))
+               for p in tok.children)  # ("a team of Civilian JTF and police")
 
 
 def _labour_strike(cand: Candidate) -> bool:
@@ -224,7 +243,8 @@ def credible(cand: Candidate) -> bool:
     """Whether a candidate of violence, protest or coercion is a real political event."""
     if cand.event_type not in CHECKED_TYPES:
         return True
-    if cand.event_type == "PROTEST" and cand.source is not None and cand.source.sector in ARMED_SECTORS:
+    if cand.event_type == "PROTEST" and cand.source is not None and cand.source.sector in ARMED_SECTORS \
+            and cand.trigger.lemma_.lower() not in OWN_PROTEST_LEMMAS:
         return False  # "the gunmen marched the pupils into the bush" is no demonstration
     words = _words()
     modifiers = {c.lower_ for c in cand.trigger.children if c.dep_ in ("compound", "amod", "nmod")}

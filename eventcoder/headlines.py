@@ -1,7 +1,8 @@
 """Headline grammar: "Mob attacks man", "MRC kidnaps official". The small English model reads a present-tense
 event verb after a noun as a plural noun ("mob attacks" like "Taliban attacks"), so the sentence loses its verb,
 its subject and its object. Such a sentence is parsed again with the verb in the past tense, which the model reads
-well, and the new tags and tree are copied onto the original tokens; the text itself is never changed."""
+well, and the new tags and tree are copied onto the original tokens; the text itself is never changed, nor are the
+entities, except a one-word entity the model made of the verb itself."""
 
 from __future__ import annotations
 
@@ -65,8 +66,11 @@ def _event_verbs() -> frozenset[str]:
 def _misread_verb(tok: Token) -> bool:
     """A plural noun spelled like an event verb's -s form, right after a noun, and not followed by a verb or a
     preposition that would make it a noun after all; or a plural subject's bare verb read as a noun."""
-    if tok.tag_ == "NN" and tok.i > tok.sent.start and _plural_subject_verb(tok):
+    if tok.tag_ == "NN" and tok.i > tok.sent.start and (_plural_subject_verb(tok) or _after_people_read_as_verb(tok)):
         return True
+    if tok.tag_ == "VBZ" and tok.dep_ == "compound" and tok.i > tok.sent.start \
+            and tok.lemma_.lower() in _event_verbs() and _actor_word(tok.doc[tok.i - 1]):
+        return True  # tagged a verb but hung on the next noun: "Mob lynches murder suspect"
     if tok.tag_ != "NNS" or not tok.lower_.endswith("s") or tok.i == tok.sent.start:
         return False
     if tok.lemma_.lower() not in _event_verbs():
@@ -97,6 +101,15 @@ def _plural_subject_verb(tok: Token) -> bool:
     if before.lemma_.lower() in COLLECTIVE_SUBJECTS:
         return True
     return before.tag_ == "NNS" and (generic(before) is not None or is_crowd(before))
+
+
+def _after_people_read_as_verb(tok: Token) -> bool:
+    """A bare event verb after a plural noun for people that the model took for the verb: in "ODM youths riot
+    during party nominations" it reads "youths" as the verb and "riot" as its object."""
+    if tok.lower_ != tok.lemma_.lower() or tok.lemma_.lower() not in _event_verbs():
+        return False
+    before = tok.doc[tok.i - 1]
+    return before.tag_ == "VBZ" and before.lower_.endswith("s") and (generic(before) is not None or is_crowd(before))
 
 
 def _actor_word(tok: Token) -> bool:
@@ -141,6 +154,8 @@ def _copy_parse(sent: Span, other: Doc, verb_index: int) -> None:
     verb = doc[verb_index]
     verb.tag_, verb.pos_ = "VBZ", "VERB"
     verb.set_morph(PRESENT_MORPH)
+    if verb.ent_type_:  # the model's guess for a word it took for a noun ("riot" as a PERSON) goes with that reading
+        doc.ents = [e for e in doc.ents if not (e.start == verb_index and e.end == verb_index + 1)]
 
 
 def repair_headline_verbs(nlp: Language, doc: Doc) -> Doc:

@@ -7,7 +7,8 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventcoder.candidates import Candidate
-from eventcoder.coding import AMBIGUOUS_RIOT, CROWD_SECTORS, GRIEVANCE_PREPS, OUTCOME_LEMMAS, STATE_SECTORS, riot_cue, weapon_cue
+from eventcoder.coding import (AMBIGUOUS_RIOT, CROWD_SECTORS, GRIEVANCE_PREPS, GRIEVANCE_VERBS, OUTCOME_LEMMAS,
+                               STATE_SECTORS, riot_cue, weapon_cue)
 from eventcoder.lexicon import words
 
 # Sentences after a protest's own in which its crowd's violence or the police response still belong to it.
@@ -69,6 +70,9 @@ def _belongs(cand: Candidate, protest: Candidate, sentences: dict[int, int]) -> 
 # torched ..."), and the prepositions that introduce it: violence below one of them is the grievance.
 GRIEVANCE_LINKS = frozenset({"relcl", "acl", "ccomp"})
 GRIEVANCE_WORDS = GRIEVANCE_PREPS | {"for", "after", "following", "demanding", "demand"}
+# Verbs that tell what set a protest off: the violence with them is its cause, not its act.
+CAUSE_VERBS = frozenset({"spark", "trigger", "prompt", "cause", "provoke", "ignite", "fuel", "spur"})
+PROTEST_WORDS = frozenset({"protest", "demonstration", "demo", "march", "riot", "unrest", "strike", "outrage"})
 
 
 def _grievance_of(cand: Candidate, protest: Candidate) -> bool:
@@ -77,14 +81,43 @@ def _grievance_of(cand: Candidate, protest: Candidate) -> bool:
     if cand.date is not None and protest.date is not None and cand.date.value != protest.date.value \
             and not cand.date_inherited:
         return True
-    return _inside_grievance(cand, protest)
+    return _inside_grievance(cand, protest) or _cause_of_protest(cand.trigger)
 
 
 def _inside_grievance(cand: Candidate, protest: Candidate) -> bool:
-    """Violence told inside the protest's own clause below a preposition, an object or a relative clause."""
+    """Violence told inside the protest's own clause below a preposition, an object or a relative clause, inside
+    the crowd's own name ("victims of Molo ethnic clashes held a demonstration"), or as its cause ("the
+    demonstration was sparked by recent murders")."""
     if cand.event_type != "ASSAULT" or protest.trigger.sent.start != cand.trigger.sent.start:
         return False
-    return _below_grievance(cand.trigger, protest.trigger)
+    head = _clause_head(protest.trigger)  # "a demonstration was staged to commemorate the massacres"
+    return _below_grievance(cand.trigger, protest.trigger) or _in_crowd_name(cand.trigger, protest.trigger) \
+        or head.i != protest.trigger.i and _below_grievance(cand.trigger, head) or _cause_of_protest(cand.trigger)
+
+
+def _clause_head(trigger: Token) -> Token:
+    """The verb a protest is told with: the trigger itself, or the verb that holds it ("held a demonstration")."""
+    return trigger.head if trigger.dep_ in ("dobj", "nsubj", "nsubjpass") else trigger
+
+
+def _in_crowd_name(tok: Token, trigger: Token) -> bool:
+    """A word inside the subject of the protest's clause: "victims of Molo ethnic clashes" held the protest."""
+    head = _clause_head(trigger)
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != trigger.i]
+    return any(tok.i != s.i and tok in s.subtree for s in subjects)
+
+
+def _cause_of_protest(tok: Token) -> bool:
+    """Violence that set a protest off: "the demonstration was sparked by recent murders", "killings triggered
+    protests"."""
+    for verb in tok.ancestors:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in CAUSE_VERBS:
+            roles = {c.dep_: c for c in verb.children}
+            cause = roles.get("agent") if "nsubjpass" in roles else roles.get("nsubj")
+            effect = roles.get("nsubjpass") or roles.get("dobj")
+            return cause is not None and effect is not None and tok in cause.subtree \
+                and effect.lemma_.lower() in PROTEST_WORDS
+    return False
 
 
 def _below_grievance(tok: Token, trigger: Token) -> bool:
@@ -94,7 +127,14 @@ def _below_grievance(tok: Token, trigger: Token) -> bool:
     while tok.head.i != tok.i and tok.i != trigger.i:
         path.append(tok)
         tok = tok.head
-    return tok.i == trigger.i and any(t.dep_ in GRIEVANCE_LINKS or t.lower_ in GRIEVANCE_WORDS for t in path)
+    if tok.i != trigger.i:
+        return False
+    # "protested the murder of a man", "staged to commemorate the massacres": the object of a verb of grievance;
+    # "staged a protest after a colleague was murdered": a clause introduced by "after" is what went before
+    return any(t.dep_ in GRIEVANCE_LINKS or t.lower_ in GRIEVANCE_WORDS
+               or t.dep_ == "dobj" and t.head.lemma_.lower() in GRIEVANCE_VERBS
+               or t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in GRIEVANCE_WORDS for c in t.children)
+               for t in path)
 
 
 def _arrest_of_crowd(cand: Candidate) -> bool:

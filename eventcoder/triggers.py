@@ -58,8 +58,13 @@ def _requirement_ok(token: Token, entry: Trigger) -> bool:
     near += [of_obj for c in token.children if c.dep_ in QUANTIFIED_DEPS  # "a stash of firearms was found"
              for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
              for of_obj in prep.children if of_obj.dep_ == "pobj"]
+    objects = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj")]
+    # "eight bags that contained human remains were found": what the found thing holds
+    near += [t for o in objects for r in o.children if r.dep_ == "relcl" for t in r.subtree]
     if any(c.lemma_.lower() in needed or c.lower_ in needed for c in near):
         return True
+    if "body" in needed and any(a.dep_ == "amod" and a.lower_ == "dead" for o in objects for a in o.children):
+        return True  # "three handcuffed dead women were found": dead people found are bodies
     # the parser hung it lower ("set a truck carrying iron on fire", "planted a roadside ... device"):
     # an object noun of the verb's own phrase, a few words on
     return token.pos_ == "VERB" and any(

@@ -256,6 +256,10 @@ def recode_verbal(cand: Candidate) -> None:
             cand.entry = replace(entry, event_type="PROTEST", mode="strike", cameo="14")
         return
     kind = entry.event_type
+    if kind in CROWD_DEMAND_TYPES and cand.modality == "asserted" and _said_by_protesters(trigger):
+        # "hundreds of protesters demanded new elections": ACLED codes the crowd's demand as its protest
+        cand.entry = replace(entry, event_type="PROTEST", mode="demo", cameo="14", kind="act")
+        return
     future = _future(trigger)
     if cand.modality == "negated" and (kind == "AGREE" or future and kind in COOPERATIVE_TYPES):
         # "will not accept refugees", "would not meet the envoy": a refusal
@@ -276,6 +280,21 @@ def recode_verbal(cand: Candidate) -> None:
         mode = THREAT_MODES.get((kind, entry.mode or ""), "restrict")
         cand.entry = replace(entry, event_type="THREATEN", mode=mode, cameo="13", kind="say")
         cand.modality = "asserted"
+
+
+# Statements a crowd of protesters makes by protesting, and the nouns for such a crowd.
+CROWD_DEMAND_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator"})
+
+
+def _said_by_protesters(trigger: Token) -> bool:
+    """The verb's subject is protesters: "Protesters demand education officials be sacked"."""
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if trigger.pos_ != "VERB" or subject is None:
+        return False
+    crowd = [subject] + [p for of in subject.children if of.dep_ == "prep" and of.lower_ == "of"
+                         for p in of.children if p.dep_ == "pobj"]  # "hundreds of protesters"
+    return any(t.lemma_.lower() in PROTESTER_NOUNS for t in crowd)
 
 
 def _ready(verb: Token) -> bool:

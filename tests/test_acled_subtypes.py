@@ -162,3 +162,90 @@ def test_property_destruction(code, text: str, expected: list) -> None:
 def test_a_bandit_shot_by_police_is_a_battle(code) -> None:
     events = code("One bandit was shot by police in Baringo on Monday.")
     assert [(e["acled_sub_event_type"], e["target"]["sector"]) for e in events] == [("Armed clash", "CRM")]
+
+
+@pytest.mark.parametrize("text", [
+    "Sex workers in Mombasa staged a protest after a colleague was murdered by a client.",
+    "Hundreds of mourners in Tetu protested the murder of a mentally ill man.",
+    "More than 5,000 victims of Molo ethnic clashes held a demonstration in Elburgon Town.",
+])
+def test_the_killing_a_protest_is_about_is_no_riot(code, text: str) -> None:
+    assert coded(code(text)) == [("PROTEST", "Peaceful protest")]
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, hundreds of protesters in Kut city demanded new fair elections.",
+    "On 4 May 2020, police officers protested in front of the Court of First Instance in Gabes.",
+    "On 5 May 2020, members of civil organizations staged a dharna in front of the office of the Deputy "
+    "Commissioner at Haflong.",
+])
+def test_protests_told_in_other_words(code, text: str) -> None:
+    assert [e for e in coded(code(text)) if e[0] == "PROTEST"] == [("PROTEST", "Peaceful protest")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ODM youths riot during party nominations in Kisumu", [("PROTEST", "Violent demonstration")]),
+    ("Mob lynches murder suspect in Kisii", [("ASSAULT", "Mob violence")]),
+    ("1 killed in Kisumu - linked to electoral violence", [("ASSAULT", "Attack")]),
+])
+def test_headlines(code, text: str, expected: list) -> None:
+    assert coded(code(text)) == expected
+
+
+def test_air_support_of_a_ground_operation_is_a_battle(code) -> None:
+    events = code("On 4 May 2020, an operation by Afghan special forces, backed by airstrikes, killed 18 Taliban "
+                  "militants in Qalat district, Zabul.")
+    assert coded(events) == [("ASSAULT", "Armed clash")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At least eight people were killed in inter-communal clashes in Isiolo County on Monday.",
+     [("ASSAULT", "Armed clash")]),
+    ("A man was killed yesterday as villagers clashed using bamboo sticks and iron rods in Dimla upazila.",
+     [("ASSAULT", "Mob violence")]),
+])
+def test_a_deadly_communal_clash_is_a_battle_unless_a_brawl(code, text: str, expected: list) -> None:
+    assert coded(code(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 4 May 2020, militants attacked and burned a school in Logobou.",
+     [("ASSAULT", "Looting/property destruction")]),
+    ("On 1 May 2020, the group carried out an arson attack targeting a geothermal energy plant in Aydin.",
+     [("ASSAULT", "Looting/property destruction")]),
+    ("On 1 May 2020, gunmen attacked a school in Maiduguri and killed two teachers.",
+     [("ASSAULT", "Attack")]),
+])
+def test_an_attack_on_buildings_alone_is_property_destruction(code, text: str, expected: list) -> None:
+    assert coded(code(text))[:1] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "On 30 April 2020, residents held a protest demonstration in Tando Jam town for the replacement of a burnt "
+    "transformer.",
+    "On 29 April 2020, protesters gathered at the al Alam square in Tyr. They also lit candles to honour the victims.",
+    "On 4 May 2020, a demonstration was staged in central Tunceli to commemorate the massacres of 1937-38, during "
+    "which army campaigns killed thousands.",
+])
+def test_riot_words_that_tell_no_riot(code, text: str) -> None:
+    assert [e for e in coded(code(text)) if e[0] == "PROTEST"] == [("PROTEST", "Peaceful protest")]
+
+
+def test_dead_people_found_are_bodies(code) -> None:
+    events = code("Around 3 May 2020, in Sain Alto, Zacatecas, three handcuffed dead women were found on the highway.")
+    assert coded(events) == [("ASSAULT", "Attack")]
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 May 2020, in Teresina, police went to the area. An intense shoot-out broke out and two suspects were shot "
+    "and injured.",
+    "On 1 May 2020, in Governador Valadares, Minas Gerais, a man was shot to death. The victim had charges against "
+    "him for several crimes, including drug trafficking.",
+])
+def test_gunfire_between_armed_sides_is_a_battle(code, text: str) -> None:
+    assert ("ASSAULT", "Armed clash") in coded(code(text))
+
+
+def test_police_who_intervene_in_a_protest(code) -> None:
+    events = code("Traders protested in Kisii on Monday against new levies. Police intervened.")
+    assert coded(events) == [("PROTEST", "Protest with intervention")]
