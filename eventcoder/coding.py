@@ -167,6 +167,10 @@ def riot_cue(tok: Token, cues: frozenset[str] | None = None) -> bool:
         return False  # "a burnt transformer" (not "violent protests", "burning objects")
     if not (tok.lower_ in cues or tok.lemma_.lower() in cues or active) or tok.dep_ == "compound" or _denied(tok):
         return False  # ("riot police")
+    if tok.i > 1 and tok.doc[tok.i - 2].lower_ == "anti" and tok.doc[tok.i - 1].text == "-":
+        return False  # "anti-riot police", however the parser hangs it
+    if any(c.dep_ == "dobj" and c.lemma_.lower() == "street" for c in tok.children):
+        return False  # "stormed the streets" is marching, not storming a building
     if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in tok.children):
         return False
     for anc in tok.ancestors:
@@ -194,11 +198,19 @@ def _is_armed(actor: Actor | None) -> bool:
     return actor is not None and actor.sector in ARMED_SECTORS | {"CRM"}
 
 
+# Verbs of taking a place over that tell no fight of their own ("took over the village", "overtakes Bula Golol").
+PRESENCE_TAKEOVERS = frozenset({"take", "overtake"})
+
+
 def _territory_type(triggers: list[Token], source: Actor | None) -> str:
     """Who took a place, and how: without a fight, back to the government, or to a non-state actor."""
     sent = {t.lower_ for t in triggers[0].sent}
     if sent & words("peaceful_takeover"):
         return "Non-violent transfer of territory"
+    if triggers[0].lemma_.lower() in PRESENCE_TAKEOVERS and not any(
+            entry.event_type == "ASSAULT" and entry.requires is None
+            for t in triggers[0].sent if t.i != triggers[0].i for entry in all_triggers().get(t.lemma_.lower(), ())):
+        return "Non-violent transfer of territory"  # "al Shabaab briefly took over Basuba", with no fight told
     if source is not None and source.sector in STATE_SECTORS:
         return "Government regains territory"
     return "Non-state actor overtakes territory"
@@ -312,6 +324,18 @@ def _returned_fire(trigger: Token) -> bool:
     return trigger.lemma_.lower() == "shoot" and (after[:2] == ["-", "out"] or after[:1] in (["back"], ["out"]))
 
 
+# Close-range attacks the attacked forces can fire back at (not shelling or air strikes from afar).
+ANSWERABLE_MODES = frozenset({"explosives"})
+# Words of a reply to an attack: "opened fire in response", "reacted with gunfire", "fired back".
+RESPONSE_WORDS = frozenset({"response", "responded", "reacted", "back", "returned", "retaliated"})
+
+
+def _answered_fire(mentions: list[Token]) -> bool:
+    """A later mention of the event that is the attacked side's gunfire in reply."""
+    return any(t.lemma_.lower() in ("gunfire", "fire", "shoot", "shot") and
+               any(w.lower_ in RESPONSE_WORDS for w in t.sent) for t in mentions)
+
+
 def _repelled(trigger: Token) -> bool:
     """'forces repelled an IS attack', 'thwarted a Houthi attack': the attacked side fought back."""
     return trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_.lower() in words("repel")
@@ -353,6 +377,12 @@ VICTIM_DEPS = frozenset({"dobj", "nsubjpass"})
 VICTIM_NAME_DEPS = frozenset({"compound", "attr", "appos"})
 # Modifiers that make a soldier or police officer a civilian for ACLED ("an off-duty officer").
 OFF_DUTY = frozenset({"off-duty", "former", "retired", "ex", "off", "unarmed"})
+
+
+def _told_off_duty(sent: Span) -> bool:
+    """The sentence says the victim was off duty ("off-duty", "off duty"), however the parser attached it."""
+    return any(t.lower_ == "off-duty" or t.lower_ == "off" and t.i + 2 < len(t.doc) and "duty" in
+               (t.doc[t.i + 1].lower_, t.doc[t.i + 2].lower_) for t in sent)
 
 
 def _armed_victims(triggers: list[Token]) -> bool:
@@ -449,6 +479,9 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
             and _engagement(triggers, target):
         # mortars and grenade launchers fired at positions, with small arms: a firefight, not shelling
         return Coding("firearms", "Battles", "Armed clash", "19")
+    if cue is not None and cue.mode in ANSWERABLE_MODES and _is_armed(target) and _answered_fire(triggers[1:]):
+        # "threw a hand grenade at Govt forces. Government forces opened gunfire in response": an armed clash
+        return Coding("firearms", "Battles", "Armed clash", "19")
     if cue is not None and cue.acled_sub_event_type is not None:
         return Coding(cue.mode, acled_event_types()[cue.acled_sub_event_type], cue.acled_sub_event_type,
                       cue.cameo or default_cameo)
@@ -491,7 +524,8 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
         # an exchange of fire ("a shoot-out broke out, two suspects were shot") has guns on both sides
         armed_fight = firefight or two_sided and (source is not None and source.sector in ARMED_SECTORS
                                                   or not civilian_target or _armed_sides(triggers))
-        if armed_fight or armed_on_duty(target) or _armed_victims(triggers):
+        off_duty = _told_off_duty(triggers[0].sent)  # "a Govt soldier (assumed off-duty)"
+        if armed_fight or not off_duty and (armed_on_duty(target) or _armed_victims(triggers)):
             sub = "Armed clash"
         else:
             sub = "Attack"

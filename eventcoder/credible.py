@@ -120,6 +120,9 @@ def _political_detainees(cand: Candidate) -> bool:
 def _deadly(cand: Candidate) -> bool:
     """Violence by its own words: "shot dead", "hacked to death", "ethnic clashes", "deadly attack"."""
     trigger = cand.trigger
+    if trigger.dep_ in ("xcomp", "oprd", "ccomp") and trigger.head.lemma_.lower() == "find" \
+            and trigger.lemma_.lower() in COUNTED_VICTIM_LEMMAS:
+        return True  # "Three men found killed inside refugee camp"
     for child in trigger.children:
         if child.dep_ in ("acomp", "oprd", "advmod", "xcomp") and child.lower_ == "dead":
             return True
@@ -152,8 +155,10 @@ def _headline_count(cand: Candidate) -> bool:
     return count.like_num and count.i == trigger.sent.start
 
 
+# Takeover verbs that are a conflict event only when an armed group does the taking.
+ARMED_ONLY_TAKEOVERS = frozenset({"take", "overtake"})
 # Words no armed group uses but for a protest of its own: "police officers protested in front of the court".
-OWN_PROTEST_LEMMAS = frozenset({"protest", "demonstrate", "demonstration", "sit-in", "picket"})
+OWN_PROTEST_LEMMAS = frozenset({"protest", "demonstrate", "demonstration", "sit-in", "picket", "stage", "stag", "riot"})
 
 
 # Named groups: a nationality, a clan or an organisation taking part makes a clash a clash.
@@ -243,6 +248,9 @@ def credible(cand: Candidate) -> bool:
     """Whether a candidate of violence, protest or coercion is a real political event."""
     if cand.event_type not in CHECKED_TYPES:
         return True
+    if cand.entry.mode == "occupy" and cand.trigger.lemma_.lower() in ARMED_ONLY_TAKEOVERS and not (
+            cand.source is not None and cand.source.sector in ARMED_SECTORS):
+        return False  # "the company took over the market", "Hamilton overtook Vettel": only armed groups take places
     if cand.event_type == "PROTEST" and cand.source is not None and cand.source.sector in ARMED_SECTORS \
             and cand.trigger.lemma_.lower() not in OWN_PROTEST_LEMMAS:
         return False  # "the gunmen marched the pupils into the bush" is no demonstration

@@ -94,13 +94,21 @@ def _plural_subject_verb(tok: Token) -> bool:
         return False
     before = tok.doc[tok.i - 1]
     after = tok.doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
-    if after is None or not after.is_alpha or after.pos_ not in OBJECT_START_POS:
+    if _intransitive(tok):  # "Students riot - demanding the resignation of an official"
+        if after is not None and after.tag_ in NOUN_READING_NEXT_TAGS | {"VBZ", "VBP", "NN", "NNS"}:
+            return False
+    elif after is None or not after.is_alpha or after.pos_ not in OBJECT_START_POS:
         return False
     if before.pos_ != "NOUN":
         return False
     if before.lemma_.lower() in COLLECTIVE_SUBJECTS:
         return True
     return before.tag_ == "NNS" and (generic(before) is not None or is_crowd(before))
+
+
+def _intransitive(tok: Token) -> bool:
+    """A verb of protest, which takes no object: "riot", "protest", "demonstrate"."""
+    return any(e.event_type == "PROTEST" and e.requires is None for e in triggers().get(tok.lemma_.lower(), ()))
 
 
 def _after_people_read_as_verb(tok: Token) -> bool:

@@ -133,7 +133,9 @@ def _root_noun(noun: Token) -> bool:
         return True  # (a count of people: "11 killed by raiders", "3 injured")
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":
         noun = noun.head.head
-    return noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN", "NUM")  # "11 killed by raiders"
+    # "11 killed by raiders"; "Supreme court security officer killed by carjackers; nothing was stolen": a noun
+    # the parser left unattached ("dep") heads its own headline clause
+    return noun.dep_ in ("ROOT", "dep") and noun.pos_ in ("NOUN", "PROPN", "NUM")
 
 
 def is_descriptive(token: Token) -> bool:

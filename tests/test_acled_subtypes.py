@@ -249,3 +249,49 @@ def test_gunfire_between_armed_sides_is_a_battle(code, text: str) -> None:
 def test_police_who_intervene_in_a_protest(code) -> None:
     events = code("Traders protested in Kisii on Monday against new levies. Police intervened.")
     assert coded(events) == [("PROTEST", "Protest with intervention")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 7 May 2020, pro-Houthi forces reportedly fired caliber 12.7mm machine guns at the east of Madinat al Salah.",
+     ("ASSAULT", "Shelling/artillery/missile attack")),
+    ("On 30 April 2020, Security Belt Forces ambushed, assumedly with heavy weapons, a military vehicle in Abyan.",
+     ("ASSAULT", "Shelling/artillery/missile attack")),
+    ("On 6 May 2020, Al Shabaab militants threw a hand grenade at government forces in Hodan district. Government "
+     "forces opened gunfire in response.", ("ASSAULT", "Armed clash")),
+])
+def test_front_line_weapons(code, text: str, expected: tuple) -> None:
+    assert coded(code(text))[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Al Shabaab overtakes Bula Golol in Garissa County without resistance.",
+     [("COERCE", "Non-violent transfer of territory")]),
+    ("Al Shabaab forces briefly take over Basuba in Lamu County.", [("COERCE", "Non-violent transfer of territory")]),
+    ("Hamilton overtook Vettel on the last lap in Monza.", []),
+    ("The company took over the market in Nairobi last year.", []),
+])
+def test_armed_groups_taking_a_place_over(code, text: str, expected: list) -> None:
+    assert coded(code(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 3 May 2020, Al shabaab militants shot and killed a Govt soldier (off-duty) in Baidoa town.",
+     [("ASSAULT", "Attack")]),
+    ("On 3 May 2020, Al shabaab militants shot and killed a Govt soldier in Baidoa town.",
+     [("ASSAULT", "Armed clash")]),
+])
+def test_an_off_duty_soldier_is_a_civilian(code, text: str, expected: list) -> None:
+    assert coded(code(text)) == expected
+
+
+def test_a_militia_riots(code) -> None:
+    events = code("Mungiki members continue to riot against the treatment of their members by police in Nairobi.")
+    assert coded(events) == [("PROTEST", "Violent demonstration")]
+
+
+@pytest.mark.parametrize("text", [
+    "On 16 October in Vihiga, residents stormed streets carrying twigs and placards, demanding IEBC reforms.",
+    "In solidarity, the residents of Kibera thronged the streets asking the Government to free him.",
+])
+def test_crowds_in_the_streets_protest(code, text: str) -> None:
+    assert [e for e in coded(code(text)) if e[0] == "PROTEST"] == [("PROTEST", "Peaceful protest")]
