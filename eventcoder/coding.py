@@ -17,10 +17,11 @@ from eventcoder.roles import actor_at
 ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "COP", "UAF", "SPY"})
 # Triggers that report an outcome rather than a tactic.
 OUTCOME_LEMMAS = frozenset({"kill", "killing", "wound", "injure", "die", "murder", "destroy", "damage", "target"})
-# Triggers that name fighting between two armed sides ("clashed with", "battle for").
-# Two-sided fighting that, once someone is killed, ACLED codes as a battle between communal sides.
+# Two-sided fighting that, once someone is killed, ACLED codes as a battle between communal sides; unless the
+# sides are named as crowds (CROWD_SIDES), which stay rioters.
 DEADLY_CLASH_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "confrontation"})
 CROWD_SIDES = frozenset({"mob", "group", "supporter", "member", "youth", "crowd", "gang"})
+# Triggers that name fighting between two armed sides ("clashed with", "battle for").
 TWO_SIDED_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout",
                               "gunbattle", "exchange", "out",  # "out": the trigger of a "shoot-out"
                               "confrontation", "altercation", "brawl", "scuffle"})

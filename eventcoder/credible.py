@@ -157,7 +157,8 @@ def _headline_count(cand: Candidate) -> bool:
 
 # Takeover verbs that are a conflict event only when an armed group does the taking.
 ARMED_ONLY_TAKEOVERS = frozenset({"take", "overtake"})
-# Words no armed group uses but for a protest of its own: "police officers protested in front of the court".
+# Words no armed group uses but for a protest of its own: "police officers protested in front of the court",
+# "soldiers staged a demonstration" (the small model lemmatises "staged" as "stag").
 OWN_PROTEST_LEMMAS = frozenset({"protest", "demonstrate", "demonstration", "sit-in", "picket", "stage", "stag", "riot"})
 
 

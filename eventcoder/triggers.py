@@ -104,6 +104,10 @@ def governing(hit: TriggerHit, hits: dict[int, TriggerHit]) -> TriggerHit | None
     return None
 
 
+# Verbs of protest that take no object, so their participle never describes a noun: a misparse of the predicate.
+INTRANSITIVE_PROTESTS = frozenset({"protest", "demonstrate", "riot", "rally"})
+
+
 def _bare_participle(token: Token) -> bool:
     """A past participle with no subject or auxiliary of its own: it describes, it does not assert.
     When the noun it hangs on is the sentence's root, it is the predicate the parser missed
@@ -116,6 +120,8 @@ def _bare_participle(token: Token) -> bool:
         return False  # "X was on Wednesday night shot dead": the passive the parser split from its auxiliary
     if token.head.lemma_.lower() in FOUND_VERBS:
         return False  # "a man is discovered murdered": how he was found is the event
+    if token.lemma_.lower() in INTRANSITIVE_PROTESTS:
+        return False  # no one is "protested": "250 people who were called by social networks protested in ..."
     return not _root_noun(token.head)
 
 

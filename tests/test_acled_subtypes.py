@@ -295,3 +295,9 @@ def test_a_militia_riots(code) -> None:
 ])
 def test_crowds_in_the_streets_protest(code, text: str) -> None:
     assert [e for e in coded(code(text)) if e[0] == "PROTEST"] == [("PROTEST", "Peaceful protest")]
+
+
+def test_a_protest_verb_the_parser_hung_on_a_noun(code) -> None:
+    events = code("Around 4 May 2020, in Motozinga, Chiapas, around 250 people who were called by social networks "
+                  "protested in front of the Rural Solidarity Hospital.")
+    assert coded(events) == [("PROTEST", "Peaceful protest")]
