@@ -10,7 +10,7 @@ from eventcoder.actors import generic
 from eventcoder.candidates import Candidate
 from eventcoder.coding import ARMED_SECTORS, BLAST_MODES, PROTEST_LEMMAS, weapon_cue  # armed actors do not hold protests
 from eventcoder.lexicon import WeaponCue, read_table, required_words, words as cue_class  # (cue_words.tsv)
-from eventcoder.participants import participants
+from eventcoder.participants import is_crowd, participants
 from eventcoder.triggers import misread_verb
 
 # Event types whose triggers have everyday senses and so need corroboration.
@@ -155,6 +155,12 @@ def _headline_count(cand: Candidate) -> bool:
     return count.like_num and count.i == trigger.sent.start
 
 
+def _crowd_subject(trigger: Token) -> bool:
+    """The protest's subject is a crowd, whoever it supports: "supporters of Malawi's opposition forces took to
+    the streets"."""
+    return any(c.dep_ == "nsubj" and is_crowd(c) for c in trigger.children)
+
+
 # Takeover verbs that are a conflict event only when an armed group does the taking.
 ARMED_ONLY_TAKEOVERS = frozenset({"take", "overtake"})
 # Words no armed group uses but for a protest of its own: "police officers protested in front of the court",
@@ -253,7 +259,7 @@ def credible(cand: Candidate) -> bool:
             cand.source is not None and cand.source.sector in ARMED_SECTORS):
         return False  # "the company took over the market", "Hamilton overtook Vettel": only armed groups take places
     if cand.event_type == "PROTEST" and cand.source is not None and cand.source.sector in ARMED_SECTORS \
-            and cand.trigger.lemma_.lower() not in OWN_PROTEST_LEMMAS:
+            and cand.trigger.lemma_.lower() not in OWN_PROTEST_LEMMAS and not _crowd_subject(cand.trigger):
         return False  # "the gunmen marched the pupils into the bush" is no demonstration
     words = _words()
     modifiers = {c.lower_ for c in cand.trigger.children if c.dep_ in ("compound", "amod", "nmod")}

@@ -104,8 +104,9 @@ def governing(hit: TriggerHit, hits: dict[int, TriggerHit]) -> TriggerHit | None
     return None
 
 
-# Verbs of protest that take no object, so their participle never describes a noun: a misparse of the predicate.
-INTRANSITIVE_PROTESTS = frozenset({"protest", "demonstrate", "riot", "rally"})
+# Verbs of protest whose participle never describes a noun: a misparse of the predicate (not "demonstrate",
+# which also means "show": "as demonstrated by the examples").
+INTRANSITIVE_PROTESTS = frozenset({"protest", "riot", "rally"})
 
 
 def _bare_participle(token: Token) -> bool:

@@ -301,3 +301,16 @@ def test_a_protest_verb_the_parser_hung_on_a_noun(code) -> None:
     events = code("Around 4 May 2020, in Motozinga, Chiapas, around 250 people who were called by social networks "
                   "protested in front of the Rural Solidarity Hospital.")
     assert coded(events) == [("PROTEST", "Peaceful protest")]
+
+
+@pytest.mark.parametrize("text", [
+    "On 8 May 2020, supporters of Malawi's opposition forces took to the streets chanting songs in Lilongwe.",
+    "On 7 May 2020, about two hundred residents gathered in front of the delegation headquarters in Bouficha to "
+    "support the local delegate.",
+])
+def test_crowds_that_gather_for_someone_protest(code, text: str) -> None:
+    assert [e for e in coded(code(text)) if e[0] == "PROTEST"] == [("PROTEST", "Peaceful protest")]
+
+
+def test_demonstrated_as_shown_is_no_protest(code) -> None:
+    assert code("As demonstrated by the template examples just cited, the maps are easier to generate.") == []
