@@ -488,7 +488,8 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
                       cue.cameo or default_cameo)
     if cue is not None:
         default_mode = cue.mode
-    if default_mode is None and not _attack_told(triggers) and any(
+    attack_told = _attack_told(triggers)
+    if default_mode is None and not attack_told and any(
             entry.event_type == "ASSAULT" and entry.mode == "destroy"
             for t in triggers for entry in all_triggers().get(t.lemma_.lower(), ())):
         default_mode = "destroy"  # "militants attacked and burned a school": an attack on property
@@ -510,7 +511,7 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
     if default_mode in (None, "firearms") and _prominent(target):
         default_mode = "targeted"  # a named person or an official shot: a targeted killing (assassination)
     sub = acled_sub_types_by_plover().get(("ASSAULT", default_mode or ""))
-    if default_mode == "destroy" and _attack_told(triggers):
+    if default_mode == "destroy" and attack_told:
         sub = None  # "men attacked Nyakach ... Several houses were torched": an attack that burned houses
     if sub is None and source is not None and source.sector in CROWD_SECTORS and not armed_opponent \
             and not (default_mode == "firearms" and armed_on_duty(target)):

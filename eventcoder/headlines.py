@@ -88,7 +88,7 @@ def _plural_subject_verb(tok: Token) -> bool:
     """A bare event verb after people in the plural, before its object: "Armed bandits attack villagers", "Youth
     attack meeting of political party". The model reads it as a noun compound ("bandits attack" like "bandit
     attack")."""
-    if tok.lower_ != tok.lemma_.lower() or tok.lemma_.lower() not in _event_verbs():
+    if not _bare_event_verb(tok):
         return False
     if tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos"):
         return False
@@ -106,15 +106,27 @@ def _plural_subject_verb(tok: Token) -> bool:
     return before.tag_ == "NNS" and (generic(before) is not None or is_crowd(before))
 
 
+def _bare_event_verb(tok: Token) -> bool:
+    """The base form of an event verb ("attack", "riot"), whatever the tagger made of it."""
+    return tok.lower_ == tok.lemma_.lower() and tok.lemma_.lower() in _event_verbs()
+
+
 def _intransitive(tok: Token) -> bool:
     """A verb of protest, which takes no object: "riot", "protest", "demonstrate"."""
-    return any(e.event_type == "PROTEST" and e.requires is None for e in triggers().get(tok.lemma_.lower(), ()))
+    return tok.lemma_.lower() in _protest_verbs()
+
+
+@cache
+def _protest_verbs() -> frozenset[str]:
+    """Lemmas that are, on their own, triggers of protest."""
+    return frozenset(lemma for lemma, entries in triggers().items()
+                     if any(e.event_type == "PROTEST" and e.requires is None for e in entries))
 
 
 def _after_people_read_as_verb(tok: Token) -> bool:
     """A bare event verb after a plural noun for people that the model took for the verb: in "ODM youths riot
     during party nominations" it reads "youths" as the verb and "riot" as its object."""
-    if tok.lower_ != tok.lemma_.lower() or tok.lemma_.lower() not in _event_verbs():
+    if not _bare_event_verb(tok):
         return False
     before = tok.doc[tok.i - 1]
     return before.tag_ == "VBZ" and before.lower_.endswith("s") and (generic(before) is not None or is_crowd(before))

@@ -43,15 +43,16 @@ def local_names(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
     runs = [run for run in _runs(doc) if not taken.intersection(range(*run))]
     ends = {end: run for run in runs for end in _name_ends(doc, run)}
     added = []
-    mentions = [_cue_of_its_part(doc, ends, m, mentions) for m in mentions]
-    for mention in mentions:
+    readings = [_region_reading(doc, m, mentions) for m in mentions]
+    mentions = [_cue_of_its_part(doc, ends, m, reading) for m, reading in zip(mentions, readings)]
+    for mention, reading in zip(mentions, readings):
         inside = _inside_region(doc, ends, mention)
         if inside is not None:
             added.append(inside)
             taken.update(range(inside.start, inside.end))
             continue
         separator = doc[mention.start - 1].text if mention.start else ""
-        beside = _region_reading(doc, mention, mentions) or mention.place
+        beside = reading or mention.place
         precision = PRECISION_BESIDE.get(beside.precision) or \
             (PRECISION_IN_BRACKETS.get(beside.precision) if separator == "(" else None)
         if precision is None or separator not in (",", "("):
@@ -73,11 +74,11 @@ def local_names(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
 
 
 def _cue_of_its_part(doc: Doc, ends: dict[int, tuple[int, int]], town: PlaceMention,
-                     mentions: list[PlaceMention]) -> PlaceMention:
+                     region_reading: Place | None) -> PlaceMention:
     """A town after an unknown part of it and a comma takes the part's cue: in "in the Awerej area, Baghdad,
     Baghdad, Iraq" the event is in Baghdad. (Not a province's namesake town: "in Gazab, Uruzgan, Afghanistan".)"""
     if town.cue is not None or town.place.precision not in ("city", "near") or not town.start \
-            or doc[town.start - 1].text != "," or _region_reading(doc, town, mentions) is not None:
+            or doc[town.start - 1].text != "," or region_reading is not None:
         return town
     chain = _chain(doc, ends, town.start - 1)
     cue = _cue(doc, *chain[0])[0] if chain else None
