@@ -20,9 +20,9 @@ from eventcoder.casualties import mentions_harm
 from eventcoder.coding import OUTCOME_LEMMAS, TWO_SIDED_LEMMAS, code
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
-from eventcoder.fallbacks import fill_fallbacks
+from eventcoder.fallbacks import FOREIGN_SECTORS, fill_fallbacks
 from eventcoder.geoparse import GENERIC_WORDS, PlaceMention, glued_modifier, place_mentions
-from eventcoder.actors import PUBLISHED, country_of_thing, issuing_country, people_country
+from eventcoder.actors import PUBLISHED, country_of_thing, issuing_country, people_country, person, published_on
 from eventcoder.discourse import continue_statements, fold_aftermath, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
 from eventcoder.lexicon import triggers, words
@@ -57,7 +57,7 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
     if lead_date is not None and anchor is not None and lead_date.value == anchor.isoformat():
         lead_date = None  # a header repeating the publication date says nothing about the events
     orgs = named_orgs(doc)
-    countries = article_countries(doc) if countries is None else countries
+    countries = (article_countries(doc) if countries is None else countries) or actor_countries(doc, orgs)
     mentions = place_mentions(doc, countries=countries)
     cands: list[Candidate] = []
     tolls: list[Toll] = []
@@ -101,6 +101,20 @@ def article_countries(doc: Doc) -> tuple[str, ...]:
         elif ent.label_ == "NORP" and ent.ent_id_:
             country = people_country(ent.ent_id_)
         if country:
+            counts[country] = counts.get(country, 0) + 1
+    return tuple(sorted(counts, key=lambda c: -counts[c]))
+
+
+def actor_countries(doc: Doc, orgs: list[tuple[int, Actor]]) -> tuple[str, ...]:
+    """Countries of the article's named home actors ("Mungiki", "ODM", "Kenyatta"), most named first: where an
+    article names no place, its parties, militias and office holders tell which country it is about."""
+    published = published_on(doc)
+    counts: dict[str, int] = {}
+    found = [actor.country for _, actor in orgs if actor.sector not in FOREIGN_SECTORS]
+    found += [entry.country for ent in doc.ents if ent.label_ == "PERSON"
+              and (entry := person(ent.text, published)) is not None and entry.sector not in FOREIGN_SECTORS]
+    for country in found:
+        if country and len(country) == 3:
             counts[country] = counts.get(country, 0) + 1
     return tuple(sorted(counts, key=lambda c: -counts[c]))
 

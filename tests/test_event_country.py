@@ -116,3 +116,18 @@ def test_the_town_after_an_unknown_village_places_the_event(code) -> None:
     [event] = code("On Wednesday afternoon, in Magra village, Gaya, Bihar, India, six suspected Maoists shot and killed "
                    "a former village head.", published="2011-05-10")
     assert (event["place"]["name"], event["place"]["precision"]) == ("Gaya", "city")
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Mungiki sect attacks police officers, wounds two", "2007-06-01"),
+    ("Police disperse anti-IEBC protests. No report of violence from demonstrators.", "2017-10-03"),
+])
+def test_a_home_organisation_names_the_country_of_an_unplaced_article(code, text: str, published: str) -> None:
+    [event] = code(text, published=published)
+    assert _place(event) == ("Kenya", "KEN", "country")
+    assert event["source"]["country"] == "KEN"
+
+
+def test_a_named_place_outranks_the_organisations_country(code) -> None:
+    [event] = code("ODM supporters protested in Kampala.", published="2016-05-01")
+    assert _place(event)[1] == "UGA"
