@@ -14,6 +14,7 @@ from eventcoder.actors import community_of, people_country
 from eventcoder.gazetteer import DROP, Entry, admin1_keys, fold, fold_chars, keys, load, variants
 from eventcoder.lexicon import words
 from eventcoder.records import Place
+from eventcoder.missions import mission_areas
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A name inside one of these entities is never a place ("March" in "in March", "22" in a count).
@@ -86,6 +87,9 @@ COUNTRY_BESIDE = 4.0
 # A trailing "city"/"province" word, or a name that follows another as its region ("Ba'quba, Diyala"), sets the kind.
 KIND_HINT = 3.0
 CONTEXT_ROLE = 2.0
+# A town in the part of the country where a mission the article names works ("the OSCE SMM observed ... near
+# Vodyane": the Vodyane of Donetsk oblast, not its namesakes elsewhere in Ukraine).
+MISSION_AREA = 3.0
 # A name that is the place's own GeoNames name, not one of its alternate names in another language.
 PRIMARY_NAME = 1.5
 # A town below this size, in a country nothing else in the article points to, while the article names another
@@ -124,6 +128,7 @@ class _Hit:
     context_of: _Hit | None = None
     group: list[_Hit] | None = None
     best: Entry | None = None
+    areas: frozenset[str] = frozenset()  # admin1 codes where a mission the article names reports events
 
 
 def _folded_doc(doc: Doc) -> tuple[str, list[int]]:
@@ -175,6 +180,8 @@ def _raw_spans(doc: Doc, runs: list[tuple[int, int]]) -> dict[tuple[int, int], s
     padded, dropped = _folded_doc(doc)
     spans: dict[tuple[int, int], str] = {}
     for start, end, key in gaz.scan(padded):
+        if not any(c.isalpha() for c in key):
+            continue  # "Province 4" is indexed as "4" too: a number alone names no place ("near Zolote-4")
         lo = start - 1 + bisect.bisect_right(dropped, start - 1)
         hi = end - 2 + bisect.bisect_right(dropped, end - 2) + 1
         span = doc.char_span(lo, hi, alignment_mode="expand")
@@ -405,6 +412,8 @@ def _score(hit: _Hit, cand: Entry, votes: dict[str, float]) -> float:
             score += COUNTRY_BESIDE
     if hit.hint and cand.kind == hit.hint:
         score += KIND_HINT
+    if cand.kind == "city" and cand.admin1 in hit.areas and all(other is hit for other in hit.group or []):
+        score += MISSION_AREA  # a region named beside says more ("near Orikhove, Luhansk")
     if hit.context_of is not None and cand.kind in ("admin1", "country"):
         score += CONTEXT_ROLE
     return score
@@ -496,6 +505,9 @@ def place_mentions(doc: Doc, *, countries: tuple[str, ...] = ()) -> list[PlaceMe
     runs = _runs(doc)
     hits = [h for h in _select(doc, _raw_spans(doc, runs), runs) if h.cands]
     _group(doc, hits)
+    areas = mission_areas(doc.text)
+    for hit in hits:
+        hit.areas = areas
     votes = _norp_votes(doc)
     for country in countries:
         votes[country] += 1.0

@@ -206,3 +206,19 @@ def test_region_or_country_after_a_town(text: str, name: str, country: str, prec
 def test_town_before_bracketed_regions_is_a_place() -> None:
     m = named("On 7 May 2020, unidentified gunmen attacked Kagara (Rafi LGA, Niger), killed 1 resident.", "Kagara")
     assert (m.place.country, m.place.precision) == ("NGA", "city")
+
+
+def test_a_missions_area_picks_the_namesake_it_works_in() -> None:
+    text = "The OSCE SMM observed a total of 38 projectiles involving unknown weapons near Serhiivka."
+    assert named(text, "Serhiivka").place.admin1 == "Donetsk"
+    other = named("Farmers protested near Serhiivka in Ukraine.", "Serhiivka")
+    assert other.place.admin1 != "Donetsk"
+
+
+def test_a_region_named_beside_outranks_a_missions_area() -> None:
+    text = "Rebels fired mortars near Orikhove, Luhansk. The OSCE SMM observed a total of 3 bursts."
+    assert [m.place.admin1 for m in mentions(text)] == ["Luhansk", "Luhansk"]
+
+
+def test_a_number_alone_names_no_place() -> None:
+    assert [m.place.country for m in mentions("The SMM observed 2 shots near Zolote-4 in Ukraine.")] == ["UKR"]
