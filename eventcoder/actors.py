@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -157,11 +158,20 @@ def generic(token: Token) -> ActorEntry | None:
     previous = token.doc[token.i - 1] if token.i > 0 else None
     if previous is not None and previous.head.i == token.i:
         keys.insert(0, f"{previous.text.lower()} {token.text.lower()}")
+    if token.tag_ == "NN":
+        keys.append(_plural(token.lemma_.lower()))  # "a priest", "one trader": the table's plural row
     for key in keys:
         entry = table.get(key)
         if entry is not None and entry.kind == "generic":
             return entry
     return None
+
+
+def _plural(noun: str) -> str:
+    """The regular English plural of a singular noun ("priest" -> "priests", "authority" -> "authorities")."""
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    return noun + ("es" if re.search(r"(s|sh|ch|x|z)$", noun) else "s")
 
 
 def _entity_entry(ent: Span) -> ActorEntry | None:

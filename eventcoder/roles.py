@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from eventcoder.actors import actor_for
 from eventcoder.records import Actor
+from eventcoder.lexicon import words
 from eventcoder.triggers import LIGHT_VERBS
 
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -129,7 +130,7 @@ def source_token(trigger: Token, *, is_trigger) -> Token | None:
         agent = _agent(trigger)
         if agent is not None or _child(trigger, PASSIVE_SUBJECT_DEPS) is not None:
             return agent
-        if headline_passive(trigger):
+        if headline_passive(trigger) or headline_chain_victim(trigger) is not None:
             return None  # the subject is the victim
         subject = clause_subject(trigger)
         return _after_place_list(subject, trigger) if subject is not None else None
@@ -166,6 +167,21 @@ def headline_passive(verb: Token) -> bool:
     return any(c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "advmod", "xcomp")
                or c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "death" for o in c.children)
                for c in verb.children)
+
+
+def headline_chain_victim(verb: Token) -> Token | None:
+    """'1 priest dragged from his car and killed', 'Woman abducted and murdered': a victim verb's participle joined
+    to a headline's passive without its auxiliary (a past form with a subject, no object) shares its subject, the
+    victim."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.lemma_.lower() not in VICTIM_VERBS \
+            or head.pos_ != "VERB" or head.tag_ not in ("VBD", "VBN") or head.dep_ != "ROOT" \
+            or head.lemma_.lower() not in words("handling"):
+        return None
+    if any(c.dep_ in OBJECT_DEPS or c.dep_ in SUBJECT_DEPS for c in verb.children) \
+            or any(c.dep_ in OBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in head.children):
+        return None
+    return _child(head, SUBJECT_DEPS)
 
 
 def _after_place_list(subject: Token, verb: Token) -> Token:
@@ -279,6 +295,7 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
         found += [_child(trigger, PASSIVE_SUBJECT_DEPS), obj]
         if headline_passive(trigger):
             found.append(_child(trigger, SUBJECT_DEPS))
+        found.append(headline_chain_victim(trigger))
         if obj is not None:
             # "opened fire at a checkpoint", "launched missiles on Kharkiv"
             found += _prep_objects(obj, TARGET_PREPS - {"with", "to"})

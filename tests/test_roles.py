@@ -37,6 +37,10 @@ def only(events: list[dict], event_type: str) -> dict:
      "ASSAULT", ("CMR", "MIL"), ("CMR", "REB")),
     # ... and with a verb whose object is always its victim, told with its circumstance
     ("Two herders killed in banditry attack in Isiolo", "ASSAULT", ("KEN", "UAF"), ("KEN", "AGR")),
+    # a victim verb joined to a headline's passive shares its subject, the victim
+    ("1 priest dragged from his car and killed in Eldoret.", "ASSAULT", ("KEN", "UAF"), ("KEN", "REL")),
+    # a singular common noun is the actor its plural names
+    ("A trader was shot dead by police in Eldoret.", "ASSAULT", ("KEN", "COP"), ("KEN", "BUS")),
     # a document issued in a country speaks for it
     ("A report published on Monday in the Kenyan capital accused Somalia of hosting the militants.",
      "ACCUSE", ("KEN", None), ("SOM", "GOV")),
