@@ -57,11 +57,40 @@ def count_of(noun: Token) -> int | None:
         return None
     total = first
     for conj in (c for c in noun.children if c.dep_ == "conj" and c.lemma_.lower() not in PLACE_NOUNS):
+        if _second_title(conj):
+            continue
         more = count_of(conj)
         if more is None:
             return total
         total += more
     return total if total <= MAX_CASUALTIES else None
+
+
+# Words between a victim's titles and the name that says who holds them ("..., identified as Bhima Ram Madkam").
+NAMING_WORDS = frozenset({"identified", "named", "as", "called"})
+
+
+def _second_title(conj: Token) -> bool:
+    """'a pediatrician and former military doctor, Ibrahim al-Jumaili': a second title of one person, whose name
+    follows the pair after a comma, not a second victim ("a woman and her child", "a woman and child, Amina and
+    Ali" stay two)."""
+    if any(c.dep_ in ("nummod", "poss") or c.dep_ == "det" and c.lower_ != "the" for c in conj.children) \
+            or conj.tag_ != "NN":
+        return False
+    doc = conj.doc
+    comma = next((t.i for t in doc[conj.i + 1:conj.right_edge.i + 2] if t.text == ","), None)
+    if comma is None:
+        return False
+    i = comma + 1
+    named = i < len(doc) and doc[i].lower_ in NAMING_WORDS
+    while i < len(doc) and doc[i].lower_ in NAMING_WORDS:
+        i += 1
+    end = i
+    while end < len(doc) and doc[end].tag_ in ("NNP", "HYPH") or end < len(doc) and doc[end].lower_ == "al":
+        end += 1
+    if end == i or end < len(doc) and doc[end].lower_ == "and":
+        return False
+    return named or doc[i].ent_type_ == "PERSON" or end - i >= 2 and all(not t.ent_type_ for t in doc[i:end])
 
 
 def _count_one(noun: Token) -> int | None:
@@ -87,6 +116,8 @@ def _count_one(noun: Token) -> int | None:
         return 2  # "a married couple"
     if noun.tag_ in ("NN", "NNP") and noun.ent_type_ not in ("GPE", "ORG", "NORP"):
         return 1
+    if noun.ent_type_ == "NORP" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return 1  # "killed a Christian working there"
     if noun.tag_ == "NNP" and noun.ent_type_ == "ORG" and noun.dep_ in ("dobj", "nsubjpass") and lookup(noun.text) is None:
         return 1  # "shot and killed Marius Gangale": a person's name the model took for an organisation
     return None
@@ -140,8 +171,15 @@ def _lost_passive_subject(cue: Token) -> Token | None:
     verb = cue.head if cue.dep_ == "conj" else cue
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return None
-    before = [t for t in cue.sent if t.i < verb.i and t.dep_ == "appos" and t.tag_ in ("NN", "NNS")]
+    before = [t for t in cue.sent if t.i < verb.i and (t.dep_ == "appos" and t.tag_ in ("NN", "NNS") or _hung_on_place(t))]
     return before[-1] if before else None
+
+
+def _hung_on_place(tok: Token) -> bool:
+    """'in Konduz, Afghanistan, a local police commander Abdul Kaliq and his son were shot': a person the parser
+    joined to the opening place list as one more of its places."""
+    return tok.dep_ == "conj" and tok.head.ent_type_ in PLACE_LABELS and tok.ent_type_ not in PLACE_LABELS \
+        and (tok.tag_ in ("NN", "NNS") or tok.ent_type_ == "PERSON")
 
 
 def _appositive(noun: Token) -> Token:

@@ -39,6 +39,17 @@ def test_reports_with_casualties_are_not_none(parse, text: str) -> None:
     ("Unidentified militants shot and killed a Muslim couple.", [("death", 2)]),
     ("The bomb killed her and injured them.", [("death", 1)]),
     ("Six additional deaths reported, including 11 injuries.", [("death", 6), ("injury", 11)]),
+    # two titles of one named person; two people named after the pair stay two
+    ("Gunmen killed a pediatrician and former military doctor, Ibrahim Shaeer Jabbar al-Jumaili, after he resisted.",
+     [("death", 1)]),
+    ("Four cadres killed a congress leader and Janpad member, identified as Bhima Ram Madkam, at his residence.",
+     [("death", 1)]),
+    ("Gunmen killed a woman and child, Amina and Ali, in the market.", [("death", 2)]),
+    # a demonym with 'a' is one person
+    ("Unknown gunmen stormed a restaurant and killed a Christian working there.", [("death", 1)]),
+    # victims the parser joined to the opening place list
+    ("On Saturday night, in Konduz, Konduz, Afghanistan, a local police commander Abdul Kaliq and his son were shot "
+     "and killed on their way home by unidentified gunmen.", [("death", 2)]),
 ])
 def test_counted_victims(parse, text: str, counts: list[tuple[str, int]]) -> None:
     assert [(kind, count) for _, kind, count, _ in casualty_cues(next(parse(text).sents))] == counts
