@@ -63,10 +63,20 @@ def _misread_adjunct(hit: TriggerHit, gov: TriggerHit) -> bool:
     return hit.token.i < gov.token.i and hit.token.pos_ == "VERB" and participle_root(gov.token)
 
 
+def _one_of_many(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
+    """'in one of two related attacks, a suicide bomber detonated ...': the series frames the event the clause
+    tells, when the clause tells one of the same kind."""
+    tok = hit.token
+    if tok.tag_ != "NNS" or tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.lower_ != "one":
+        return False
+    return any(other.token.i != tok.i and other.token.sent == tok.sent and other.entry.event_type == hit.entry.event_type
+               for other in hits.values())
+
+
 def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -> bool:
     """Triggers that report no event of their own: descriptions, topics, the content of a statement."""
     if is_descriptive(hit.token) or is_topic(hit.token) or in_generic_clause(hit.token) or _grievance(hit.token) \
-            or _slashed(hit.token, hits) or _weapon_of(hit, hits):
+            or _slashed(hit.token, hits) or _weapon_of(hit, hits) or _one_of_many(hit, hits):
         return True
     if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN") and not _headline_predicate(hit.token) \
             and not _staged(hit):

@@ -145,3 +145,11 @@ def test_the_attackers_after_an_opening_place_list_are_the_source(code) -> None:
     ev = only(code("On Saturday, in Mosul, Ninawa, Iraq, unknown gunmen attacked the house of a former policeman."),
               "ASSAULT")
     assert (ev["source"]["name"], ev["source"]["sector"]) == ("unknown gunmen", "UAF")
+
+
+def test_one_of_a_series_frames_the_event_its_clause_tells(code) -> None:
+    events = code("On Sunday evening, in Bauchi, Nigeria, in one of three linked attacks, 14 people were killed and "
+                  "40 others were injured when unidentified militants detonated three improvised explosive devices "
+                  "in a market.", published="2011-05-30")
+    assert [(e["acled_sub_event_type"], e["fatalities"], e["injuries"]) for e in events] == \
+        [("Remote explosive/landmine/IED", 14, 40)]
