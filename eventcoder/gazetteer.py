@@ -135,7 +135,8 @@ ROWS_FILE = "gazetteer.tsv.gz"
 ADMIN1_FILE = "admin1.tsv"
 SUPPLEMENT_FILE = "gazetteer_supplement.tsv"
 SUPPLEMENT_HEADER = ["name", "kind", "country", "admin1", "lat", "lon", "geonames_id", "feature", "note"]
-PRECISION_BY_KIND = {"country": "country", "admin1": "admin1", "city": "city", "site": "exact"}
+# A district is a part of a region: ACLED's geo-precision 2, like "near" a town, at the district's seat.
+PRECISION_BY_KIND = {"country": "country", "admin1": "admin1", "city": "city", "site": "exact", "district": "near"}
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ class Entry:
         text used ("Saada", not GeoNames' "Sa'dah"); countries and regions get their GeoNames names."""
         admin1 = load().admin1_name(self.admin1) if self.admin1 else None
         name = (admin1 or self.name) if self.kind == "admin1" else self.name
-        if written and self.kind in ("city", "site"):
+        if written and self.kind in ("city", "site", "district"):
             name = re.sub(r"^(?:the\s+)|(?:['’]s)$", "", written.strip(" .,;:()[]\"-–"), flags=re.IGNORECASE) or name
         return Place(name=name, country=self.country, admin1=admin1, lat=self.lat, lon=self.lon,
                      geonames_id=self.geonames_id, precision=precision or PRECISION_BY_KIND[self.kind])  # type: ignore[arg-type]
@@ -189,9 +190,9 @@ class Gazetteer:
         self._extra: dict[str, list[int]] = {}
         for line in _data(SUPPLEMENT_FILE).decode("utf-8").split("\n")[1:]:
             cols = dict(zip(SUPPLEMENT_HEADER, line.split("\t")))
-            if cols.get("kind") != "site":
+            if cols.get("kind") not in ("site", "district"):
                 continue
-            entry = Entry(len(self._rows) + len(self._sites), None, "site", cols["country"], cols["admin1"],
+            entry = Entry(len(self._rows) + len(self._sites), None, cols["kind"], cols["country"], cols["admin1"],
                           float(cols["lat"]), float(cols["lon"]), 0, cols["feature"], cols["name"])
             self._sites.append(entry)
             for key in keys(entry.name):

@@ -76,7 +76,7 @@ MIN_VARIANT_CHARS = 4
 # Score weights. Prior: log10 population (1 point per factor of ten) plus a kind bonus, so a country or a named
 # site beats a same-named village; admin1 regions carry the summed population of their places, so they take a
 # penalty to let their own seat win ("Haifa" is the city, "Haifa district" the region).
-KIND_PRIOR = {"country": 9.0, "site": 8.0, "admin1": -1.0, "city": 0.0}
+KIND_PRIOR = {"country": 9.0, "site": 8.0, "admin1": -1.0, "city": 0.0, "district": 3.0}
 CAPITAL_BONUS = 1.0
 # A country the rest of the article points to (share of its votes) is worth up to 6 points: enough to move a name
 # from a big city abroad to a town of the article's country (Tripoli LBN vs LBY), not enough to beat a country.
@@ -101,7 +101,7 @@ STRAY_MIN_VOTES = 1.5
 # name beside it cannot lie in one country, this bonus settles which of the two is kept.
 HEAD_BONUS = 2.0
 # Votes a resolved mention gives its country: countries and regions count more than towns.
-VOTE_BY_KIND = {"country": 2.0, "admin1": 1.5, "city": 1.0, "site": 1.0}
+VOTE_BY_KIND = {"country": 2.0, "admin1": 1.5, "city": 1.0, "site": 1.0, "district": 1.0}
 
 
 @dataclass(frozen=True)
@@ -405,7 +405,7 @@ def _score(hit: _Hit, cand: Entry, votes: dict[str, float]) -> float:
             if cand.admin1 and cand.admin1 in regions and (hit.context_of is other or other.context_of is hit):
                 score += ADMIN1_BESIDE
             continue
-        regions = {c.admin1 for c in other.cands if c.kind in ("admin1", "city")} - {""}
+        regions = {c.admin1 for c in other.cands if c.kind in ("admin1", "city", "district")} - {""}
         if cand.admin1 and cand.admin1 in regions:
             score += ADMIN1_BESIDE
         elif any(c.country == cand.country for c in other.cands):

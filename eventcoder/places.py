@@ -10,7 +10,7 @@ from eventcoder.records import Place
 
 # Same prior as eventcoder.geoparse: log10 population plus a kind bonus, so "Jordan" is the country and
 # "Tripoli" the Libyan capital unless the article's countries say otherwise.
-KIND_PRIOR = {"country": 9.0, "site": 8.0, "admin1": -1.0, "city": 0.0}
+KIND_PRIOR = {"country": 9.0, "site": 8.0, "admin1": -1.0, "city": 0.0, "district": 3.0}
 CAPITAL_BONUS = 1.0
 # Without the context place_mentions uses, a hamlet abroad is more often a false friend than the place meant
 # ("Middle East", a US hamlet): towns smaller than this are returned only inside the article's countries.

@@ -166,6 +166,9 @@ def headline_passive(verb: Token) -> bool:
         return True
     return any(c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "advmod", "xcomp")
                or c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "death" for o in c.children)
+               # "Trader ambushed and killed by robbers": a joined participle with its agent
+               or c.dep_ == "conj" and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children)
+               and not any(g.dep_ in ("aux", "auxpass") or g.dep_ in SUBJECT_DEPS for g in c.children)
                for c in verb.children)
 
 

@@ -108,7 +108,7 @@ def test_names_of_one_group_that_cannot_share_a_country(text: str, expected: lis
     ("GNA air force targeted three LNA military vehicles in Tininai (Misrata) on Sunday.",
      ("Tininai", "in", "LBY", "Misratah", "near")),
     # before a country, the last of two unknown names is its region: the place is the one before it
-    ("Two police officers were kidnapped by gunmen in Karbogha, Khyber, Pakistan.",
+    ("Two police officers were kidnapped by gunmen in Karbogha, Zorbak, Pakistan.",
      ("Karbogha", "in", "PAK", None, "country")),
     # between an unknown name and its country, a name that is both a town and a province is the province
     ("On Saturday, in Gazab, Uruzgan, Afghanistan, suspected Taliban militants stormed a house.",
@@ -222,3 +222,17 @@ def test_a_region_named_beside_outranks_a_missions_area() -> None:
 
 def test_a_number_alone_names_no_place() -> None:
     assert [m.place.country for m in mentions("The SMM observed 2 shots near Zolote-4 in Ukraine.")] == ["UKR"]
+
+
+def test_a_district_of_the_supplement_is_placed_at_its_seat() -> None:
+    khyber = named("In Bara tehsil of Khyber, Federally Administered Tribal Areas, Pakistan, gunmen shot a man.",
+                   "Khyber")
+    assert (khyber.place.country, khyber.place.admin1, khyber.place.precision) == ("PAK", "Khyber Pakhtunkhwa", "near")
+    # a village the gazetteer does not know, named in the district, is placed as coders do: at the district
+    for text, name in [("Two police officers were kidnapped by gunmen in Karbogha, Khyber, Pakistan.", "Khyber"),
+                       ("In the Adezai area of Mohmand Agency, Pakistan, militants blew up a health unit.",
+                        "Mohmand Agency")]:
+        first = primary(mentions(text))
+        assert first is not None and (first.text, first.place.precision) == (name, "near"), text
+    region = named("Militants attacked a checkpoint in Kohat, Khyber Pakhtunkhwa, Pakistan.", "Khyber Pakhtunkhwa")
+    assert region.place.precision == "admin1"

@@ -82,8 +82,8 @@ def test_supplement_rows_have_sources() -> None:
     for line in lines[1:]:
         cols = dict(zip(gazetteer.SUPPLEMENT_HEADER, line.split("\t")))
         assert len(line.split("\t")) == len(gazetteer.SUPPLEMENT_HEADER), line
-        assert cols["kind"] in ("site", "alias") and cols["note"], line
-        if cols["kind"] == "site":
+        assert cols["kind"] in ("site", "district", "alias") and cols["note"], line
+        if cols["kind"] in ("site", "district"):
             assert -90 <= float(cols["lat"]) <= 90 and -180 <= float(cols["lon"]) <= 180, line
 
 

@@ -39,6 +39,8 @@ def only(events: list[dict], event_type: str) -> dict:
     ("Two herders killed in banditry attack in Isiolo", "ASSAULT", ("KEN", "UAF"), ("KEN", "AGR")),
     # a victim verb joined to a headline's passive shares its subject, the victim
     ("1 priest dragged from his car and killed in Eldoret.", "ASSAULT", ("KEN", "UAF"), ("KEN", "REL")),
+    # a headline's passive whose joined participle names the agent: the subject is the victim
+    ("Two traders ambushed and killed by robbers in Eldoret.", "ASSAULT", ("KEN", "CRM"), ("KEN", "BUS")),
     # a singular common noun is the actor its plural names
     ("A trader was shot dead by police in Eldoret.", "ASSAULT", ("KEN", "COP"), ("KEN", "BUS")),
     # a document issued in a country speaks for it
