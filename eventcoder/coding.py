@@ -483,6 +483,9 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
     if cue is not None and cue.mode in ANSWERABLE_MODES and _is_armed(target) and _answered_fire(triggers[1:]):
         # "threw a hand grenade at Govt forces. Government forces opened gunfire in response": an armed clash
         return Coding("firearms", "Battles", "Armed clash", "19")
+    if cue is not None and cue.mode == "crowd-control" and source is not None and _by_crowd(triggers, source):
+        # "Rioters pelted motorists with stones ... Police fire shots and tear gas": the crowd's violence, answered
+        return Coding("beat", "Riots", "Violent demonstration", "14")
     if cue is not None and cue.acled_sub_event_type is not None:
         return Coding(cue.mode, acled_event_types()[cue.acled_sub_event_type], cue.acled_sub_event_type,
                       cue.cameo or default_cameo)

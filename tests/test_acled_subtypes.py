@@ -314,3 +314,9 @@ def test_crowds_that_gather_for_someone_protest(code, text: str) -> None:
 
 def test_demonstrated_as_shown_is_no_protest(code) -> None:
     assert code("As demonstrated by the template examples just cited, the maps are easier to generate.") == []
+
+
+def test_a_crowds_violence_answered_with_tear_gas_is_a_violent_demonstration(code) -> None:
+    events = code("Rioters pelted motorists with stones in Makongeni. Police fire shots and tear gas.",
+                  published="2010-01-01")
+    assert coded(events) == [("ASSAULT", "Violent demonstration")]
