@@ -197,8 +197,11 @@ def _raw_spans(doc: Doc, runs: list[tuple[int, int]]) -> dict[tuple[int, int], s
             for j in range(i + 1, min(run_end, i + MAX_NAME_TOKENS) + 1):
                 if (i, j) in spans or doc[i].is_punct or doc[j - 1].is_punct or not (key := fold(doc[i:j].text)):
                     continue  # a name neither starts nor ends with "-" or "."
+                numbered = re.fullmatch(r"(.*[a-z]) \d{1,2}", key) if re.search(r"-\d{1,2}$", doc[j - 1].text) else None
                 if gaz.rows(key):
                     spans[(i, j)] = key
+                elif numbered is not None and gaz.rows(numbered.group(1)):
+                    spans[(i, j)] = numbered.group(1)  # "near Zolote-4": a numbered part of Zolote
                 elif j - i <= MAX_VARIANT_TOKENS and len(key) >= MIN_VARIANT_CHARS:
                     found = next((v for v in variants(key) if gaz.rows(v)), None)
                     if found:

@@ -221,7 +221,9 @@ def test_a_region_named_beside_outranks_a_missions_area() -> None:
 
 
 def test_a_number_alone_names_no_place() -> None:
-    assert [m.place.country for m in mentions("The SMM observed 2 shots near Zolote-4 in Ukraine.")] == ["UKR"]
+    # "Province 4" of Nepal is also indexed as "4"; "Zolote-4" is a numbered part of Zolote
+    found = [(m.text, m.place.country, m.place.admin1) for m in mentions("The SMM observed 2 shots near Zolote-4.")]
+    assert found == [("Zolote-4", "UKR", "Luhansk")]
 
 
 def test_a_district_of_the_supplement_is_placed_at_its_seat() -> None:
