@@ -197,16 +197,23 @@ def _raw_spans(doc: Doc, runs: list[tuple[int, int]]) -> dict[tuple[int, int], s
             for j in range(i + 1, min(run_end, i + MAX_NAME_TOKENS) + 1):
                 if (i, j) in spans or doc[i].is_punct or doc[j - 1].is_punct or not (key := fold(doc[i:j].text)):
                     continue  # a name neither starts nor ends with "-" or "."
-                numbered = re.fullmatch(r"(.*[a-z]) \d{1,2}", key) if re.search(r"-\d{1,2}$", doc[j - 1].text) else None
                 if gaz.rows(key):
                     spans[(i, j)] = key
-                elif numbered is not None and gaz.rows(numbered.group(1)):
-                    spans[(i, j)] = numbered.group(1)  # "near Zolote-4": a numbered part of Zolote
+                elif (base := _numbered_part_of(doc[j - 1].text, key)) is not None and gaz.rows(base):
+                    spans[(i, j)] = base  # "near Zolote-4": a numbered part of Zolote
                 elif j - i <= MAX_VARIANT_TOKENS and len(key) >= MIN_VARIANT_CHARS:
                     found = next((v for v in variants(key) if gaz.rows(v)), None)
                     if found:
                         spans[(i, j)] = found
     return spans
+
+
+def _numbered_part_of(last_word: str, key: str) -> str | None:
+    """The key of the town a numbered name belongs to ("Zolote-4" -> "zolote"), else None."""
+    if not re.search(r"-\d{1,2}$", last_word):
+        return None
+    found = re.fullmatch(r"(.*[a-z]) \d{1,2}", key)
+    return found.group(1) if found else None
 
 
 def _separated(doc: Doc, i: int) -> bool:
