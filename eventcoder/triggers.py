@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -74,13 +75,28 @@ def _requirement_ok(token: Token, entry: Trigger) -> bool:
 
 def match(token: Token) -> Trigger | None:
     """The lexicon entry this token triggers, if any."""
-    if token.ent_type_ in NAME_LABELS:
+    if token.ent_type_ in NAME_LABELS and not _capitalised_opening_word(token):
         return None
     for key in (token.lemma_.lower(), token.lower_):
         for entry in triggers().get(key, ()):
             if _pos_ok(token, entry) and _requirement_ok(token, entry):
                 return entry
     return None
+
+
+def _capitalised_opening_word(token: Token) -> bool:
+    """'Riot breaks out among supporters': a headline's first word the model took for a one-word name."""
+    ent = token.doc[token.i:token.i + 1]
+    return token.i == token.sent.start and token.ent_iob_ == "B" and \
+        (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I") and ent.text.istitle() \
+        and token.lower_ in _common_forms()
+
+
+@cache
+def _common_forms() -> frozenset[str]:
+    """Trigger lemmas that are common English words (not in the actor or people tables): "riot", "clash"."""
+    from eventcoder.actors import entries
+    return frozenset(key for key in triggers() if key.isalpha() and key not in entries() and key.title() not in entries())
 
 
 def find(sent: Span) -> list[TriggerHit]:
@@ -97,11 +113,18 @@ CLAUSE_BOUNDARIES = frozenset({"advcl", "relcl", "parataxis", "conj"})
 def governing(hit: TriggerHit, hits: dict[int, TriggerHit]) -> TriggerHit | None:
     """The nearest trigger above this one in its own clause (the statement whose content it is)."""
     tok = hit.token
-    while tok.head.i != tok.i and tok.dep_ not in CLAUSE_BOUNDARIES:
+    while tok.head.i != tok.i and tok.dep_ not in CLAUSE_BOUNDARIES and not _semicolon_between(tok, tok.head):
         tok = tok.head
         if tok.i in hits:
             return hits[tok.i]
     return None
+
+
+def _semicolon_between(tok: Token, head: Token) -> bool:
+    """A ";" between a clause and the word the parser hung it on: two assertions, not a statement and its content
+    ("A riot breaks out ...; losing candidates' supporters demand a recount")."""
+    lo, hi = sorted((tok.i, head.i))
+    return any(t.text == ";" for t in tok.doc[lo + 1:hi])
 
 
 # Verbs of protest whose participle never describes a noun: a misparse of the predicate (not "demonstrate",

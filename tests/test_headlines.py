@@ -69,3 +69,14 @@ def test_headline_is_coded_with_its_actors(code) -> None:
     events = code("A vigilante mob attacks and kills a robbery suspect in Embu.")
     assert [(e["acled_sub_event_type"], e["source"]["name"], e["fatalities"]) for e in events] == \
         [("Mob violence", "mob", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    # a headline's first word the model took for a one-word name
+    "Riot breaks out among supporters and opponents of new constitution",
+    # a clause before a semicolon is not the content of the verb after it
+    "A riot breaks out when results of parliamentary elections announced; losing candidates supporters demand recount",
+])
+def test_headline_riots(code, text: str) -> None:
+    assert [e["acled_sub_event_type"] for e in code(text, published="2010-01-01")
+            if e["event_type"] == "PROTEST"] == ["Violent demonstration"]
