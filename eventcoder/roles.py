@@ -299,6 +299,9 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
         if headline_passive(trigger):
             found.append(_child(trigger, SUBJECT_DEPS))
         found.append(headline_chain_victim(trigger))
+        if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ in ("NOUN", "PROPN") \
+                and trigger.lemma_.lower() in VICTIM_VERBS | words("harm"):
+            found.append(trigger.head)  # "Suspected Mungiki members killed after carjacking": what it was done to
         if obj is not None:
             # "opened fire at a checkpoint", "launched missiles on Kharkiv"
             found += _prep_objects(obj, TARGET_PREPS - {"with", "to"})

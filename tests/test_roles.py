@@ -41,6 +41,8 @@ def only(events: list[dict], event_type: str) -> dict:
     ("1 priest dragged from his car and killed in Eldoret.", "ASSAULT", ("KEN", "UAF"), ("KEN", "REL")),
     # a headline's passive whose joined participle names the agent: the subject is the victim
     ("Two traders ambushed and killed by robbers in Eldoret.", "ASSAULT", ("KEN", "CRM"), ("KEN", "BUS")),
+    # a past participle on a noun: the noun is what it was done to
+    ("Suspected Mungiki members killed after carjacking.", "ASSAULT", ("KEN", "UAF"), ("KEN", "PRM")),
     # a singular common noun is the actor its plural names
     ("A trader was shot dead by police in Eldoret.", "ASSAULT", ("KEN", "COP"), ("KEN", "BUS")),
     # a document issued in a country speaks for it
