@@ -86,9 +86,8 @@ def match(token: Token) -> Trigger | None:
 
 def _capitalised_opening_word(token: Token) -> bool:
     """'Riot breaks out among supporters': a headline's first word the model took for a one-word name."""
-    ent = token.doc[token.i:token.i + 1]
-    return token.i == token.sent.start and token.ent_iob_ == "B" and \
-        (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I") and ent.text.istitle() \
+    one_word = token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"
+    return token.i == token.sent.start and token.ent_iob_ == "B" and one_word and token.text.istitle() \
         and token.lower_ in _common_forms()
 
 
@@ -96,7 +95,8 @@ def _capitalised_opening_word(token: Token) -> bool:
 def _common_forms() -> frozenset[str]:
     """Trigger lemmas that are common English words (not in the actor or people tables): "riot", "clash"."""
     from eventcoder.actors import entries
-    return frozenset(key for key in triggers() if key.isalpha() and key not in entries() and key.title() not in entries())
+    names = entries()
+    return frozenset(key for key in triggers() if key.isalpha() and key not in names and key.title() not in names)
 
 
 def find(sent: Span) -> list[TriggerHit]:
