@@ -124,12 +124,11 @@ def _accused_of(tok: Token, trigger: Token) -> bool:
 
 
 def _prominent(target: Actor | None) -> bool:
-    """A named person, or an official by title: attacks on them are targeted killings."""
+    """An official by title: attacks on them are targeted killings (a person named without one is not: GTD codes
+    "gunmen shot and killed Ahmed Ali" as an armed assault)."""
     if target is None:
         return False
-    words_ = set(target.text.lower().replace(",", " ").split())
-    return bool(words_ & words("prominent")) or (target.sector is None and target.name is not None
-                                                  and target.name[:1].isupper())
+    return bool(set(target.text.lower().replace(",", " ").split()) & words("prominent"))
 
 
 def _violent_demonstration(triggers: list[Token], source: Actor | None,

@@ -62,6 +62,9 @@ def test_casualty_counts(code, text: str, fatalities: int | None, injuries: int 
     ("A suicide bomber blew himself up at a checkpoint in Mogadishu on Monday, killing four soldiers.",
      "Suicide bomb", "suicide-attack"),
     ("Gunmen kidnapped two engineers in Zamfara on Monday.", "Abduction/forced disappearance", "abduct"),
+    # an official shot is a targeted killing; a person named without a title is shot in an armed assault
+    ("Unknown gunmen shot and killed the mayor of Baquba on Monday.", "Attack", "targeted"),
+    ("Unknown gunmen shot and killed Ahmed Hassan Ali in Baquba on Monday.", "Attack", "firearms"),
 ])
 def test_acled_sub_event_types_from_weapons(code, text: str, sub_type: str, mode: str) -> None:
     ev = only(code(text), "ASSAULT")
