@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import gzip
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -135,6 +136,11 @@ ROWS_FILE = "gazetteer.tsv.gz"
 ADMIN1_FILE = "admin1.tsv"
 SUPPLEMENT_FILE = "gazetteer_supplement.tsv"
 SUPPLEMENT_HEADER = ["name", "kind", "country", "admin1", "lat", "lon", "geonames_id", "feature", "note"]
+# Prior of a row before any context: log10 population (1 point per factor of ten) plus a kind bonus, so a country
+# or a named site beats a same-named village; admin1 regions carry the summed population of their places, so they
+# take a penalty to let their own seat win ("Haifa" is the city, "Haifa district" the region).
+KIND_PRIOR = {"country": 9.0, "site": 8.0, "admin1": -1.0, "city": 0.0, "district": 3.0}
+CAPITAL_BONUS = 1.0
 # A district is a part of a region: ACLED's geo-precision 2, like "near" a town, at the district's seat.
 PRECISION_BY_KIND = {"country": "country", "admin1": "admin1", "city": "city", "site": "exact", "district": "near"}
 
@@ -153,6 +159,10 @@ class Entry:
     population: int
     feature: str
     name: str
+
+    def prior(self) -> float:
+        """How likely this row is before any context (KIND_PRIOR)."""
+        return math.log10(self.population + 10) + KIND_PRIOR[self.kind] + (CAPITAL_BONUS if self.feature == "PPLC" else 0)
 
     def place(self, precision: str | None = None, written: str | None = None) -> Place:
         """This row as an event Place; admin1 is the region's ASCII name. A town or site keeps the spelling the

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -73,11 +72,7 @@ MAX_NAME_TOKENS = 8
 # Spelling variants ("Hilla" -> "Hillah", "Awamiyya" -> "Awamiyah") are tried only for short names of this size.
 MAX_VARIANT_TOKENS = 3
 MIN_VARIANT_CHARS = 4
-# Score weights. Prior: log10 population (1 point per factor of ten) plus a kind bonus, so a country or a named
-# site beats a same-named village; admin1 regions carry the summed population of their places, so they take a
-# penalty to let their own seat win ("Haifa" is the city, "Haifa district" the region).
-KIND_PRIOR = {"country": 9.0, "site": 8.0, "admin1": -1.0, "city": 0.0, "district": 3.0}
-CAPITAL_BONUS = 1.0
+# Score weights, added to a row's prior (gazetteer.KIND_PRIOR).
 # A country the rest of the article points to (share of its votes) is worth up to 6 points: enough to move a name
 # from a big city abroad to a town of the article's country (Tripoli LBN vs LBY), not enough to beat a country.
 COUNTRY_WEIGHT = 6.0
@@ -399,7 +394,7 @@ def _group(doc: Doc, hits: list[_Hit]) -> None:
 
 def _score(hit: _Hit, cand: Entry, votes: dict[str, float]) -> float:
     """Prior, plus the article's countries, the region named beside, and the kind the cue points to."""
-    score = math.log10(cand.population + 10) + KIND_PRIOR[cand.kind] + (CAPITAL_BONUS if cand.feature == "PPLC" else 0)
+    score = cand.prior()
     if hit.key in (admin1_keys(cand.name) if cand.kind == "admin1" else keys(cand.name)):
         score += PRIMARY_NAME
     own = VOTE_BY_KIND[hit.best.kind] if hit.best is not None and hit.best.country == cand.country else 0.0

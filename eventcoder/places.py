@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from functools import cache
 
 from eventcoder.gazetteer import Entry, keys, load
 from eventcoder.records import Place
 
-# Same prior as eventcoder.geoparse: log10 population plus a kind bonus, so "Jordan" is the country and
-# "Tripoli" the Libyan capital unless the article's countries say otherwise.
-KIND_PRIOR = {"country": 9.0, "site": 8.0, "admin1": -1.0, "city": 0.0, "district": 3.0}
-CAPITAL_BONUS = 1.0
 # Without the context place_mentions uses, a hamlet abroad is more often a false friend than the place meant
 # ("Middle East", a US hamlet): towns smaller than this are returned only inside the article's countries.
 LOOKUP_MIN_POPULATION = 1_000
@@ -23,17 +18,12 @@ def normalise(name: str) -> str:
     return forms[-1] if forms else ""
 
 
-def _prior(entry: Entry) -> float:
-    """How likely a row is, before any context."""
-    return math.log10(entry.population + 10) + KIND_PRIOR[entry.kind] + (CAPITAL_BONUS if entry.feature == "PPLC" else 0)
-
-
 def candidates(name: str) -> list[Entry]:
     """Every gazetteer row a name may mean (full form first, then without its leading article), likeliest first."""
     gaz = load()
     forms = keys(name)
     rows = next((found for key in forms if (found := gaz.candidates(key))), [])
-    return sorted(rows, key=_prior, reverse=True)
+    return sorted(rows, key=Entry.prior, reverse=True)
 
 
 def lookup(name: str, *, countries: tuple[str, ...] = ()) -> Place | None:
