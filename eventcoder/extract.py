@@ -21,7 +21,7 @@ from eventcoder.coding import OUTCOME_LEMMAS, TWO_SIDED_LEMMAS, code
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
 from eventcoder.fallbacks import FOREIGN_SECTORS, fill_fallbacks
-from eventcoder.geoparse import GENERIC_WORDS, PlaceMention, glued_modifier, place_mentions
+from eventcoder.geoparse import GENERIC_WORDS, PlaceMention, glued_modifier, named_countries, place_mentions
 from eventcoder.actors import PUBLISHED, country_of_thing, issuing_country, people_country, person, published_on
 from eventcoder.discourse import continue_statements, fold_aftermath, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
@@ -57,7 +57,8 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
     if lead_date is not None and anchor is not None and lead_date.value == anchor.isoformat():
         lead_date = None  # a header repeating the publication date says nothing about the events
     orgs = named_orgs(doc)
-    countries = (article_countries(doc) if countries is None else countries) or actor_countries(doc, orgs)
+    countries = (article_countries(doc) if countries is None else countries) or actor_countries(doc, orgs) \
+        or named_countries(doc)
     mentions = place_mentions(doc, countries=countries)
     cands: list[Candidate] = []
     tolls: list[Toll] = []

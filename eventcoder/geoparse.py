@@ -14,6 +14,7 @@ from eventcoder.gazetteer import DROP, Entry, admin1_keys, fold, fold_chars, key
 from eventcoder.lexicon import words
 from eventcoder.records import Place
 from eventcoder.missions import mission_areas
+from eventcoder.places import country_place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A name inside one of these entities is never a place ("March" in "in March", "22" in a count).
@@ -31,7 +32,9 @@ OF_NOUNS = frozenset({"city", "town", "village", "province", "district", "region
                       "southwest", "centre", "center", "municipality", "camp", "locality", "division", "ward",
                       "environs", "periphery", "residents", "inhabitants", "natives", "people", "villagers",
                       "university", "hospital", "tehsil", "taluka", "subdivision", "sub-division", "sub-district",
-                      "subdistrict", "upazila", "commune"})
+                      "subdistrict", "upazila", "commune", "cbd"})
+# Articles written in lower case before a name, which belong to it: "in el Hermel", "near al-Qaim".
+NAME_ARTICLES = frozenset({"al", "el", "ad", "adh", "an", "ar", "ash", "az", "ed", "ez", "en", "es", "er", "ul"})
 # Cues that most often introduce where the event itself happened (unlike "from", "to", "toward").
 STRONG_CUES = frozenset({"in", "near", "at", "outside", "around", "inside", "within", "outskirts", "outskirt",
                          "vicinity", "north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -92,9 +95,15 @@ PRIMARY_NAME = 1.5
 # place ("Rangamati" BGD in a story from Jharkhand, India): it is dropped.
 STRAY_MAX_POPULATION = 100_000
 STRAY_MIN_VOTES = 1.5
+# A hamlet that small is a stray beside any one town of another country ("in the outskirts of Kelly in the
+# countryside of Idleb": not the Kelly of North Carolina, population 544).
+HAMLET_MAX_POPULATION = 1_000
 # A name introduced by a strong cue is the head of its group ("in Bafoussam town (Mifi, Ouest)"): when it and a
 # name beside it cannot lie in one country, this bonus settles which of the two is kept.
 HEAD_BONUS = 2.0
+# Towns this size or larger, alone of their name, tell the country of a story even with no place cue
+# (named_countries); the names of people never do.
+NAMED_TOWN_MIN_POPULATION = 20_000
 # Votes a resolved mention gives its country: countries and regions count more than towns.
 VOTE_BY_KIND = {"country": 2.0, "admin1": 1.5, "city": 1.0, "site": 1.0, "district": 1.0}
 
@@ -219,7 +228,7 @@ def _separated(doc: Doc, i: int) -> bool:
 def _cue(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
     """The cue word before or after a span, and the kind a following noun points to."""
     i = start - 1
-    while i >= 0 and doc[i].lower_ in ("the", "a"):
+    while i >= 0 and (doc[i].lower_ in ("the", "a") or doc[i].lower_ in NAME_ARTICLES and doc[i].is_lower):
         i -= 1
     cue = None
     if i > 0 and doc[i].lower_ == "of" and doc[i - 1].lower_ in OF_NOUNS:
@@ -316,7 +325,12 @@ def _chained_runs(doc: Doc, runs: list[tuple[int, int]]) -> set[int]:
     """Starts of runs that follow a marked run after a comma or bracket: "near Starohnativka, Donetsk"."""
     chained: set[int] = set()
     marked_end = -1
+    bracket_end = -1  # the ")" of "Kambi ya Yua (Beni, Nord-Kivu)": the names inside are the regions of the one before
     for a, b in runs:
+        if a < bracket_end:
+            chained.add(a)
+        elif b < len(doc) and _regions_in_brackets(doc, b):
+            bracket_end = next(t.i for t in doc[b + 1:] if t.text == ")")
         marked = any(t.ent_type_ in PLACE_LABELS for t in doc[a:b]) or _cue(doc, a, b)[0] is not None
         if marked_end >= 0 and _separated(doc, a) and _joined(doc, marked_end, a):
             chained.add(a)
@@ -410,8 +424,7 @@ def _score(hit: _Hit, cand: Entry, votes: dict[str, float]) -> float:
             if cand.admin1 and cand.admin1 in regions and (hit.context_of is other or other.context_of is hit):
                 score += ADMIN1_BESIDE
             continue
-        regions = {c.admin1 for c in other.cands if c.kind in ("admin1", "city", "district")} - {""}
-        if cand.admin1 and cand.admin1 in regions:
+        if cand.admin1 and cand.admin1 in _regions_named(other):
             score += ADMIN1_BESIDE
         elif any(c.country == cand.country for c in other.cands):
             score += COUNTRY_BESIDE
@@ -422,6 +435,14 @@ def _score(hit: _Hit, cand: Entry, votes: dict[str, float]) -> float:
     if hit.context_of is not None and cand.kind in ("admin1", "country"):
         score += CONTEXT_ROLE
     return score
+
+
+def _regions_named(other: _Hit) -> set[str]:
+    """Admin1 codes a name beside may stand for: its regions and districts when it names any ("Guadalupe,
+    Zacatecas" is the state, not a hamlet Zacatecas in Nuevo Leon), else the regions of its towns ("Warmahan
+    village (Afgooye, Lower Shabelle)")."""
+    regions = {c.admin1 for c in other.cands if c.kind in ("admin1", "district")} - {""}
+    return regions or {c.admin1 for c in other.cands if c.kind == "city"} - {""}
 
 
 def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
@@ -438,8 +459,7 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
     for hit in hits:
         assert hit.best is not None
         others_votes = tally.get(hit.best.country, 0.0) - VOTE_BY_KIND[hit.best.kind]
-        if hit.best.kind == "city" and hit.best.population < STRAY_MAX_POPULATION and others_votes <= 0 \
-                and max(tally.values()) >= STRAY_MIN_VOTES:
+        if hit.best.kind == "city" and others_votes <= 0 and _stray(hit.best, tally):
             continue
         others = [h for h in hit.group or [] if h is not hit and h.best is not None]
         anchors = [h for h in others if h.best.kind == "country"] or \
@@ -455,6 +475,14 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
             continue  # left to local_names, which keeps the name at its region's point
         kept.append(hit)
     return kept
+
+
+def _stray(town: Entry, tally: dict[str, float]) -> bool:
+    """A town nothing else in the article places in its country, outvoted by another country: a foreign namesake."""
+    if town.population < STRAY_MAX_POPULATION and max(tally.values()) >= STRAY_MIN_VOTES:
+        return True
+    elsewhere = max((v for c, v in tally.items() if c != town.country and country_place(c) is not None), default=0.0)
+    return town.population < HAMLET_MAX_POPULATION and elsewhere >= 1.0
 
 
 def _region_of_the_town(hit: _Hit) -> Entry | None:
@@ -503,6 +531,41 @@ def _norp_votes(doc: Doc) -> dict[str, float]:
         if ent.label_ == "NORP" and ent.ent_id_ and (country := people_country(ent.ent_id_)) is not None:
             votes[country] += 1.0
     return votes
+
+
+def named_countries(doc: Doc) -> tuple[str, ...]:
+    """Countries of names that only one country's towns or regions bear, though no cue makes them places ("against
+    Kirinyaga Governor", "Wajir West MP"), most named first: a last hint of where a story is when nothing else
+    tells it. Only regions and towns of NAMED_TOWN_MIN_POPULATION, named by their own GeoNames name, count."""
+    gaz = load()
+    counts: dict[str, int] = {}
+    for start, end in _runs(doc):
+        i = start
+        while i < end:
+            country, i = _sole_country_name(doc, i, end, gaz)
+            if country is not None:
+                counts[country] = counts.get(country, 0) + 1
+    return tuple(sorted(counts, key=lambda c: -counts[c]))
+
+
+def _sole_country_name(doc: Doc, i: int, end: int, gaz) -> tuple[str | None, int]:  # type: ignore[no-untyped-def]
+    """The country of the longest one-country name starting at token i, and where to look next."""
+    for j in range(min(end, i + MAX_VARIANT_TOKENS), i, -1):
+        span = doc[i:j]
+        if not all(t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and not _vetoed(t) for t in span) \
+                or not (key := fold(span.text)):  # "Normal school students", "Date unknown": not names
+            continue
+        cands = gaz.candidates(key)
+        if len({c.country for c in cands}) == 1 and any(_named_by_own_name(c, key) for c in cands):
+            return cands[0].country, j
+    return None, i + 1
+
+
+def _named_by_own_name(cand: Entry, key: str) -> bool:
+    """A region, or a town of some size, whose own name (not a variant or another language's) the key is."""
+    if cand.kind == "admin1":
+        return key in admin1_keys(cand.name)
+    return cand.kind == "city" and cand.population >= NAMED_TOWN_MIN_POPULATION and key in keys(cand.name)
 
 
 def place_mentions(doc: Doc, *, countries: tuple[str, ...] = ()) -> list[PlaceMention]:

@@ -131,3 +131,24 @@ def test_a_home_organisation_names_the_country_of_an_unplaced_article(code, text
 def test_a_named_place_outranks_the_organisations_country(code) -> None:
     [event] = code("ODM supporters protested in Kampala.", published="2016-05-01")
     assert _place(event)[1] == "UGA"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # a county and a town that only Kenya has, named with no place cue
+    ("Kigumo town residents held a demonstration against Kirinyaga Governor.", "KEN"),
+    ("Wajir West MP was attacked by gunmen, his bodyguard was wounded.", "KEN"),
+])
+def test_a_name_only_one_country_bears_gives_the_country(code, text: str, country: str) -> None:
+    event = code(text)[0]
+    assert (event["source"]["country"], _place(event)[1:]) == (country, (country, "country"))
+
+
+def test_a_common_word_that_names_a_town_abroad_gives_no_country(code) -> None:
+    # "Normal" (Illinois) is an adjective here; the NORP-tagged "Michoacan" is still a region of Mexico
+    [event] = code("In the municipality of Patzuaro, Michoacan, Normal school students blocked a highway.")
+    assert _place(event)[1] == "MEX"
+
+
+def test_protesters_blocking_a_roundabout_protest_there(code) -> None:
+    [event] = code("On 30 April 2020, protesters blocked the Zahle roundabout.")
+    assert (event["acled_sub_event_type"], _place(event)) == ("Peaceful protest", ("Zahle", "LBN", "city"))

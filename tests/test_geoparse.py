@@ -238,3 +238,29 @@ def test_a_district_of_the_supplement_is_placed_at_its_seat() -> None:
         assert first is not None and (first.text, first.place.precision) == (name, "near"), text
     region = named("Militants attacked a checkpoint in Kohat, Khyber Pakhtunkhwa, Pakistan.", "Khyber Pakhtunkhwa")
     assert region.place.precision == "admin1"
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    # "Zacatecas" is also a hamlet of Nuevo Leon, "Tocantins" a town of Minas Gerais: the state is meant
+    ("Around 4 May 2020, in Guadalupe, Zacatecas, a woman was killed.", "Guadalupe", "Zacatecas"),
+    ("Around 8 May 2020, in Riachinho, Tocantins, the body of a man was found.", "Riachinho", "Tocantins"),
+])
+def test_a_region_beside_a_town_is_read_as_the_region(text: str, name: str, admin1: str) -> None:
+    assert named(text, name).place.admin1 == admin1
+
+
+def test_the_regions_in_brackets_after_an_unknown_village_are_places() -> None:
+    text = "On 28 April 2020, FARDC soldiers clashed with the ADF at Kambi ya Yua (Beni, Nord-Kivu)."
+    found = [(m.text, m.place.country, m.place.precision) for m in mentions(text)]
+    # "Kambi" alone is a Greek hamlet: outvoted by the Congolese regions, it is dropped
+    assert found == [("Beni", "COD", "city"), ("Nord-Kivu", "COD", "admin1")]
+
+
+def test_a_hamlet_abroad_is_dropped_beside_a_town_of_another_country() -> None:
+    text = "A girl was killed by gunmen in the outskirts of Kelly in the northern countryside of Idleb."
+    assert [(m.text, m.place.country) for m in mentions(text)] == [("Idleb", "SYR")]
+
+
+def test_a_lower_case_article_belongs_to_the_name() -> None:
+    m = named("Protesters gathered outside the Serail in el Hermel.", "Hermel")
+    assert (m.cue, m.place.country) == ("in", "LBN")
