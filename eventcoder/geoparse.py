@@ -14,7 +14,6 @@ from eventcoder.gazetteer import DROP, Entry, admin1_keys, fold, fold_chars, key
 from eventcoder.lexicon import words
 from eventcoder.records import Place
 from eventcoder.missions import mission_areas
-from eventcoder.places import country_place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A name inside one of these entities is never a place ("March" in "in March", "22" in a count).
@@ -32,17 +31,21 @@ OF_NOUNS = frozenset({"city", "town", "village", "province", "district", "region
                       "southwest", "centre", "center", "municipality", "camp", "locality", "division", "ward",
                       "environs", "periphery", "residents", "inhabitants", "natives", "people", "villagers",
                       "university", "hospital", "tehsil", "taluka", "subdivision", "sub-division", "sub-district",
-                      "subdistrict", "upazila", "commune", "cbd"})
+                      "subdistrict", "upazila", "commune", "cbd", "ne", "nw", "se", "sw", "countryside"})
 # Articles written in lower case before a name, which belong to it: "in el Hermel", "near al-Qaim".
 NAME_ARTICLES = frozenset({"al", "el", "ad", "adh", "an", "ar", "ash", "az", "ed", "ez", "en", "es", "er", "ul"})
+# "in rural Tal Tamer": the cue still introduces the name. (Not "in western Yemen (Al Hudaydah)": a country
+# qualified so is a pointer to the region after it.)
+PART_ADJECTIVES = frozenset({"rural"})
 # Cues that most often introduce where the event itself happened (unlike "from", "to", "toward").
 STRONG_CUES = frozenset({"in", "near", "at", "outside", "around", "inside", "within", "outskirts", "outskirt",
                          "vicinity", "north", "south", "east", "west", "northeast", "northwest", "southeast",
-                         "southwest", "area", "suburbs", "suburb", "city", "town", "village", "camp", "district"})
+                         "southwest", "area", "suburbs", "suburb", "city", "town", "village", "camp", "district", "ne",
+                         "nw", "se", "sw", "countryside"})
 # Cues that put the event beside the place rather than in it: a city found this way has precision "near".
 NEAR_CUES = frozenset({"near", "outside", "around", "outskirts", "outskirt", "vicinity", "north", "south", "east",
                        "west", "northeast", "northwest", "southeast", "southwest", "area", "suburbs", "suburb",
-                       "environs", "periphery"})
+                       "environs", "periphery", "ne", "nw", "se", "sw", "countryside"})
 # Nouns right after a name, and the gazetteer kind each points to ("Haifa city", "Diyala province").
 POST_CUES = {"city": "city", "town": "city", "village": "city", "camp": "city", "neighbourhood": "city",
              "neighborhood": "city", "suburb": "city", "township": "city", "province": "admin1",
@@ -97,7 +100,7 @@ STRAY_MAX_POPULATION = 100_000
 STRAY_MIN_VOTES = 1.5
 # A hamlet that small is a stray beside any one town of another country ("in the outskirts of Kelly in the
 # countryside of Idleb": not the Kelly of North Carolina, population 544).
-HAMLET_MAX_POPULATION = 1_000
+HAMLET_MAX_POPULATION = 5_000
 # A name introduced by a strong cue is the head of its group ("in Bafoussam town (Mifi, Ouest)"): when it and a
 # name beside it cannot lie in one country, this bonus settles which of the two is kept.
 HEAD_BONUS = 2.0
@@ -228,7 +231,8 @@ def _separated(doc: Doc, i: int) -> bool:
 def _cue(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
     """The cue word before or after a span, and the kind a following noun points to."""
     i = start - 1
-    while i >= 0 and (doc[i].lower_ in ("the", "a") or doc[i].lower_ in NAME_ARTICLES and doc[i].is_lower):
+    while i >= 0 and (doc[i].lower_ in ("the", "a") or doc[i].lower_ in NAME_ARTICLES and doc[i].is_lower
+                      or doc[i].lower_ in PART_ADJECTIVES):
         i -= 1
     cue = None
     if i > 0 and doc[i].lower_ == "of" and doc[i - 1].lower_ in OF_NOUNS:
@@ -459,7 +463,7 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
     for hit in hits:
         assert hit.best is not None
         others_votes = tally.get(hit.best.country, 0.0) - VOTE_BY_KIND[hit.best.kind]
-        if hit.best.kind == "city" and others_votes <= 0 and _stray(hit.best, tally):
+        if hit.best.kind == "city" and others_votes <= 0 and _stray(hit.best, tally, votes):
             continue
         others = [h for h in hit.group or [] if h is not hit and h.best is not None]
         anchors = [h for h in others if h.best.kind == "country"] or \
@@ -477,12 +481,14 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
     return kept
 
 
-def _stray(town: Entry, tally: dict[str, float]) -> bool:
-    """A town nothing else in the article places in its country, outvoted by another country: a foreign namesake."""
+def _stray(town: Entry, tally: dict[str, float], votes: dict[str, float]) -> bool:
+    """A town nothing else in the article places in its country, outvoted by another country: a foreign namesake.
+    A hamlet is outvoted by any one place named in another country; the article's other hints (its actors) do not
+    count for that."""
     if town.population < STRAY_MAX_POPULATION and max(tally.values()) >= STRAY_MIN_VOTES:
         return True
-    elsewhere = max((v for c, v in tally.items() if c != town.country and country_place(c) is not None), default=0.0)
-    return town.population < HAMLET_MAX_POPULATION and elsewhere >= 1.0
+    placed = (tally[c] - votes.get(c, 0.0) for c in tally if c != town.country)
+    return town.population < HAMLET_MAX_POPULATION and max(placed, default=0.0) >= 1.0
 
 
 def _region_of_the_town(hit: _Hit) -> Entry | None:

@@ -152,3 +152,9 @@ def test_a_common_word_that_names_a_town_abroad_gives_no_country(code) -> None:
 def test_protesters_blocking_a_roundabout_protest_there(code) -> None:
     [event] = code("On 30 April 2020, protesters blocked the Zahle roundabout.")
     assert (event["acled_sub_event_type"], _place(event)) == ("Peaceful protest", ("Zahle", "LBN", "city"))
+
+
+def test_a_hamlet_is_not_dropped_for_the_actors_country(code) -> None:
+    # al-Shabaab points to Somalia, but no place of Somalia is named: Tarbaj (Kenya) stays the place
+    event = code("17 June. An al Shabaab IED detonated in Tarbaj, killing 8 GSU police officers.")[0]
+    assert _place(event) == ("Tarbaj", "KEN", "city")

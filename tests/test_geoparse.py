@@ -92,9 +92,10 @@ def test_foreign_namesake_in_local_chain_dropped() -> None:
     # the region beside is a namesake abroad (Ouest, Haiti): the town the cue introduces stays
     ("A gendarme shot and killed a taxi driver in Bafoussam town (Mifi, Ouest) after a dispute.",
      [("Bafoussam", "CMR", "city")]),
-    # a spelling variant found only a hamlet abroad: the well-known city beside it stays
+    # "Basira" (the press spelling of Al Busayrah) once found only a hamlet abroad by a spelling variant, and
+    # was dropped for the city beside it; now both are in Deir ez-Zor and stay
     ("An IED exploded near Basira town in Deir-ez-Zor when a patrol passed by it.",
-     [("Deir-ez-Zor", "SYR", "city")]),
+     [("Basira", "SYR", "near"), ("Deir-ez-Zor", "SYR", "city")]),
 ])
 def test_names_of_one_group_that_cannot_share_a_country(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(m.text, m.place.country, m.place.precision) for m in mentions(text)] == expected
@@ -264,3 +265,26 @@ def test_a_hamlet_abroad_is_dropped_beside_a_town_of_another_country() -> None:
 def test_a_lower_case_article_belongs_to_the_name() -> None:
     m = named("Protesters gathered outside the Serail in el Hermel.", "Hermel")
     assert (m.cue, m.place.country) == ("in", "LBN")
+
+
+def test_a_compass_abbreviation_is_a_place_cue() -> None:
+    text = "Students of a secondary school 5km SW of Migori went on a rampage demanding the removal of Principal."
+    # "Principal" of Cape Verde (population 1,193) is a hamlet beside a town of another country
+    assert [(m.text, m.cue, m.place.precision) for m in mentions(text)] == [("Migori", "sw", "near")]
+
+
+
+@pytest.mark.parametrize(("text", "name", "precision"), [
+    ("Turkish forces shelled the village of Munakh in the countryside of Ras Al Ain in Al-Hasakeh.", "Ras Al Ain",
+     "near"),
+    ("Rebels looted wheat crops in Daoudiyet Mala in rural Tal Tamer in al-Hasakeh.", "Tal Tamer", "city"),
+])
+def test_the_town_whose_countryside_is_named_is_the_place(text: str, name: str, precision: str) -> None:
+    first = primary(mentions(text))
+    assert first is not None and (first.text, first.place.country, first.place.precision) == (name, "SYR", precision)
+
+
+@pytest.mark.parametrize(("spelling", "geonames_id"), [("Tal Tamer", 163434), ("Shadadah", 172837),
+                                                      ("Ain Issa", 172134), ("Maaret al-Numan", 167611)])
+def test_press_spellings_of_syrian_towns(spelling: str, geonames_id: int) -> None:
+    assert named(f"Clashes were reported in {spelling} on Monday.", spelling).place.geonames_id == geonames_id
