@@ -34,9 +34,11 @@ OF_NOUNS = frozenset({"city", "town", "village", "province", "district", "region
                       "subdistrict", "upazila", "commune", "cbd", "ne", "nw", "se", "sw", "countryside"})
 # Articles written in lower case before a name, which belong to it: "in el Hermel", "near al-Qaim".
 NAME_ARTICLES = frozenset({"al", "el", "ad", "adh", "an", "ar", "ash", "az", "ed", "ez", "en", "es", "er", "ul"})
-# "in rural Tal Tamer": the cue still introduces the name. (Not "in western Yemen (Al Hudaydah)": a country
-# qualified so is a pointer to the region after it.)
-PART_ADJECTIVES = frozenset({"rural"})
+# Adjectives between a cue and a name that keep the cue: "in rural Tal Tamer", "in western Mosul". A country so
+# qualified is no event place ("in western Yemen (Al Hudaydah)": the region after it is).
+PART_ADJECTIVES = frozenset({"rural", "northern", "southern", "eastern", "western", "central", "north-eastern",
+                             "north-western", "south-eastern", "south-western", "northeastern", "northwestern",
+                             "southeastern", "southwestern"})
 # Cues that most often introduce where the event itself happened (unlike "from", "to", "toward").
 STRONG_CUES = frozenset({"in", "near", "at", "outside", "around", "inside", "within", "outskirts", "outskirt",
                          "vicinity", "north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -277,7 +279,8 @@ def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: 
     words = [t for t in span if _wordlike(t) and t.lower_ not in CONNECTORS]
     if not words or not any(_capitalised(t) for t in words) or glued_modifier(doc, end):
         return False
-    if _vetoed(words[0]) and not site and not _overruled(doc, words[0], start, end):
+    if _vetoed(words[0]) and not site and not _overruled(doc, words[0], start, end) \
+            and not (chained and words[0].ent_type_ in GUESSED_LABELS):  # "(Shabunda, Sud-Kivu)" read as a title
         return False
     if site and _whole_name(doc, start, end, run):
         return True
@@ -297,6 +300,14 @@ def _regions_in_brackets(doc: Doc, end: int) -> bool:
         if tok.text == ")":
             return any(t.text == "," for t in doc[end + 1:tok.i]) and _is_name_token(doc[tok.i - 1])
     return False
+
+
+def _bracket_after(doc: Doc, end: int) -> int | None:
+    """Where the bracketed regions after a name open, past a noun such as "village" or "locality"
+    ("Tchamilemba village (Shabunda, Sud-Kivu)"), or None."""
+    if end < len(doc) and (doc[end].lower_ in GENERIC_WORDS or doc[end].lower_ in PART_WORDS):
+        end += 1
+    return end if _regions_in_brackets(doc, end) else None
 
 
 def _local_noun_after(doc: Doc, end: int) -> bool:
@@ -333,8 +344,8 @@ def _chained_runs(doc: Doc, runs: list[tuple[int, int]]) -> set[int]:
     for a, b in runs:
         if a < bracket_end:
             chained.add(a)
-        elif b < len(doc) and _regions_in_brackets(doc, b):
-            bracket_end = next(t.i for t in doc[b + 1:] if t.text == ")")
+        elif (opening := _bracket_after(doc, b)) is not None:
+            bracket_end = next(t.i for t in doc[opening + 1:] if t.text == ")")
         marked = any(t.ent_type_ in PLACE_LABELS for t in doc[a:b]) or _cue(doc, a, b)[0] is not None
         if marked_end >= 0 and _separated(doc, a) and _joined(doc, marked_end, a):
             chained.add(a)
@@ -373,6 +384,8 @@ def _select(doc: Doc, spans: dict[tuple[int, int], str], runs: list[tuple[int, i
         if _gate(doc, s, e, run, run is not None and run[0] in chained, any(c.kind == "site" for c in cands)):
             hit = _Hit(s, e, key, cands)
             hit.cue, hit.hint = _cue(doc, s, e)
+            if s > 0 and doc[s - 1].lower_ in PART_ADJECTIVES and all(c.kind == "country" for c in cands):
+                hit.cue = None
             chosen.append(hit)
             taken.update(range(s, e))
     return sorted(chosen, key=lambda h: h.start)

@@ -288,3 +288,18 @@ def test_the_town_whose_countryside_is_named_is_the_place(text: str, name: str, 
                                                       ("Ain Issa", 172134), ("Maaret al-Numan", 167611)])
 def test_press_spellings_of_syrian_towns(spelling: str, geonames_id: int) -> None:
     assert named(f"Clashes were reported in {spelling} on Monday.", spelling).place.geonames_id == geonames_id
+
+
+def test_regions_in_brackets_after_a_village_noun_are_places() -> None:
+    # the model reads "Shabunda, Sud-Kivu" as a work of art; the brackets after "village" make them regions
+    text = "Cadres abducted 6 civilians during an incursion in Tchamilemba village (Shabunda, Sud-Kivu)."
+    assert [(m.text, m.place.country) for m in mentions(text)] == [("Shabunda", "COD"), ("Sud-Kivu", "COD")]
+
+
+@pytest.mark.parametrize(("text", "name", "cue"), [
+    ("An explosive device detonated in western Mosul, Ninawa governorate, Iraq.", "Mosul", "in"),
+    # a country so qualified only points to the region after it
+    ("Forces fired mortar shells at villages in western Yemen (Al Hudaydah).", "Yemen", None),
+])
+def test_a_compass_adjective_keeps_the_cue_of_a_town_only(text: str, name: str, cue: str | None) -> None:
+    assert named(text, name).cue == cue
