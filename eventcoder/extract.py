@@ -21,7 +21,9 @@ from eventcoder.coding import OUTCOME_LEMMAS, TWO_SIDED_LEMMAS, code
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
 from eventcoder.fallbacks import FOREIGN_SECTORS, fill_fallbacks
-from eventcoder.geoparse import GENERIC_WORDS, PlaceMention, glued_modifier, named_countries, place_mentions
+from eventcoder.focus import WHOLE_DOC_TOKENS
+from eventcoder.geoparse import (GENERIC_WORDS, PlaceMention, glued_modifier, named_countries, place_mentions,
+                                 primary)
 from eventcoder.actors import PUBLISHED, country_of_thing, issuing_country, people_country, person, published_on
 from eventcoder.discourse import continue_statements, fold_aftermath, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
@@ -75,8 +77,11 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
     continue_statements(cands)
     # place names that say where something happened, not who acted ("Washington said"): computed once
     located = [m for m in mentions if _locative(m, doc)]
+    note = len(doc) <= WHOLE_DOC_TOKENS
     for cand in cands:
         fill_fallbacks(cand, countries, located)
+        if note:
+            _narrow_to_the_notes_town(cand, located)
         if cand.date is None and lead_date is not None and cand.modality in ("asserted", "claimed"):
             cand.date = lead_date
         if cand.date is None and anchor is not None and cand.modality in ("asserted", "claimed"):
@@ -317,6 +322,20 @@ def _locative(mention: PlaceMention, doc: Doc) -> bool:
     if root.dep_ in ACTOR_DEPS:
         return False
     return not (root.dep_ == "pobj" and root.head.lower_ in ACTOR_PREPS)
+
+
+def _narrow_to_the_notes_town(cand: Candidate, located: list[PlaceMention]) -> None:
+    """A coder's note or a brief tells one story: an event placed only at a country takes the town the note names
+    in it ("Riots broke out across Kenya ... (Nyeri town specifically)"). (A region stays: its name may be a
+    village the gazetteer lacks, placed at its region by local_names.)"""
+    if cand.place is None or cand.place.precision != "country" or cand.is_verbal:
+        return
+    inside = [m for m in located if m.place.precision in ("city", "near", "exact")
+              and m.place.country == cand.place.country]
+    chosen = primary(inside)
+    if chosen is not None:
+        cand.place = chosen.place
+        cand.fallbacks.append("place")
 
 
 def _keep(cand: Candidate) -> bool:

@@ -158,3 +158,14 @@ def test_a_hamlet_is_not_dropped_for_the_actors_country(code) -> None:
     # al-Shabaab points to Somalia, but no place of Somalia is named: Tarbaj (Kenya) stays the place
     event = code("17 June. An al Shabaab IED detonated in Tarbaj, killing 8 GSU police officers.")[0]
     assert _place(event) == ("Tarbaj", "KEN", "city")
+
+
+def test_a_note_placed_at_its_country_takes_the_town_it_names(code) -> None:
+    [event] = code("Riots broke out across Kenya in response to the beheading of the wife of an imprisoned Mungiki "
+                   "leader. (Nyeri town specifically)")
+    assert _place(event) == ("Nyeri", "KEN", "city")
+
+
+def test_a_county_before_its_staff_locates_their_protest(code) -> None:
+    [event] = code("Isiolo County staff protest a work stoppage.")
+    assert _place(event) == ("Isiolo County", "KEN", "admin1")
