@@ -155,9 +155,14 @@ def _capitalised(tok: Token) -> bool:
 
 def _is_name_token(tok: Token) -> bool:
     """Capitalised words and numbers, or a connector inside a name; a capitalised cue ("In") ends a name."""
-    if tok.lower_ in PRE_CUES:
+    if tok.lower_ in PRE_CUES or hyphen_prefix(tok):
         return False
     return _capitalised(tok) or tok.like_num or tok.lower_ in CONNECTORS
+
+
+def hyphen_prefix(tok: Token) -> bool:
+    """The "sub" of "Karrada sub-district": a prefix of the lower-case word after it, not a part of the name."""
+    return tok.lower_ == "sub" and tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(2).is_lower
 
 
 def glued_modifier(doc: Doc, end: int) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from eventcoder.geoparse import GENERIC_WORDS, STRONG_CUES, PlaceMention, _cue, _runs
+from eventcoder.geoparse import GENERIC_WORDS, STRONG_CUES, PlaceMention, _cue, _runs, hyphen_prefix
 from eventcoder.places import candidates
 from eventcoder.records import Place
 
@@ -37,12 +37,18 @@ PLACE_MARKERS = frozenset({"village", "town", "area", "hamlet", "settlement", "l
                            "neighborhood"})
 
 
+# Words of the parts of a city: "in Mansour neighborhood, Baghdad, Iraq" is in Baghdad, the city, as GTD and ACLED
+# place it. ("the Liboi area (Dadaab, Garissa)" and "Arabia area, Mandera County" keep their own names.)
+CITY_PARTS = frozenset({"neighbourhood", "neighborhood", "quarter", "precinct", "sub-district"})
+
+
 def local_names(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Mentions for unknown names just before a known place, in order with the known ones."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     runs = [run for run in _runs(doc) if not taken.intersection(range(*run))]
     ends = {end: run for run in runs for end in _name_ends(doc, run)}
     added = []
+    replaced: dict[int, PlaceMention] = {}
     readings = [_region_reading(doc, m, mentions) for m in mentions]
     mentions = [_cue_of_its_part(doc, ends, m, reading) for m, reading in zip(mentions, readings)]
     for mention, reading in zip(mentions, readings):
@@ -66,11 +72,33 @@ def local_names(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
         cue = _cue(doc, *chain[0])[0]
         if cue not in STRONG_CUES or any(t.ent_type_ in NOT_PLACES for t in doc[start:end]):
             continue
+        if separator == "," and CITY_PARTS.intersection(doc[end:mention.start - 1].text.lower().split()) \
+                and (city := _city_of_region(doc, mention)) is not None:
+            # "in Mansour neighborhood, Baghdad, Iraq": a part of the city the region is named for, as coders place it
+            replaced[mention.start] = PlaceMention(mention.start, mention.end, mention.text, city, cue)
+            continue
         text = _name(doc[start:end])
         place = replace(beside, name=text, geonames_id=None, precision=precision)  # type: ignore[arg-type]
         added.append(PlaceMention(start, end, text, place, cue))
         taken.update(range(start, end))
+    mentions = [replaced.get(m.start, m) for m in mentions]
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _city_of_region(doc: Doc, region: PlaceMention) -> Place | None:
+    """The city a mention names, or that the region it names is named for ("Baghdad" province: Baghdad)."""
+    if region.place.precision == "city":
+        return region.place
+    if region.place.precision != "admin1":
+        return None
+    words = list(doc[region.start:region.end])
+    while len(words) > 1 and words[-1].lower_ in GENERIC_WORDS:
+        words.pop()
+    name = doc[words[0].i:words[-1].i + 1].text
+    cands = candidates(name)
+    regions = {c.admin1 for c in cands if c.kind == "admin1" and c.country == region.place.country}
+    cities = [c for c in cands if c.kind == "city" and c.admin1 in regions]
+    return max(cities, key=lambda c: c.population).place("city", name) if cities else None
 
 
 def _cue_of_its_part(doc: Doc, ends: dict[int, tuple[int, int]], town: PlaceMention,
@@ -129,8 +157,13 @@ def _name_ends(doc: Doc, run: tuple[int, int]) -> list[int]:
     """Where a run's name may end before a comma: right after it, or after generic words ("Bosti Khel village")."""
     end = run[1]
     out = [end]
-    while end < len(doc) and doc[end].lower_ in GENERIC_WORDS:
-        end += 1
+    while end < len(doc):
+        if doc[end].lower_ in GENERIC_WORDS:
+            end += 1
+        elif hyphen_prefix(doc[end]) and doc[end + 2].lower_ in GENERIC_WORDS:
+            end += 3  # "Karrada sub-district"
+        else:
+            break
         out.append(end)
     return out
 
@@ -150,6 +183,6 @@ def _chain(doc: Doc, ends: dict[int, tuple[int, int]], comma: int) -> list[tuple
 def _name(span: Span) -> str:
     """The name as written, without the generic words that follow it."""
     words = list(span)
-    while len(words) > 1 and words[-1].lower_ in GENERIC_WORDS:
-        words.pop()
+    while len(words) > 1 and (words[-1].lower_ in GENERIC_WORDS or words[-1].text == "-" or hyphen_prefix(words[-1])):
+        words.pop()  # "Bosti Khel village", "Bara sub-division"
     return span.doc[words[0].i:words[-1].i + 1].text

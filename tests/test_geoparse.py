@@ -303,3 +303,14 @@ def test_regions_in_brackets_after_a_village_noun_are_places() -> None:
 ])
 def test_a_compass_adjective_keeps_the_cue_of_a_town_only(text: str, name: str, cue: str | None) -> None:
     assert named(text, name).cue == cue
+
+
+@pytest.mark.parametrize("text", [
+    "On Saturday, in Mansour neighborhood, Baghdad, Iraq, unknown militants detonated a sticky bomb.",
+    "On Sunday night, in the Saidiya neighborhood, Baghdad province, Baghdad, Iraq, a bomb exploded.",
+    # "sub" belongs to "sub-district", not to the name before it
+    "On Wednesday, in the Karrada sub-district, Baghdad, Iraq, assailants stabbed a man to death.",
+])
+def test_a_neighbourhood_of_a_city_is_placed_at_the_city(text: str) -> None:
+    first = primary(mentions(text))
+    assert first is not None and (first.place.name, first.place.precision, first.cue) == ("Baghdad", "city", "in")
