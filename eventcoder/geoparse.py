@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors import community_of, people_country
-from eventcoder.gazetteer import DROP, Entry, admin1_keys, fold, fold_chars, keys, load, variants
+from eventcoder.gazetteer import DROP, STOP_KEYS, Entry, admin1_keys, fold, fold_chars, keys, load, variants
 from eventcoder.lexicon import words
 from eventcoder.records import Place
 from eventcoder.missions import mission_areas
@@ -308,10 +308,10 @@ def _regions_in_brackets(doc: Doc, end: int) -> bool:
 
 
 def _bracket_after(doc: Doc, end: int) -> int | None:
-    """Where the bracketed regions after a name open, past a noun such as "village" or "locality"
-    ("Tchamilemba village (Shabunda, Sud-Kivu)"), or None."""
-    if end < len(doc) and (doc[end].lower_ in GENERIC_WORDS or doc[end].lower_ in PART_WORDS):
-        end += 1
+    """Where the bracketed regions after a name open, past a noun such as "village" or "hill"
+    ("Tchamilemba village (Shabunda, Sud-Kivu)", "Cahi hill (Mwumba, Ngozi)"), or None."""
+    if end < len(doc) and doc[end].is_lower and doc[end].is_alpha:
+        end += 1  # "village", "locality", "hill"
     return end if _regions_in_brackets(doc, end) else None
 
 
@@ -325,7 +325,12 @@ def _overruled(doc: Doc, tok: Token, start: int, end: int) -> bool:
     """A label a place cue may overrule: the model's guesses ("in Moyale town"), and a community that shares its
     land's name ("in Turkana", "Turkana County residents": the county)."""
     community = tok.ent_type_ == "NORP" and community_of(tok.ent_id_)
-    return (tok.ent_type_ in GUESSED_LABELS or community) and _locative_cue(doc, start, end)
+    return (tok.ent_type_ in GUESSED_LABELS or community or _misread_date(tok)) and _locative_cue(doc, start, end)
+
+
+def _misread_date(tok: Token) -> bool:
+    """A capitalised name the model took for a date ("in Quneitra" as DATE): no number, month or weekday."""
+    return tok.ent_type_ in ("DATE", "TIME") and tok.is_title and tok.lower_ not in STOP_KEYS and not tok.like_num
 
 
 def _locative_cue(doc: Doc, start: int, end: int) -> bool:

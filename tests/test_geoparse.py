@@ -314,3 +314,14 @@ def test_a_compass_adjective_keeps_the_cue_of_a_town_only(text: str, name: str, 
 def test_a_neighbourhood_of_a_city_is_placed_at_the_city(text: str) -> None:
     first = primary(mentions(text))
     assert first is not None and (first.place.name, first.place.precision, first.cue) == ("Baghdad", "city", "in")
+
+
+def test_a_name_the_model_took_for_a_date_is_a_place_after_a_cue() -> None:
+    text = "Clashes took place on a road in Quneitra after gunmen opened fire at a regime-manned checkpoint."
+    assert named(text, "Quneitra").place.country == "SYR"
+    assert mentions("On Monday in March, gunmen attacked a bus.") == []
+
+
+def test_regions_in_brackets_after_any_place_noun() -> None:
+    text = "An unidentified armed group attacked and killed 4 people at Cahi hill (Mwumba, Ngozi)."
+    assert [(m.text, m.place.country) for m in mentions(text)] == [("Ngozi", "BDI")]
