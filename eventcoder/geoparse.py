@@ -13,7 +13,7 @@ from eventcoder.actors import community_of, people_country
 from eventcoder.gazetteer import DROP, STOP_KEYS, Entry, admin1_keys, fold, fold_chars, keys, load, variants
 from eventcoder.lexicon import words
 from eventcoder.records import Place
-from eventcoder.missions import mission_areas
+from eventcoder.missions import mission_areas, mission_hosts
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A name inside one of these entities is never a place ("March" in "in March", "22" in a count).
@@ -93,6 +93,9 @@ CONTEXT_ROLE = 2.0
 # A town in the part of the country where a mission the article names works ("the OSCE SMM observed ... near
 # Vodyane": the Vodyane of Donetsk oblast, not its namesakes elsewhere in Ukraine).
 MISSION_AREA = 3.0
+# A mission named in the article votes for its host country like a named region: enough to drop a namesake town
+# abroad (STRAY_MIN_VOTES).
+MISSION_VOTE = 1.5
 # A name that is the place's own GeoNames name, not one of its alternate names in another language.
 PRIMARY_NAME = 1.5
 # A town below this size, in a country nothing else in the article points to, while the article names another
@@ -608,6 +611,8 @@ def place_mentions(doc: Doc, *, countries: tuple[str, ...] = ()) -> list[PlaceMe
     votes = _norp_votes(doc)
     for country in countries:
         votes[country] += 1.0
+    for host in mission_hosts(doc.text):
+        votes[host] += MISSION_VOTE  # the SMM reports only from Ukraine: "near Mine 6/7" is no town of Japan
     out = []
     for hit in resolve(hits, votes):
         assert hit.best is not None

@@ -325,3 +325,8 @@ def test_a_name_the_model_took_for_a_date_is_a_place_after_a_cue() -> None:
 def test_regions_in_brackets_after_any_place_noun() -> None:
     text = "An unidentified armed group attacked and killed 4 people at Cahi hill (Mwumba, Ngozi)."
     assert [(m.text, m.place.country) for m in mentions(text)] == [("Ngozi", "BDI")]
+
+
+def test_a_mission_outvotes_a_namesake_town_abroad() -> None:
+    # the OSCE SMM reports only from Ukraine: "Mine" of Japan is no reading of "near Mine 6/7"
+    assert mentions("On 6 May 2020, the OSCE SMM observed a total of 6 explosions near Mine 6/7.") == []
