@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors import community_of, people_country
-from eventcoder.gazetteer import DROP, STOP_KEYS, Entry, admin1_keys, fold, fold_chars, keys, load, variants
+from eventcoder.gazetteer import (DROP, STOP_KEYS, Entry, Gazetteer, admin1_keys, fold, fold_chars, keys, load,
+                                  variants)
 from eventcoder.lexicon import words
 from eventcoder.records import Place
 from eventcoder.missions import mission_areas, mission_hosts
@@ -32,7 +33,7 @@ OF_NOUNS = frozenset({"city", "town", "village", "province", "district", "region
                       "environs", "periphery", "residents", "inhabitants", "natives", "people", "villagers",
                       "university", "hospital", "tehsil", "taluka", "subdivision", "sub-division", "sub-district",
                       "subdistrict", "upazila", "commune", "cbd", "ne", "nw", "se", "sw", "countryside"})
-# Articles written in lower case before a name, which belong to it: "in el Hermel", "near al-Qaim".
+# Articles written in lower case before a name, which belong to it: "in el Hermel", "in el Mina".
 NAME_ARTICLES = frozenset({"al", "el", "ad", "adh", "an", "ar", "ash", "az", "ed", "ez", "en", "es", "er", "ul"})
 # Adjectives between a cue and a name that keep the cue: "in rural Tal Tamer", "in western Mosul". A country so
 # qualified is no event place ("in western Yemen (Al Hudaydah)": the region after it is).
@@ -398,7 +399,7 @@ def _select(doc: Doc, spans: dict[tuple[int, int], str], runs: list[tuple[int, i
             hit = _Hit(s, e, key, cands)
             hit.cue, hit.hint = _cue(doc, s, e)
             if s > 0 and doc[s - 1].lower_ in PART_ADJECTIVES and all(c.kind == "country" for c in cands):
-                hit.cue = None
+                hit.cue = None  # "in western Yemen (Al Hudaydah)": the region, not the country, is the place
             chosen.append(hit)
             taken.update(range(s, e))
     return sorted(chosen, key=lambda h: h.start)
@@ -580,7 +581,7 @@ def named_countries(doc: Doc) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda c: -counts[c]))
 
 
-def _sole_country_name(doc: Doc, i: int, end: int, gaz) -> tuple[str | None, int]:  # type: ignore[no-untyped-def]
+def _sole_country_name(doc: Doc, i: int, end: int, gaz: Gazetteer) -> tuple[str | None, int]:
     """The country of the longest one-country name starting at token i, and where to look next."""
     for j in range(min(end, i + MAX_VARIANT_TOKENS), i, -1):
         span = doc[i:j]

@@ -35,8 +35,6 @@ MAX_CHAIN = 3
 # Wardak", "the al-Abbara area of Diyala", "the village of Rimrangpara in Meghalaya".
 PLACE_MARKERS = frozenset({"village", "town", "area", "hamlet", "settlement", "locality", "neighbourhood",
                            "neighborhood"})
-
-
 # Words of the parts of a city: "in Mansour neighborhood, Baghdad, Iraq" is in Baghdad, the city, as GTD and ACLED
 # place it. ("the Liboi area (Dadaab, Garissa)" and "Arabia area, Mandera County" keep their own names.)
 CITY_PARTS = frozenset({"neighbourhood", "neighborhood", "quarter", "precinct", "sub-district"})
@@ -85,18 +83,15 @@ def local_names(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
     return sorted(mentions + added, key=lambda m: m.start)
 
 
-def _city_of_region(doc: Doc, region: PlaceMention) -> Place | None:
-    """The city a mention names, or that the region it names is named for ("Baghdad" province: Baghdad)."""
-    if region.place.precision == "city":
-        return region.place
-    if region.place.precision != "admin1":
+def _city_of_region(doc: Doc, mention: PlaceMention) -> Place | None:
+    """The city a mention names, or that the region it names is named for ("Baghdad province": Baghdad)."""
+    if mention.place.precision == "city":
+        return mention.place
+    if mention.place.precision != "admin1":
         return None
-    words = list(doc[region.start:region.end])
-    while len(words) > 1 and words[-1].lower_ in GENERIC_WORDS:
-        words.pop()
-    name = doc[words[0].i:words[-1].i + 1].text
+    name = _name(doc[mention.start:mention.end])
     cands = candidates(name)
-    regions = {c.admin1 for c in cands if c.kind == "admin1" and c.country == region.place.country}
+    regions = {c.admin1 for c in cands if c.kind == "admin1" and c.country == mention.place.country}
     cities = [c for c in cands if c.kind == "city" and c.admin1 in regions]
     return max(cities, key=lambda c: c.population).place("city", name) if cities else None
 
