@@ -486,11 +486,13 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
         tally[hit.best.country] += VOTE_BY_KIND[hit.best.kind]
     for hit in hits:
         hit.best = _region_of_the_town(hit) or max(hit.cands, key=lambda c: _score(hit, c, tally))
+    anchored = {h.best.country for h in hits if h.best is not None and  # places no hamlet can outvote
+                (h.best.kind != "city" or h.best.population >= HAMLET_MAX_POPULATION)}
     kept = []
     for hit in hits:
         assert hit.best is not None
         others_votes = tally.get(hit.best.country, 0.0) - VOTE_BY_KIND[hit.best.kind]
-        if hit.best.kind == "city" and others_votes <= 0 and _stray(hit.best, tally, votes):
+        if hit.best.kind == "city" and others_votes <= 0 and _stray(hit.best, tally, anchored):
             continue
         others = [h for h in hit.group or [] if h is not hit and h.best is not None]
         anchors = [h for h in others if h.best.kind == "country"] or \
@@ -508,14 +510,13 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
     return kept
 
 
-def _stray(town: Entry, tally: dict[str, float], votes: dict[str, float]) -> bool:
+def _stray(town: Entry, tally: dict[str, float], anchored: set[str]) -> bool:
     """A town nothing else in the article places in its country, outvoted by another country: a foreign namesake.
-    A hamlet is outvoted by any one place named in another country; the article's other hints (its actors) do not
-    count for that."""
+    A hamlet is outvoted by any one town of some size, or region, named in another country (`anchored`); the
+    article's other hints (its actors) do not count for that, nor does another hamlet."""
     if town.population < STRAY_MAX_POPULATION and max(tally.values()) >= STRAY_MIN_VOTES:
         return True
-    placed = (tally[c] - votes.get(c, 0.0) for c in tally if c != town.country)
-    return town.population < HAMLET_MAX_POPULATION and max(placed, default=0.0) >= 1.0
+    return town.population < HAMLET_MAX_POPULATION and bool(anchored - {town.country})
 
 
 def _region_of_the_town(hit: _Hit) -> Entry | None:

@@ -330,3 +330,9 @@ def test_regions_in_brackets_after_any_place_noun() -> None:
 def test_a_mission_outvotes_a_namesake_town_abroad() -> None:
     # the OSCE SMM reports only from Ukraine: "Mine" of Japan is no reading of "near Mine 6/7"
     assert mentions("On 6 May 2020, the OSCE SMM observed a total of 6 explosions near Mine 6/7.") == []
+
+
+def test_two_hamlets_of_two_countries_do_not_drop_each_other() -> None:
+    text = "Bombs hit a market in Bergeforsen and a school in Mouilleron-en-Pareds."
+    assert [(m.text, m.place.country) for m in mentions(text)] == [("Bergeforsen", "SWE"),
+                                                                   ("Mouilleron-en-Pareds", "FRA")]
