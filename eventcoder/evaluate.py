@@ -150,14 +150,20 @@ def _name_variants(name: str) -> set[str]:
     return out
 
 
-def same_admin1(gold: str, predicted: str | None) -> bool:
-    """Normalised names agree (a GeoNames code like 'IQ.07' never does)."""
-    return bool(predicted) and bool(_name_variants(gold) & _name_variants(str(predicted)))
+def same_admin1(gold: str, predicted: str | None, country: str | None = None) -> bool:
+    """One region: the normalised names agree, or the gazetteer knows both names as one GeoNames admin1 region of
+    the gold's country ("Idleb" and "Idlib", "Ninawa" and "Nineveh"). A code like 'IQ.07' is no name."""
+    if not predicted:
+        return False
+    if _name_variants(gold) & _name_variants(str(predicted)):
+        return True
+    from eventcoder.gazetteer import admin1_codes  # the gazetteer loads only when names differ
+    return bool(admin1_codes(gold, country) & admin1_codes(str(predicted), country))
 
 
 def same_place_name(gold: str, predicted: str | None) -> bool:
     """The town or site names agree once normalised ("Al Iskandariyah (Alexandria)" = "Alexandria"): GTD's city."""
-    return same_admin1(gold, predicted)
+    return bool(predicted) and bool(_name_variants(gold) & _name_variants(str(predicted)))
 
 
 @cache
@@ -228,7 +234,7 @@ def field_agreement(gold: Mapping[str, Any], pred: Mapping[str, Any], *,
     if g_place.get("country"):
         out["place_country"] = _same_country(g_place["country"], p_place.get("country"))
     if g_place.get("admin1"):
-        out["place_admin1"] = same_admin1(g_place["admin1"], p_place.get("admin1"))
+        out["place_admin1"] = same_admin1(g_place["admin1"], p_place.get("admin1"), _country(g_place.get("country")))
     if g_place.get("name") and str(g_place["name"]).lower() != "unknown" and \
             g_place.get("precision") in (None, "city", "exact", "near"):
         out["place_name"] = same_place_name(g_place["name"], p_place.get("name"))

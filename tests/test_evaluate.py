@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 
 from eventcoder.evaluate import (
     CIVILIANS, NON_STATE, STATE, aggregate, assign, build_report, field_agreement, flat_metrics, gold_actor_kind,
-    haversine_km, load_gold, match_events, primary_field, read_gold, same_admin1, score_document, sector_kind,
+    haversine_km, load_gold, match_events, primary_field, read_gold, same_admin1, same_place_name, score_document,
+    sector_kind,
 )
 
 BAGHDAD = (33.3152, 44.3661)
@@ -149,6 +150,17 @@ def test_admin1_names_normalised():
     assert same_admin1("Nineveh", "nineveh")
     assert not same_admin1("Baghdad", "IQ.07")
     assert not same_admin1("Baghdad", None)
+
+
+def test_admin1_spellings_of_one_region_agree():
+    # other spellings of one GeoNames admin1 region of the gold's country
+    assert same_admin1("Idleb", "Idlib", "SYR")
+    assert same_admin1("Ninawa Governorate", "Nineveh", "IRQ")
+    assert same_admin1("Sud-Kivu", "South Kivu", "COD")
+    assert not same_admin1("Punjab", "Sindh", "PAK")
+    assert not same_admin1("Idleb", "Aleppo", "SYR")
+    # a town's name is compared as written: the city of GTD is no region
+    assert not same_place_name("Idleb", "Idlib")
 
 
 def test_fatalities_null_is_zero_for_acled_only():
