@@ -142,6 +142,7 @@ class _Hit:
     group: list[_Hit] | None = None
     best: Entry | None = None
     areas: frozenset[str] = frozenset()  # admin1 codes where a mission the article names reports events
+    inside: _Hit | None = None  # the name this one is said to lie in: "Bara town in Idleb" (Idleb)
 
 
 def _folded_doc(doc: Doc) -> tuple[str, list[int]]:
@@ -435,6 +436,8 @@ def _group(doc: Doc, hits: list[_Hit]) -> None:
             b.group = a.group
             if len(gap) and gap[0].text in (",", "("):
                 b.context_of = a
+            elif any(t.lower_ == "in" for t in gap):
+                a.inside = b  # (not "of": "the Turkana village of Runo" is Runo, a village of Turkana)
 
 
 def _score(hit: _Hit, cand: Entry, votes: dict[str, float]) -> float:
@@ -555,7 +558,16 @@ def _outweighs(hit: _Hit, anchors: list[_Hit], tally: dict[str, float]) -> bool:
     in Deir-ez-Zor" keeps Deir ez-Zor, not a hamlet abroad that a spelling variant found)."""
     if any(h.best is not None and h.best.kind == "country" for h in anchors):
         return False
+    if hit.inside in anchors and _one_country(hit.inside):
+        return False  # "Bara town in Idleb": the text puts it in Idleb, so no Bara abroad is meant
+    if any(h.inside is hit for h in anchors) and _one_country(hit):
+        return True
     return _standing(hit, tally) > max(_standing(h, tally) for h in anchors)
+
+
+def _one_country(hit: _Hit) -> bool:
+    """Every reading of the name lies in one country ("Idleb"; not "Eastern Province", which many countries have)."""
+    return len({c.country for c in hit.cands}) == 1
 
 
 def _norp_votes(doc: Doc) -> dict[str, float]:

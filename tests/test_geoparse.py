@@ -336,3 +336,13 @@ def test_two_hamlets_of_two_countries_do_not_drop_each_other() -> None:
     text = "Bombs hit a market in Bergeforsen and a school in Mouilleron-en-Pareds."
     assert [(m.text, m.place.country) for m in mentions(text)] == [("Bergeforsen", "SWE"),
                                                                    ("Mouilleron-en-Pareds", "FRA")]
+
+
+
+def test_a_town_said_to_lie_in_a_region_of_one_country() -> None:
+    # the text puts Bara in Idleb: the Bara of Nigeria is not meant
+    text = "A landmine exploded in the outskirts of Bara town in Idleb countryside, killing a man."
+    assert [(m.text, m.place.country) for m in mentions(text)] == [("Idleb", "SYR")]
+    # a region many countries have ("Eastern Province") decides nothing; the article's country does
+    doc = load_nlp()("Residents of Isiolo town in Eastern Province held a demo.")
+    assert [(m.text, m.place.country) for m in place_mentions(doc, countries=("KEN",))] == [("Isiolo", "KEN")]
