@@ -40,6 +40,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from eventcoder.gazetteer import admin1_codes
+
 PRIMARY_FIELDS: tuple[str, ...] = ("event_type", "acled_event_type", "acled_sub_event_type", "cameo_root")
 FIELDS: tuple[str, ...] = (
     "event_type", "acled_event_type", "acled_sub_event_type", "mode", "cameo_root",
@@ -157,7 +159,6 @@ def same_admin1(gold: str, predicted: str | None, country: str | None = None) ->
         return False
     if _name_variants(gold) & _name_variants(str(predicted)):
         return True
-    from eventcoder.gazetteer import admin1_codes  # the gazetteer loads only when names differ
     return bool(admin1_codes(gold, country) & admin1_codes(str(predicted), country))
 
 

@@ -14,7 +14,7 @@ from eventcoder.gazetteer import (DROP, STOP_KEYS, Entry, Gazetteer, admin1_keys
                                   variants)
 from eventcoder.lexicon import words
 from eventcoder.records import Place
-from eventcoder.missions import mission_areas, mission_hosts
+from eventcoder.missions import missions_named
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A name inside one of these entities is never a place ("March" in "in March", "22" in a count).
@@ -619,14 +619,15 @@ def place_mentions(doc: Doc, *, countries: tuple[str, ...] = ()) -> list[PlaceMe
     runs = _runs(doc)
     hits = [h for h in _select(doc, _raw_spans(doc, runs), runs) if h.cands]
     _group(doc, hits)
-    areas = mission_areas(doc.text)
+    missions = missions_named(doc.text)
+    areas = frozenset().union(*(mission.areas for mission in missions))
     for hit in hits:
         hit.areas = areas
     votes = _norp_votes(doc)
     for country in countries:
         votes[country] += 1.0
-    for host in mission_hosts(doc.text):
-        votes[host] += MISSION_VOTE  # the SMM reports only from Ukraine: "near Mine 6/7" is no town of Japan
+    for mission in missions:
+        votes[mission.host] += MISSION_VOTE  # the SMM reports only from Ukraine: "near Mine 6/7" is no town of Japan
     out = []
     for hit in resolve(hits, votes):
         assert hit.best is not None

@@ -3,31 +3,35 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from eventcoder.lexicon import read_table
 
 
+@dataclass(frozen=True)
+class Mission:
+    """A mission's host country and the admin1 codes of the regions where it reports events (may be empty)."""
+
+    host: str
+    areas: frozenset[str]
+
+
 @cache
-def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    hosts = {row["pattern"]: row["host"] for row in read_table("missions.tsv")}
-    names = sorted(hosts, key=len, reverse=True)  # "OSCE SMM" before "SMM"
-    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b"), hosts
+def _table() -> tuple[re.Pattern[str], dict[str, Mission]]:
+    """The pattern of every mission name, longest first ("OSCE SMM" before "SMM"), and the mission of each."""
+    missions = {row["pattern"]: Mission(row["host"], frozenset(row["area"].split()))
+                for row in read_table("missions.tsv")}
+    names = sorted(missions, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b"), missions
+
+
+def missions_named(text: str) -> list[Mission]:
+    """The mission of every mission name in the text, once per mention, in text order."""
+    pattern, missions = _table()
+    return [missions[m.group(1)] for m in pattern.finditer(text)]
 
 
 def mission_hosts(text: str) -> list[str]:
     """The host country of every mission the text names, once per mention, in text order."""
-    pattern, hosts = _pattern()
-    return [hosts[m.group(1)] for m in pattern.finditer(text)]
-
-
-@cache
-def _areas() -> dict[str, frozenset[str]]:
-    return {row["pattern"]: frozenset(row["area"].split()) for row in read_table("missions.tsv")}
-
-
-def mission_areas(text: str) -> frozenset[str]:
-    """Admin1 codes of the regions where the missions the text names report events (empty: no such mission)."""
-    pattern, _ = _pattern()
-    areas = _areas()
-    return frozenset().union(*(areas[m.group(1)] for m in pattern.finditer(text)))
+    return [mission.host for mission in missions_named(text)]
