@@ -558,16 +558,18 @@ def _outweighs(hit: _Hit, anchors: list[_Hit], tally: dict[str, float]) -> bool:
     in Deir-ez-Zor" keeps Deir ez-Zor, not a hamlet abroad that a spelling variant found)."""
     if any(h.best is not None and h.best.kind == "country" for h in anchors):
         return False
-    if hit.inside in anchors and _one_country(hit.inside):
+    if hit.inside in anchors and _sure_container(hit.inside):
         return False  # "Bara town in Idleb": the text puts it in Idleb, so no Bara abroad is meant
-    if any(h.inside is hit for h in anchors) and _one_country(hit):
+    if any(h.inside is hit for h in anchors) and _sure_container(hit):
         return True
     return _standing(hit, tally) > max(_standing(h, tally) for h in anchors)
 
 
-def _one_country(hit: _Hit) -> bool:
-    """Every reading of the name lies in one country ("Idleb"; not "Eastern Province", which many countries have)."""
-    return len({c.country for c in hit.cands}) == 1
+def _sure_container(hit: _Hit) -> bool:
+    """A name that can hold a town: every reading in one country ("Idleb"; not "Eastern Province", which many
+    countries have), and a region or a town of some size ("Kashmir" read as Cashmere, a US hamlet, holds nothing)."""
+    return len({c.country for c in hit.cands}) == 1 and hit.best is not None \
+        and (hit.best.kind != "city" or hit.best.population >= HAMLET_MAX_POPULATION)
 
 
 def _norp_votes(doc: Doc) -> dict[str, float]:

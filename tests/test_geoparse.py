@@ -346,3 +346,10 @@ def test_a_town_said_to_lie_in_a_region_of_one_country() -> None:
     # a region many countries have ("Eastern Province") decides nothing; the article's country does
     doc = load_nlp()("Residents of Isiolo town in Eastern Province held a demo.")
     assert [(m.text, m.place.country) for m in place_mentions(doc, countries=("KEN",))] == [("Isiolo", "KEN")]
+
+
+
+def test_a_hamlet_abroad_holds_no_town() -> None:
+    # "Kashmir" finds only Cashmere, a hamlet of Washington state: Handwara is not dropped for it
+    text = "Soldiers were injured in a grenade explosion at Rajwar area of Handwara in north Kashmir's Kupwara district."
+    assert [(m.text, m.place.country) for m in mentions(text)][:1] == [("Handwara", "IND")]
