@@ -491,13 +491,13 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
         hit.best = _region_of_the_town(hit) or max(hit.cands, key=lambda c: _score(hit, c, tally))
     anchored = {h.best.country for h in hits if h.best is not None and  # places no hamlet can outvote
                 (h.best.kind != "city" or h.best.population >= HAMLET_MAX_POPULATION)}
+    strays = {id(h) for h in hits if _is_stray(h, tally, anchored)}
     kept = []
     for hit in hits:
         assert hit.best is not None
-        others_votes = tally.get(hit.best.country, 0.0) - VOTE_BY_KIND[hit.best.kind]
-        if hit.best.kind == "city" and others_votes <= 0 and _stray(hit.best, tally, anchored):
+        if id(hit) in strays:
             continue
-        others = [h for h in hit.group or [] if h is not hit and h.best is not None]
+        others = [h for h in hit.group or [] if h is not hit and h.best is not None and id(h) not in strays]
         anchors = [h for h in others if h.best.kind == "country"] or \
             [h for h in others if h.best.kind == "admin1"] or others  # type: ignore[union-attr]
         allowed = {h.best.country for h in anchors}  # type: ignore[union-attr]
@@ -511,6 +511,14 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
             continue  # left to local_names, which keeps the name at its region's point
         kept.append(hit)
     return kept
+
+
+def _is_stray(hit: _Hit, tally: dict[str, float], anchored: set[str]) -> bool:
+    """A town with no other vote for its country that `_stray` finds foreign; it neither stays nor anchors its group
+    ("in Irobo village, Shinyalu, Kakamega county": a hamlet of Ivory Coast does not overrule the Kenyan county)."""
+    assert hit.best is not None
+    others_votes = tally.get(hit.best.country, 0.0) - VOTE_BY_KIND[hit.best.kind]
+    return hit.best.kind == "city" and others_votes <= 0 and _stray(hit.best, tally, anchored)
 
 
 def _stray(town: Entry, tally: dict[str, float], anchored: set[str]) -> bool:

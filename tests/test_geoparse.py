@@ -353,3 +353,10 @@ def test_a_hamlet_abroad_holds_no_town() -> None:
     # "Kashmir" finds only Cashmere, a hamlet of Washington state: Handwara is not dropped for it
     text = "Soldiers were injured in a grenade explosion at Rajwar area of Handwara in north Kashmir's Kupwara district."
     assert [(m.text, m.place.country) for m in mentions(text)][:1] == [("Handwara", "IND")]
+
+
+def test_a_stray_namesake_does_not_overrule_its_region() -> None:
+    # Irobo is also a town of Ivory Coast, dropped as a stray; it must not take the Kenyan county down with it
+    text = "On 15 Sept 2018, a man shot dead his neighbour in Irobo village, Shinyalu, Kakamega county."
+    assert [(m.text, m.place.country, m.place.admin1) for m in mentions(text)] == \
+        [("Shinyalu", "KEN", "Kakamega County"), ("Kakamega county", "KEN", "Kakamega County")]
