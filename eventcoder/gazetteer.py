@@ -136,6 +136,10 @@ ROWS_FILE = "gazetteer.tsv.gz"
 ADMIN1_FILE = "admin1.tsv"
 SUPPLEMENT_FILE = "gazetteer_supplement.tsv"
 SUPPLEMENT_HEADER = ["name", "kind", "country", "admin1", "lat", "lon", "geonames_id", "feature", "note"]
+# Districts and wards GeoNames' cities500 lacks (tools/import_admin_units.py): looked up on cued spans only, never
+# scanned for, and read as towns of unknown size, so a foreign namesake outvotes them as it would a hamlet.
+ADMIN_UNITS_FILE = "admin_units.tsv"
+ADMIN_UNITS_HEADER = ["name", "country", "admin1", "lat", "lon", "feature", "parent"]
 # Prior of a row before any context: log10 population (1 point per factor of ten) plus a kind bonus, so a country
 # or a named site beats a same-named village; admin1 regions carry the summed population of their places, so they
 # take a penalty to let their own seat win ("Haifa" is the city, "Haifa district" the region).
@@ -208,11 +212,20 @@ class Gazetteer:
             for key in keys(entry.name):
                 self._extra.setdefault(key, []).append(entry.row)
         self._scan_keys = self._keys[:self._head] + list(self._extra)
+        self._units: dict[str, list[int]] = {}
+        for line in _data(ADMIN_UNITS_FILE).decode("utf-8").split("\n")[1:]:
+            if line:
+                cols = dict(zip(ADMIN_UNITS_HEADER, line.split("\t")))
+                entry = Entry(len(self._rows) + len(self._sites), None, "city", cols["country"], cols["admin1"],
+                              float(cols["lat"]), float(cols["lon"]), 0, cols["feature"], cols["name"])
+                self._sites.append(entry)
+                for key in keys(entry.name):
+                    self._units.setdefault(key, []).append(entry.row)
         self._automaton = _automaton([f" {k} " for k in self._scan_keys])
 
     def __len__(self) -> int:
         """Number of name keys."""
-        return len(self._keys) + len(self._extra)
+        return len(self._keys) + len(self._extra) + len(self._units)
 
     def entry(self, row: int) -> Entry:
         """The row with this number."""
@@ -224,7 +237,7 @@ class Gazetteer:
 
     def rows(self, key: str) -> list[int]:
         """Row numbers a folded name key may mean."""
-        found = list(self._extra.get(key, ()))
+        found = list(self._extra.get(key, ())) + list(self._units.get(key, ()))
         for lo, hi in ((0, self._head), (self._head, len(self._keys))):
             i = bisect.bisect_left(self._keys, key, lo, hi)
             if i < hi and self._keys[i] == key:

@@ -114,6 +114,7 @@ HEAD_BONUS = 2.0
 # (named_countries); the names of people never do.
 NAMED_TOWN_MIN_POPULATION = 20_000
 # Votes a resolved mention gives its country: countries and regions count more than towns.
+UNIT_FEATURES = frozenset({"ADM2", "ADM3"})
 VOTE_BY_KIND = {"country": 2.0, "admin1": 1.5, "city": 1.0, "site": 1.0, "district": 1.0}
 
 
@@ -510,7 +511,21 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
         if _outside_its_region(hit):
             continue  # left to local_names, which keeps the name at its region's point
         kept.append(hit)
-    return kept
+    return [hit for hit in kept if not _unit_of_a_town(hit, kept)]
+
+
+def _is_unit(entry: Entry) -> bool:
+    """A ward or district from admin_units.tsv: placed only at its district's centre."""
+    return entry.kind == "city" and entry.geonames_id is None and entry.feature in UNIT_FEATURES
+
+
+def _unit_of_a_town(hit: _Hit, kept: list[_Hit]) -> bool:
+    """A ward named beside a town of its region ("in Fafi, Garissa"): the town, which has a point of its own, is
+    where coders put the event; the ward only says which part of it."""
+    if hit.best is None or not _is_unit(hit.best):
+        return False
+    return any(h is not hit and h in kept and h.best is not None and h.best.kind == "city" and not _is_unit(h.best)
+               and h.best.admin1 == hit.best.admin1 for h in hit.group or [])
 
 
 def _is_stray(hit: _Hit, tally: dict[str, float], anchored: set[str]) -> bool:

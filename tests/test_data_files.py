@@ -65,7 +65,7 @@ def test_places_header_and_width(places: list[list[str]]) -> None:
 
 
 def test_no_quotes_or_comment_lines() -> None:
-    for name in ("actors.tsv", "people.tsv", "admin1.tsv", "gazetteer_supplement.tsv"):
+    for name in ("actors.tsv", "people.tsv", "admin1.tsv", "gazetteer_supplement.tsv", "admin_units.tsv"):
         text = (DATA / name).read_text(encoding="utf-8")
         assert '"' not in text, name
         assert not any(line.startswith("#") for line in text.splitlines()), name
@@ -160,7 +160,7 @@ def test_admin1_table() -> None:
 
 
 def test_places_file_size() -> None:
-    total = sum(p.stat().st_size for p in DATA.iterdir() if p.name.startswith(("gazetteer", "admin1")))
+    total = sum(p.stat().st_size for p in DATA.iterdir() if p.name.startswith(("gazetteer", "admin")))
     assert total < 60_000_000
 
 
@@ -182,6 +182,23 @@ def test_specific_place_rows(places: list[list[str]]) -> None:
     assert sites["Ain al-Asad"].country == "IRQ"
     assert sites["Jurf al-Sakhar"].country == "IRQ"
     assert any(e.name == "Kyiv" and e.country == "UKR" for e in gaz.candidates("kiev"))
+
+
+def test_admin_units_rows() -> None:
+    # tools/import_admin_units.py: Kenyan constituencies and wards, each in a Kenyan county, none a GeoNames name
+    from eventcoder import gazetteer
+
+    rows = _read("admin_units.tsv")
+    assert rows[0] == gazetteer.ADMIN_UNITS_HEADER
+    assert all(len(r) == len(rows[0]) for r in rows) and len(rows) > 1000
+    units = {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}
+    counties = {r[0] for r in _read("admin1.tsv")[1:] if r[1] == "KEN"}
+    assert all(u["country"] == "KEN" and u["admin1"] in counties and u["feature"] in ("ADM2", "ADM3")
+               for u in units.values())
+    assert -4.2 < float(units["Likoni"]["lat"]) < -4.0 and units["Likoni"]["admin1"] == "KE.37"
+    assert units["Kayole"]["parent"] == "Embakasi Central" and units["Kayole"]["admin1"] == "KE.05"
+    for left_out in ("Isiolo South", "Pokot", "London", "Airport", "Mombasa"):
+        assert left_out not in units, left_out
 
 
 PEOPLE_HEADER = ["pattern", "name", "country", "sector", "wikidata", "kind", "start_year", "end_year"]

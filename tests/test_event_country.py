@@ -134,8 +134,8 @@ def test_a_named_place_outranks_the_organisations_country(code) -> None:
 
 
 @pytest.mark.parametrize(("text", "country"), [
-    # a county and a town that only Kenya has, named with no place cue
-    ("Kigumo town residents held a demonstration against Kirinyaga Governor.", "KEN"),
+    # a county and a constituency that only Kenya has, named with no place cue
+    ("Traders held a demonstration against Kirinyaga Governor.", "KEN"),
     ("Wajir West MP was attacked by gunmen, his bodyguard was wounded.", "KEN"),
 ])
 def test_a_name_only_one_country_bears_gives_the_country(code, text: str, country: str) -> None:

@@ -95,8 +95,10 @@ def test_a_protest_done_violently_is_violent(code) -> None:
 
 
 def test_the_region_after_a_comma_places_the_event(code) -> None:
+    # Eastleigh is a Nairobi ward (admin_units.tsv), not the English town of that name
     [event] = code("Somali residents of Eastleigh, Nairobi protest against a police raid on a home.")
-    assert (event["place"]["name"], event["place"]["country"]) == ("Nairobi County", "KEN")
+    assert (event["place"]["name"], event["place"]["country"], event["place"]["admin1"]) == \
+        ("Eastleigh", "KEN", "Nairobi County")
 
 
 @pytest.mark.parametrize("text", [

@@ -360,3 +360,17 @@ def test_a_stray_namesake_does_not_overrule_its_region() -> None:
     text = "On 15 Sept 2018, a man shot dead his neighbour in Irobo village, Shinyalu, Kakamega county."
     assert [(m.text, m.place.country, m.place.admin1) for m in mentions(text)] == \
         [("Shinyalu", "KEN", "Kakamega County"), ("Kakamega county", "KEN", "Kakamega County")]
+
+
+def test_kenyan_wards_and_constituencies_are_places() -> None:
+    # admin_units.tsv: names GeoNames' cities500 lacks, placed at their constituency's centre
+    likoni = named("On 14 December, a mob killed a suspected criminal in Likoni.", "Likoni")
+    assert (likoni.place.country, likoni.place.admin1, likoni.place.geonames_id) == ("KEN", "Mombasa County", None)
+    kayole = named("Kayole residents protested as demolitions continued in the estate.", "Kayole")
+    assert (kayole.place.country, kayole.place.admin1) == ("KEN", "Nairobi County")
+
+
+def test_a_ward_gives_way_to_the_town_beside_it() -> None:
+    # Ndarugu is a ward with no point of its own; the GeoNames town of its county named beside it is the place
+    text = "Workers at Ndarugu, Juja town, blocked the road."
+    assert [(m.text, m.place.geonames_id is not None) for m in mentions(text)] == [("Juja", True)]

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Write eventcoder/data/admin_units.tsv: second- and third-level administrative units that GeoNames' cities500
+lacks, where news and ACLED name them as the place of an event ("in Likoni", "Kayole residents").
+
+Source (BUILD time only; eventcoder never imports it at run time):
+  * kenya-data 0.1.2 (MIT) — kenya.db, Kenya's 290 constituencies with their centre points and 1,450 county
+    assembly wards (IEBC listing, points from OCHA COD-AB, compiled by the kenya-regions project). A ward takes
+    the point of its constituency (wards carry none), a name written "A/B" gives one row per part.
+
+Rebuild:
+    python3 -m venv /tmp/kd && /tmp/kd/bin/pip install kenya-data==0.1.2
+    PYTHONPATH=.:/tmp/kd/lib/python3.11/site-packages .venv/bin/python tools/import_admin_units.py
+
+A unit already in the gazetteer under the same name in the same country is left out (GeoNames' point is a
+town's, surer than a constituency's centre), and so are names that are ordinary English words ("Airport").
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import os
+import re
+import sqlite3
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+
+from eventcoder.gazetteer import ADMIN_UNITS_FILE, ADMIN_UNITS_HEADER, admin1_codes, keys, load  # noqa: E402
+
+DATA = os.path.join(os.path.dirname(HERE), "eventcoder", "data")
+# Ward names that are words or generic labels, not names a reader would take for a place.
+GENERIC = frozenset({"airport", "township", "central", "town", "market", "hospital", "industrial area", "stadium",
+                     "railway", "harbour", "mosque", "mission", "sunrise", "highway", "forest", "lake", "border",
+                     "mountain view", "hospital hill", "park", "river", "estate", "upper", "lower", "north", "south",
+                     "east", "west", "city", "university", "majengo", "municipality", "arabia", "london", "railways",
+                     "racecourse", "lakeview", "flamingo", "ravine", "hindi", "puma", "theta", "tudor", "karen", "rhoda",
+                     "kamara", "biashara", "sokoni", "salama", "karama", "amaya", "ganda", "pipeline", "california",
+                     "airbase", "harambee", "central ward", "lake zone", "manga", "mata", "sala", "pala", "kuku", "turi",
+                     "kola", "soba", "endo", "poro", "fino", "uran", "guba", "chala", "milima", "nyota", "ziwa", "bahari"})
+# Words that only set one ward of a place apart from another: "Kayole North", "Dandora Area II", "North Imenti".
+PART_WORDS = frozenset({"north", "south", "east", "west", "central", "township", "town", "area", "i", "ii", "iii",
+                        "iv", "a", "b", "'a'", "'b'", "upper", "lower"})
+MIN_NAME_CHARS = 4
+UNIT_FEATURES = ("ADM2", "ADM3")
+
+
+def _kenya_db() -> str:
+    spec = importlib.util.find_spec("kenya_data")
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("kenya-data is not installed (build-time only): pip install kenya-data==0.1.2")
+    return os.path.join(list(spec.submodule_search_locations)[0], "kenya.db")
+
+
+def _parts(name: str) -> list[str]:
+    """The names a unit goes by: each part of "A/B", and the place a ward is a part of ("Kayole North": Kayole)."""
+    out = []
+    for part in (p.strip() for p in re.split(r"[/,\\]", name) if p.strip()):
+        out.append(part)
+        words = part.split()
+        while words and words[-1].lower() in PART_WORDS:
+            words.pop()
+        while words and words[0].lower() in PART_WORDS:
+            words.pop(0)
+        if words and " ".join(words) != part:
+            out.append(" ".join(words))
+    return out
+
+
+def kenya_rows() -> list[list[str]]:
+    """Constituencies and wards of Kenya as admin_units rows."""
+    db = sqlite3.connect(_kenya_db())
+    county_code = {}
+    for cid, county in db.execute("select id, name from counties"):
+        codes = admin1_codes(county, "KEN") or admin1_codes(county.replace("-", " "), "KEN") \
+            or admin1_codes(county.replace("Elgeyo", "Elegeyo"), "KEN")
+        if len(codes) != 1:
+            sys.exit(f"county {county!r} matches GeoNames admin1 codes {codes}")
+        county_code[cid] = codes.pop()
+    points = {eid: (lat, lon) for eid, lat, lon in
+              db.execute("select entity_id, latitude, longitude from coordinates where entity_type='constituency'")}
+    rows = []
+    for cid, name, county_id in db.execute("select id, name, county_id from constituencies order by id"):
+        lat, lon = points[cid]
+        for part in _parts(name):
+            rows.append([part, "KEN", county_code[county_id], f"{lat:.4f}", f"{lon:.4f}", "ADM2", name])
+    for name, cname, cid, county_id in db.execute(
+            "select w.name, c.name, c.id, c.county_id from wards w join constituencies c on w.constituency_id = c.id "
+            "order by w.id"):
+        lat, lon = points[cid]
+        for part in _parts(name):
+            rows.append([part, "KEN", county_code[county_id], f"{lat:.4f}", f"{lon:.4f}", "ADM3", cname])
+    return rows
+
+
+def _communities() -> set[str]:
+    """Keys of the community names in communities.tsv ("Pokot"): a ward named "Pokot South" is no town "Pokot"."""
+    with open(os.path.join(DATA, "communities.tsv"), encoding="utf-8") as f:
+        return {key for line in f if line.strip() and not line.startswith("#")
+                for key in keys(line.split("\t")[0])}
+
+
+def _in_geonames(key: str, country: str) -> bool:
+    return any(c.country == country and c.feature not in UNIT_FEATURES for c in load().candidates(key))
+
+
+def keep(row: list[str], seen: set[tuple[str, str]], communities: set[str]) -> bool:
+    """A distinctive name GeoNames does not already place in the country, once. A unit named after a town or region
+    GeoNames has ("Isiolo South") is left to that town: coders place its events there."""
+    name, country = row[0], row[1]
+    key = next(iter(keys(name)), "")
+    if len(key) < MIN_NAME_CHARS or key in GENERIC or key in communities or (key, country) in seen:
+        return False
+    seen.add((key, country))
+    words = name.split()
+    while words and words[-1].lower() in PART_WORDS:
+        words.pop()
+    while words and words[0].lower() in PART_WORDS:
+        words.pop(0)
+    base = next(iter(keys(" ".join(words))), "") if words else ""
+    return not _in_geonames(key, country) and not (base != key and base and _in_geonames(base, country))
+
+
+def main() -> None:
+    seen: set[tuple[str, str]] = set()
+    communities = _communities()
+    rows = [r for r in kenya_rows() if keep(r, seen, communities)]
+    path = os.path.join(DATA, ADMIN_UNITS_FILE)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE)
+        w.writerow(ADMIN_UNITS_HEADER)
+        w.writerows(rows)
+    print(f"wrote {path}: {len(rows)} rows")
+
+
+if __name__ == "__main__":
+    main()
