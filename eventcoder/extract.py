@@ -317,8 +317,9 @@ def _locative(mention: PlaceMention, doc: Doc) -> bool:
         return True
     if root.dep_ == "compound" and root.head.lower_ in words("local_noun"):
         return True  # "Mombasa traders", "Kisii University": where its people or institution are
-    if root.dep_ == "dobj" and any(t.event_type == "ASSAULT" for t in triggers().get(root.head.lemma_.lower(), ())):
-        return True  # "Al Shabaab attacks Mandera": the place attacked is where it happened
+    if root.dep_ == "dobj" and (any(t.event_type == "ASSAULT" for t in triggers().get(root.head.lemma_.lower(), ()))
+                                or root.head.lemma_.lower() in words("enter_verb")):
+        return True  # "Al Shabaab attacks Mandera", "militants encroached Kitui county": where it happened
     if root.dep_ in ACTOR_DEPS:
         return False
     return not (root.dep_ == "pobj" and root.head.lower_ in ACTOR_PREPS)

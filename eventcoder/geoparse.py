@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.actors import community_of, people_country
 from eventcoder.gazetteer import (DROP, STOP_KEYS, Entry, Gazetteer, admin1_keys, fold, fold_chars, keys, load,
                                   variants)
-from eventcoder.lexicon import words
+from eventcoder.lexicon import triggers, words
 from eventcoder.records import Place
 from eventcoder.missions import missions_named
 
@@ -212,7 +212,8 @@ def _raw_spans(doc: Doc, runs: list[tuple[int, int]]) -> dict[tuple[int, int], s
     for run_start, run_end in runs:
         marked = any(t.ent_type_ in PLACE_LABELS for t in doc[run_start:run_end]) or _separated(doc, run_start) \
             or _cue(doc, run_start, run_end)[0] is not None \
-            or any(_local_noun_after(doc, i) or _regions_in_brackets(doc, i) for i in range(run_start + 1, run_end + 1))
+            or any(_local_noun_after(doc, i) or _regions_in_brackets(doc, i) for i in range(run_start + 1, run_end + 1)) \
+            or _object_of_an_attack(doc[run_start:run_end])
         for i in range(run_start, run_end if marked else run_start):
             for j in range(i + 1, min(run_end, i + MAX_NAME_TOKENS) + 1):
                 if (i, j) in spans or doc[i].is_punct or doc[j - 1].is_punct or not (key := fold(doc[i:j].text)):
@@ -288,7 +289,7 @@ def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: 
     """Capitalised, not a date/number/demonym, a whole name, and marked by a place entity, a cue, a chain, or a site."""
     span = doc[start:end]
     words = [t for t in span if _wordlike(t) and t.lower_ not in CONNECTORS]
-    if not words or not any(_capitalised(t) for t in words) or glued_modifier(doc, end):
+    if not words or not any(_capitalised(t) for t in words) or glued_modifier(doc, end) or _names_a_thing(doc, end):
         return False
     if _vetoed(words[0]) and not site and not _overruled(doc, words[0], start, end) \
             and not (chained and words[0].ent_type_ in GUESSED_LABELS):  # "(Shabunda, Sud-Kivu)" read as a title
@@ -300,7 +301,23 @@ def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: 
     if chained and (run is None or start == run[0]):
         return True
     return any(t.ent_type_ in PLACE_LABELS for t in span) or _cue(doc, start, end)[0] is not None \
-        or _local_noun_after(doc, end) or _regions_in_brackets(doc, end)
+        or _local_noun_after(doc, end) or _regions_in_brackets(doc, end) or _object_of_an_attack(span)
+
+
+def _object_of_an_attack(span: Span) -> bool:
+    """A name the parse makes the object of an attack or of going in ("Al Shabaab attacked Yumbis", "militants
+    stormed Witu"): a place, whoever the model took it for."""
+    root = span.root
+    if root.dep_ != "dobj" or root.head.pos_ != "VERB":
+        return False
+    verb = root.head.lemma_.lower()
+    return verb in words("enter_verb") or any(t.event_type == "ASSAULT" for t in triggers().get(verb, ()))
+
+
+def _names_a_thing(doc: Doc, end: int) -> bool:
+    """A name that qualifies a currency or a street ("the US dollar exchange rate", "Haifa Street" in Baghdad): no
+    place of the story, and no vote for a country."""
+    return end < len(doc) and (doc[end].lower_ in words("currency") or doc[end].lower_ in words("street_noun"))
 
 
 def _regions_in_brackets(doc: Doc, end: int) -> bool:

@@ -374,3 +374,16 @@ def test_a_ward_gives_way_to_the_town_beside_it() -> None:
     # Ndarugu is a ward with no point of its own; the GeoNames town of its county named beside it is the place
     text = "Workers at Ndarugu, Juja town, blocked the road."
     assert [(m.text, m.place.geonames_id is not None) for m in mentions(text)] == [("Juja", True)]
+
+
+def test_the_object_of_an_attack_is_a_place_whatever_the_model_calls_it() -> None:
+    # the model reads Witu as a person here; "attack Witu" makes it the place attacked
+    text = "Between 10 and 15 suspected al Shabaab assailants attack Witu. A witness said the attackers shot them."
+    assert [(m.text, m.place.country) for m in mentions(text)] == [("Witu", "KEN")]
+
+
+def test_streets_and_currencies_name_no_place() -> None:
+    # "US dollar" gives no vote to the United States, so Sidon stays in Lebanon; "the Ilya intersection" is no town
+    text = ("Rioters damaged the front of Audi Bank building at the Ilya intersection in Sidon, after the US dollar "
+            "exchange rate increased.")
+    assert [(m.text, m.place.country) for m in mentions(text)] == [("Sidon", "LBN")]
