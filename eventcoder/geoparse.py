@@ -142,7 +142,7 @@ class _Hit:
     context_of: _Hit | None = None
     group: list[_Hit] | None = None
     best: Entry | None = None
-    areas: frozenset[str] = frozenset()  # admin1 codes where a mission the article names reports events
+    areas: tuple[str, ...] = ()  # admin1 codes where a mission the article names reports events, main one first
     inside: _Hit | None = None  # the name this one is said to lie in: "Bara town in Idleb" (Idleb)
 
 
@@ -527,6 +527,8 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
                 continue
         if _outside_its_region(hit):
             continue  # left to local_names, which keeps the name at its region's point
+        if _outside_mission_areas(hit):
+            continue  # placed at the mission's region by place_mentions
         kept.append(hit)
     return [hit for hit in kept if not _unit_of_a_town(hit, kept)]
 
@@ -662,7 +664,7 @@ def place_mentions(doc: Doc, *, countries: tuple[str, ...] = ()) -> list[PlaceMe
     hits = [h for h in _select(doc, _raw_spans(doc, runs), runs) if h.cands]
     _group(doc, hits)
     missions = missions_named(doc.text)
-    areas = frozenset().union(*(mission.areas for mission in missions))
+    areas = tuple(dict.fromkeys(code for mission in missions for code in mission.areas))
     for hit in hits:
         hit.areas = areas
     votes = _norp_votes(doc)
@@ -671,14 +673,62 @@ def place_mentions(doc: Doc, *, countries: tuple[str, ...] = ()) -> list[PlaceMe
     for mission in missions:
         votes[mission.host] += MISSION_VOTE  # the SMM reports only from Ukraine: "near Mine 6/7" is no town of Japan
     out = []
-    for hit in resolve(hits, votes):
+    kept = resolve(hits, votes)
+    for hit in kept:
         assert hit.best is not None
         precision = "near" if hit.best.kind == "city" and hit.cue in NEAR_CUES else None
         text = doc[hit.start:hit.end].text
         out.append(PlaceMention(hit.start, hit.end, text, hit.best.place(precision, text), hit.cue))
+    out = sorted(out + _villages_of_mission_areas(doc, runs, hits, kept), key=lambda m: m.start)
     out = _parts_of_towns(doc, out)
     from eventcoder.local_names import local_names  # it builds on this module's gating helpers
     return local_names(doc, out)
+
+
+def _outside_mission_areas(hit: _Hit) -> bool:
+    """A town every reading of which lies in a mission's host country but outside the regions it reports on: a
+    village there that the gazetteer lacks ("near Kashtanove" in an SMM report is no hamlet of Crimea)."""
+    hosts = {code.split(".")[0] for code in hit.areas}
+    return bool(hit.areas) and all(c.kind == "city" and c.admin1 not in hit.areas and c.admin1.split(".")[0] in hosts
+                                   for c in hit.cands)
+
+
+def _villages_of_mission_areas(doc: Doc, runs: list[tuple[int, int]], hits: list[_Hit],
+                               kept: list[_Hit]) -> list[PlaceMention]:
+    """Mentions at the region level for the villages of a mission's regions that the gazetteer lacks: those
+    `_outside_mission_areas` drops, and unknown names after a strong cue ("near Mineralne"). They lie in the
+    mission's region that the article's other places lie in, else its main one, under the name the text gives."""
+    areas = hits[0].areas if hits else tuple(dict.fromkeys(
+        code for mission in missions_named(doc.text) for code in mission.areas))
+    if not areas:
+        return []
+    spans = [(h.start, h.end) for h in hits if h not in kept and h.cue in STRONG_CUES and _outside_mission_areas(h)]
+    for a, b in runs:
+        while b > a and not _wordlike(doc[b - 1]):
+            b -= 1  # "near Trudovskiye." : the run takes the full stop along
+        if b > a and _unknown_village(doc, a, b, hits):
+            spans.append((a, b))
+    if not spans:
+        return []
+    named = [h.best.admin1 for h in kept if h.best is not None and h.best.admin1 in areas]
+    code = max(set(named), key=named.count) if named else areas[0]
+    region = next((c for c in load().candidates(next(iter(admin1_keys(load().admin1_name(code) or "")), ""))
+                   if c.kind == "admin1" and c.admin1 == code), None)
+    if region is None:
+        return []
+    out = []
+    for start, end in spans:
+        text = doc[start:end].text
+        out.append(PlaceMention(start, end, text, replace(region.place(), name=text), _cue(doc, start, end)[0]))
+    return out
+
+
+def _unknown_village(doc: Doc, start: int, end: int, hits: list[_Hit]) -> bool:
+    """A proper name after a strong cue that the gazetteer does not know and no entity label rules out."""
+    span = doc[start:end]
+    return _cue(doc, start, end)[0] in STRONG_CUES and not any(h.start < end and start < h.end for h in hits) \
+        and all(_wordlike(t) and (_capitalised(t) or t.lower_ in CONNECTORS) for t in span) \
+        and not any(_vetoed(t) or t.ent_type_ in ("ORG", "NORP") for t in span) and len(span) <= MAX_VARIANT_TOKENS
 
 
 def _parts_of_towns(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -11,16 +11,17 @@ from eventcoder.lexicon import read_table
 
 @dataclass(frozen=True)
 class Mission:
-    """A mission's host country and the admin1 codes of the regions where it reports events (may be empty)."""
+    """A mission's host country and the admin1 codes of the regions where it reports events (may be empty), the
+    region where it reports most first."""
 
     host: str
-    areas: frozenset[str]
+    areas: tuple[str, ...]
 
 
 @cache
 def _table() -> tuple[re.Pattern[str], dict[str, Mission]]:
     """The pattern of every mission name, longest first ("OSCE SMM" before "SMM"), and the mission of each."""
-    missions = {row["pattern"]: Mission(row["host"], frozenset(row["area"].split()))
+    missions = {row["pattern"]: Mission(row["host"], tuple(row["area"].split()))
                 for row in read_table("missions.tsv")}
     names = sorted(missions, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b"), missions

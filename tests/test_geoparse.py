@@ -387,3 +387,13 @@ def test_streets_and_currencies_name_no_place() -> None:
     text = ("Rioters damaged the front of Audi Bank building at the Ilya intersection in Sidon, after the US dollar "
             "exchange rate increased.")
     assert [(m.text, m.place.country) for m in mentions(text)] == [("Sidon", "LBN")]
+
+
+def test_a_village_of_a_missions_area_missing_from_the_gazetteer_lies_in_the_area() -> None:
+    # Kashtanove is known only as a hamlet of Crimea, Trudovskiye not at all: the SMM reports from Donetsk and
+    # Luhansk, so both are placed at the mission's main region under the text's name
+    for text, name in [("The OSCE SMM observed a total of 5 explosions near Kashtanove.", "Kashtanove"),
+                       ("The OSCE SMM observed 2 shots involving small arms near Trudovskiye.", "Trudovskiye")]:
+        assert [(m.text, m.place.admin1, m.place.precision) for m in mentions(text)] == [(name, "Donetsk", "admin1")]
+    # a village of another region, with no mission named, keeps its own reading
+    assert named("Protesters gathered near Kashtanove.", "Kashtanove").place.admin1 == "Crimea"
