@@ -137,13 +137,13 @@ ADMIN1_FILE = "admin1.tsv"
 SUPPLEMENT_FILE = "gazetteer_supplement.tsv"
 SUPPLEMENT_HEADER = ["name", "kind", "country", "admin1", "lat", "lon", "geonames_id", "feature", "note"]
 # Districts and wards GeoNames' cities500 lacks (tools/import_admin_units.py): looked up on cued spans only, never
-# scanned for, and read as towns of unknown size, so a foreign namesake outvotes them as it would a hamlet.
-ADMIN_UNITS_FILE = "admin_units.tsv"
-ADMIN_UNITS_HEADER = ["name", "country", "admin1", "lat", "lon", "feature", "parent"]
+# scanned for, and of unknown size (population 0), so a foreign namesake outvotes them as it would a hamlet.
+ADMIN_UNITS_FILE = "admin_units.tsv.gz"
+ADMIN_UNITS_HEADER = ["name", "kind", "country", "admin1", "lat", "lon", "feature", "parent"]
 # Prior of a row before any context: log10 population (1 point per factor of ten) plus a kind bonus, so a country
 # or a named site beats a same-named village; admin1 regions carry the summed population of their places, so they
 # take a penalty to let their own seat win ("Haifa" is the city, "Haifa district" the region).
-KIND_PRIOR = {"country": 9.0, "site": 8.0, "admin1": -1.0, "city": 0.0, "district": 3.0}
+KIND_PRIOR = {"country": 9.0, "site": 8.0, "admin1": -1.0, "city": 0.0, "district": 1.5}
 CAPITAL_BONUS = 1.0
 # A district is a part of a region: ACLED's geo-precision 2, like "near" a town, at the district's seat.
 PRECISION_BY_KIND = {"country": "country", "admin1": "admin1", "city": "city", "site": "exact", "district": "near"}
@@ -216,7 +216,7 @@ class Gazetteer:
         for line in _data(ADMIN_UNITS_FILE).decode("utf-8").split("\n")[1:]:
             if line:
                 cols = dict(zip(ADMIN_UNITS_HEADER, line.split("\t")))
-                entry = Entry(len(self._rows) + len(self._sites), None, "city", cols["country"], cols["admin1"],
+                entry = Entry(len(self._rows) + len(self._sites), None, cols["kind"], cols["country"], cols["admin1"],
                               float(cols["lat"]), float(cols["lon"]), 0, cols["feature"], cols["name"])
                 self._sites.append(entry)
                 for key in keys(entry.name):

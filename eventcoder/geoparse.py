@@ -414,7 +414,8 @@ def _select(doc: Doc, spans: dict[tuple[int, int], str], runs: list[tuple[int, i
         if _acronym_of_towns(doc[s:e], cands):
             continue
         # A hand-added site ("Tower 22") is a distinctive name: it needs no cue and may be any entity.
-        if _gate(doc, s, e, run, run is not None and run[0] in chained, any(c.kind == "site" for c in cands)):
+        if _gate(doc, s, e, run, run is not None and run[0] in chained, any(c.kind == "site" for c in cands)) \
+                and (not all(_is_unit(c) for c in cands) or _placed_firmly(doc, s, e, run, chained)):
             hit = _Hit(s, e, key, cands)
             hit.cue, hit.hint = _cue(doc, s, e)
             if s > 0 and doc[s - 1].lower_ in PART_ADJECTIVES and all(c.kind == "country" for c in cands):
@@ -422,6 +423,16 @@ def _select(doc: Doc, spans: dict[tuple[int, int], str], runs: list[tuple[int, i
             chosen.append(hit)
             taken.update(range(s, e))
     return sorted(chosen, key=lambda h: h.start)
+
+
+def _placed_firmly(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: set[int]) -> bool:
+    """What a district or ward name needs, as tens of thousands of them share names with people ("Albert") and
+    words: a place label, a strong cue ("in", "near", "residents of"), a comma chain or brackets, or its people
+    after it."""
+    cue, kind = _cue(doc, start, end)
+    return any(t.ent_type_ in PLACE_LABELS for t in doc[start:end]) or cue in STRONG_CUES or cue in OF_NOUNS \
+        or kind is not None or (run is not None and run[0] in chained) or _local_noun_after(doc, end) \
+        or _regions_in_brackets(doc, end) or _object_of_an_attack(doc[start:end])
 
 
 def _namesakes_of_kind(doc: Doc, start: int, end: int, key: str) -> list[Entry]:
@@ -534,8 +545,8 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
 
 
 def _is_unit(entry: Entry) -> bool:
-    """A ward or district from admin_units.tsv: placed only at its district's centre."""
-    return entry.kind == "city" and entry.geonames_id is None and entry.feature in UNIT_FEATURES
+    """A ward or district from admin_units.tsv.gz, or a hand-added district: placed only at a centre or seat."""
+    return entry.kind in ("city", "district") and entry.geonames_id is None and entry.feature in UNIT_FEATURES
 
 
 def _unit_of_a_town(hit: _Hit, kept: list[_Hit]) -> bool:
@@ -552,7 +563,7 @@ def _is_stray(hit: _Hit, tally: dict[str, float], anchored: set[str]) -> bool:
     ("in Irobo village, Shinyalu, Kakamega county": a hamlet of Ivory Coast does not overrule the Kenyan county)."""
     assert hit.best is not None
     others_votes = tally.get(hit.best.country, 0.0) - VOTE_BY_KIND[hit.best.kind]
-    return hit.best.kind == "city" and others_votes <= 0 and _stray(hit.best, tally, anchored)
+    return (hit.best.kind == "city" or _is_unit(hit.best)) and others_votes <= 0 and _stray(hit.best, tally, anchored)
 
 
 def _stray(town: Entry, tally: dict[str, float], anchored: set[str]) -> bool:

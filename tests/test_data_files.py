@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import gzip
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,8 @@ PLACE_KINDS = {"country", "admin1", "city"}
 
 def _read(name: str) -> list[list[str]]:
     # The loader (eventcoder.lexicon.read_table) reads these files with QUOTE_NONE; do the same.
-    text = (DATA / name).read_text(encoding="utf-8")
+    raw = (DATA / name).read_bytes()
+    text = (gzip.decompress(raw) if name.endswith(".gz") else raw).decode("utf-8")
     return list(csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
@@ -65,8 +67,9 @@ def test_places_header_and_width(places: list[list[str]]) -> None:
 
 
 def test_no_quotes_or_comment_lines() -> None:
-    for name in ("actors.tsv", "people.tsv", "admin1.tsv", "gazetteer_supplement.tsv", "admin_units.tsv"):
-        text = (DATA / name).read_text(encoding="utf-8")
+    for name in ("actors.tsv", "people.tsv", "admin1.tsv", "gazetteer_supplement.tsv", "admin_units.tsv.gz"):
+        text = "\n".join("\t".join(r) for r in _read(name)) if name.endswith(".gz") else \
+            (DATA / name).read_text(encoding="utf-8")
         assert '"' not in text, name
         assert not any(line.startswith("#") for line in text.splitlines()), name
         assert not any(c.strip() != c for line in text.splitlines()[1:] for c in line.split("\t")[:1]), name
@@ -185,20 +188,27 @@ def test_specific_place_rows(places: list[list[str]]) -> None:
 
 
 def test_admin_units_rows() -> None:
-    # tools/import_admin_units.py: Kenyan constituencies and wards, each in a Kenyan county, none a GeoNames name
+    # tools/import_admin_units.py: Kenyan constituencies and wards, and GeoNames' second-level divisions, each
+    # in a known admin1 region, none a name GeoNames already places in its country
     from eventcoder import gazetteer
 
-    rows = _read("admin_units.tsv")
+    rows = _read("admin_units.tsv.gz")
     assert rows[0] == gazetteer.ADMIN_UNITS_HEADER
-    assert all(len(r) == len(rows[0]) for r in rows) and len(rows) > 1000
-    units = {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}
-    counties = {r[0] for r in _read("admin1.tsv")[1:] if r[1] == "KEN"}
-    assert all(u["country"] == "KEN" and u["admin1"] in counties and u["feature"] in ("ADM2", "ADM3")
-               for u in units.values())
-    assert -4.2 < float(units["Likoni"]["lat"]) < -4.0 and units["Likoni"]["admin1"] == "KE.37"
-    assert units["Kayole"]["parent"] == "Embakasi Central" and units["Kayole"]["admin1"] == "KE.05"
+    assert all(len(r) == len(rows[0]) for r in rows) and len(rows) > 10_000
+    units = [dict(zip(rows[0], r)) for r in rows[1:]]
+    regions = {r[0]: r[1] for r in _read("admin1.tsv")[1:]}
+    assert all(regions.get(u["admin1"]) == u["country"] and u["feature"] in ("ADM2", "ADM3") for u in units)
+    kenya = {u["name"]: u for u in units if u["kind"] == "city"}
+    assert {u["country"] for u in kenya.values()} == {"KEN"}
+    assert -4.2 < float(kenya["Likoni"]["lat"]) < -4.0 and kenya["Likoni"]["admin1"] == "KE.37"
+    assert kenya["Kayole"]["parent"] == "Embakasi Central" and kenya["Kayole"]["admin1"] == "KE.05"
     for left_out in ("Isiolo South", "Pokot", "London", "Airport", "Mombasa"):
-        assert left_out not in units, left_out
+        assert left_out not in kenya, left_out
+    districts = {(u["name"], u["country"]): u for u in units if u["kind"] == "district"}
+    # Yagha (Burkina Faso) at its seat Sebba, the one town of cities500 in it
+    assert (districts["Yagha", "BFA"]["admin1"], districts["Yagha", "BFA"]["lat"]) == ("BF.12", "13.4364")
+    assert ("Lubero", "COD") not in districts  # the town of that name stands for it
+    assert all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for name, _ in districts for c in name)
 
 
 PEOPLE_HEADER = ["pattern", "name", "country", "sector", "wikidata", "kind", "start_year", "end_year"]

