@@ -140,6 +140,8 @@ SUPPLEMENT_HEADER = ["name", "kind", "country", "admin1", "lat", "lon", "geoname
 # scanned for, and of unknown size (population 0), so a foreign namesake outvotes them as it would a hamlet.
 ADMIN_UNITS_FILE = "admin_units.tsv.gz"
 ADMIN_UNITS_HEADER = ["name", "kind", "country", "admin1", "lat", "lon", "feature", "parent"]
+# Feature of a division with no point of its own, placed at its region's: its events have admin1 precision.
+REGION_POINT_FEATURE = "ADM2R"
 # Prior of a row before any context: log10 population (1 point per factor of ten) plus a kind bonus, so a country
 # or a named site beats a same-named village; admin1 regions carry the summed population of their places, so they
 # take a penalty to let their own seat win ("Haifa" is the city, "Haifa district" the region).
@@ -176,7 +178,12 @@ class Entry:
         if written and self.kind in ("city", "site", "district"):
             name = re.sub(r"^(?:the\s+)|(?:['’]s)$", "", written.strip(" .,;:()[]\"-–"), flags=re.IGNORECASE) or name
         return Place(name=name, country=self.country, admin1=admin1, lat=self.lat, lon=self.lon,
-                     geonames_id=self.geonames_id, precision=precision or PRECISION_BY_KIND[self.kind])  # type: ignore[arg-type]
+                     geonames_id=self.geonames_id, precision=precision or self.precision())  # type: ignore[arg-type]
+
+    def precision(self) -> str:
+        """How exactly this row's point places an event (PRECISION_BY_KIND; a division at its region's point is
+        placed only as well as the region)."""
+        return "admin1" if self.feature == REGION_POINT_FEATURE else PRECISION_BY_KIND[self.kind]
 
 
 def _data(name: str) -> bytes:

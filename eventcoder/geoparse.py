@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors import community_of, people_country
-from eventcoder.gazetteer import (DROP, STOP_KEYS, Entry, Gazetteer, admin1_keys, fold, fold_chars, keys, load,
-                                  variants)
+from eventcoder.gazetteer import (DROP, REGION_POINT_FEATURE, STOP_KEYS, Entry, Gazetteer, admin1_keys, fold,
+                                  fold_chars, keys, load, variants)
 from eventcoder.lexicon import triggers, words
 from eventcoder.records import Place
 from eventcoder.missions import missions_named
@@ -114,7 +114,7 @@ HEAD_BONUS = 2.0
 # (named_countries); the names of people never do.
 NAMED_TOWN_MIN_POPULATION = 20_000
 # Votes a resolved mention gives its country: countries and regions count more than towns.
-UNIT_FEATURES = frozenset({"ADM2", "ADM3"})
+UNIT_FEATURES = frozenset({"ADM2", "ADM3", REGION_POINT_FEATURE})
 VOTE_BY_KIND = {"country": 2.0, "admin1": 1.5, "city": 1.0, "site": 1.0, "district": 1.0}
 
 
@@ -552,8 +552,8 @@ def _is_unit(entry: Entry) -> bool:
 def _unit_of_a_town(hit: _Hit, kept: list[_Hit]) -> bool:
     """A ward named beside a town of its region ("in Fafi, Garissa"): the town, which has a point of its own, is
     where coders put the event; the ward only says which part of it."""
-    if hit.best is None or not _is_unit(hit.best):
-        return False
+    if hit.best is None or hit.best.kind != "city" or not _is_unit(hit.best):
+        return False  # (a district beside a town keeps its place: "in Surobi district, Kabul" is not Kabul city)
     return any(h is not hit and h in kept and h.best is not None and h.best.kind == "city" and not _is_unit(h.best)
                and h.best.admin1 == hit.best.admin1 for h in hit.group or [])
 
@@ -589,9 +589,9 @@ def _region_of_the_town(hit: _Hit) -> Entry | None:
 
 
 def _outside_its_region(hit: _Hit) -> bool:
-    """A town whose every reading lies outside the region named after it ("near Kamianka, Donetsk" when the
-    gazetteer knows only a Kamianka in Cherkasy): the text's region is surer than a namesake far away."""
-    if hit.best is None or hit.best.kind != "city":
+    """A town or district whose every reading lies outside the region named after it ("near Kamianka, Donetsk" when
+    the gazetteer knows only a Kamianka in Cherkasy): the text's region is surer than a namesake far away."""
+    if hit.best is None or hit.best.kind not in ("city", "district"):
         return False
     regions = [h.best for h in hit.group or [] if h.start > hit.start and h.best is not None
                and h.best.kind == "admin1" and h.best.country == hit.best.country]

