@@ -113,8 +113,9 @@ HEAD_BONUS = 2.0
 # Towns this size or larger, alone of their name, tell the country of a story even with no place cue
 # (named_countries); the names of people never do.
 NAMED_TOWN_MIN_POPULATION = 20_000
-# Votes a resolved mention gives its country: countries and regions count more than towns.
+# Features of the rows of admin_units.tsv.gz and of hand-added districts: divisions placed at a centre or seat.
 UNIT_FEATURES = frozenset({"ADM2", "ADM3", REGION_POINT_FEATURE})
+# Votes a resolved mention gives its country: countries and regions count more than towns.
 VOTE_BY_KIND = {"country": 2.0, "admin1": 1.5, "city": 1.0, "site": 1.0, "district": 1.0}
 
 
@@ -541,7 +542,8 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
         if _outside_mission_areas(hit):
             continue  # placed at the mission's region by place_mentions
         kept.append(hit)
-    return [hit for hit in kept if not _unit_of_a_town(hit, kept)]
+    kept_ids = {id(hit) for hit in kept}
+    return [hit for hit in kept if not _unit_of_a_town(hit, kept_ids)]
 
 
 def _is_unit(entry: Entry) -> bool:
@@ -549,12 +551,12 @@ def _is_unit(entry: Entry) -> bool:
     return entry.kind in ("city", "district") and entry.geonames_id is None and entry.feature in UNIT_FEATURES
 
 
-def _unit_of_a_town(hit: _Hit, kept: list[_Hit]) -> bool:
+def _unit_of_a_town(hit: _Hit, kept: set[int]) -> bool:
     """A ward named beside a town of its region ("in Fafi, Garissa"): the town, which has a point of its own, is
     where coders put the event; the ward only says which part of it."""
     if hit.best is None or hit.best.kind != "city" or not _is_unit(hit.best):
         return False  # (a district beside a town keeps its place: "in Surobi district, Kabul" is not Kabul city)
-    return any(h is not hit and h in kept and h.best is not None and h.best.kind == "city" and not _is_unit(h.best)
+    return any(h is not hit and id(h) in kept and h.best is not None and h.best.kind == "city" and not _is_unit(h.best)
                and h.best.admin1 == hit.best.admin1 for h in hit.group or [])
 
 
@@ -690,7 +692,7 @@ def place_mentions(doc: Doc, *, countries: tuple[str, ...] = ()) -> list[PlaceMe
         precision = "near" if hit.best.kind == "city" and hit.cue in NEAR_CUES else None
         text = doc[hit.start:hit.end].text
         out.append(PlaceMention(hit.start, hit.end, text, hit.best.place(precision, text), hit.cue))
-    out = sorted(out + _villages_of_mission_areas(doc, runs, hits, kept), key=lambda m: m.start)
+    out = sorted(out + _villages_of_mission_areas(doc, runs, hits, kept, areas), key=lambda m: m.start)
     out = _parts_of_towns(doc, out)
     from eventcoder.local_names import local_names  # it builds on this module's gating helpers
     return local_names(doc, out)
@@ -704,16 +706,16 @@ def _outside_mission_areas(hit: _Hit) -> bool:
                                    for c in hit.cands)
 
 
-def _villages_of_mission_areas(doc: Doc, runs: list[tuple[int, int]], hits: list[_Hit],
-                               kept: list[_Hit]) -> list[PlaceMention]:
+def _villages_of_mission_areas(doc: Doc, runs: list[tuple[int, int]], hits: list[_Hit], kept: list[_Hit],
+                               areas: tuple[str, ...]) -> list[PlaceMention]:
     """Mentions at the region level for the villages of a mission's regions that the gazetteer lacks: those
     `_outside_mission_areas` drops, and unknown names after a strong cue ("near Mineralne"). They lie in the
     mission's region that the article's other places lie in, else its main one, under the name the text gives."""
-    areas = hits[0].areas if hits else tuple(dict.fromkeys(
-        code for mission in missions_named(doc.text) for code in mission.areas))
     if not areas:
         return []
-    spans = [(h.start, h.end) for h in hits if h not in kept and h.cue in STRONG_CUES and _outside_mission_areas(h)]
+    kept_ids = {id(h) for h in kept}
+    spans = [(h.start, h.end) for h in hits
+             if id(h) not in kept_ids and h.cue in STRONG_CUES and _outside_mission_areas(h)]
     for a, b in runs:
         while b > a and not _wordlike(doc[b - 1]):
             b -= 1  # "near Trudovskiye." : the run takes the full stop along
