@@ -125,18 +125,24 @@ def _kenya_db() -> str:
     return os.path.join(_package_dir("kenya_data", "kenya-data==0.1.2"), "kenya.db")
 
 
+def _without_part_words(name: str) -> str:
+    """The place a ward or constituency is a part of ("Kayole North": Kayole; "North Imenti": Imenti), or ""."""
+    words = name.split()
+    while words and words[-1].lower() in PART_WORDS:
+        words.pop()
+    while words and words[0].lower() in PART_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
 def _parts(name: str) -> list[str]:
     """The names a unit goes by: each part of "A/B", and the place a ward is a part of ("Kayole North": Kayole)."""
     out = []
     for part in (p.strip() for p in re.split(r"[/,\\]", name) if p.strip()):
         out.append(part)
-        words = part.split()
-        while words and words[-1].lower() in PART_WORDS:
-            words.pop()
-        while words and words[0].lower() in PART_WORDS:
-            words.pop(0)
-        if words and " ".join(words) != part:
-            out.append(" ".join(words))
+        whole = _without_part_words(part)
+        if whole and whole != part:
+            out.append(whole)
     return out
 
 
@@ -186,12 +192,8 @@ def keep(row: list[str], seen: set[tuple[str, ...]], communities: set[str]) -> b
     if len(key) < MIN_NAME_CHARS or key in GENERIC or key in communities or once in seen:
         return False
     seen.add(once)
-    words = name.split()
-    while words and words[-1].lower() in PART_WORDS:
-        words.pop()
-    while words and words[0].lower() in PART_WORDS:
-        words.pop(0)
-    base = next(iter(keys(" ".join(words))), "") if words else ""
+    whole = _without_part_words(name)
+    base = next(iter(keys(whole)), "") if whole else ""
     return not _in_geonames(key, country) and not (base != key and base and _in_geonames(base, country))
 
 
@@ -203,7 +205,7 @@ def main() -> None:
     body = "".join("\t".join(r) + "\n" for r in [ADMIN_UNITS_HEADER, *rows])
     with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
         gz.write(body.encode("utf-8"))
-    kinds = collections.Counter((r[1], r[2] == "KEN" and r[6] != "ADM2" or r[1] == "city") for r in rows)
+    kinds = collections.Counter(f"{r[1]} {r[6]}" for r in rows)
     print(f"wrote {path}: {len(rows)} rows, {os.path.getsize(path) / 1e6:.2f} MB; {dict(kinds)}")
 
 
