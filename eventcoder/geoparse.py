@@ -286,8 +286,11 @@ def _vetoed(tok: Token) -> bool:
         or tok.ent_type_ == "ORG" and bool(tok.ent_id_) and tok.text.isupper()
 
 
-def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: bool, site: bool = False) -> bool:
-    """Capitalised, not a date/number/demonym, a whole name, and marked by a place entity, a cue, a chain, or a site."""
+def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: bool, site: bool = False,
+          firm: bool = False) -> bool:
+    """Capitalised, not a date/number/demonym, a whole name, and marked by a place entity, a cue, a chain, or a site.
+    `firm` asks what a district or ward name needs, as tens of thousands of them share names with people ("Albert")
+    and words: a strong cue ("in", "near", "residents of", "X district"), not any preposition."""
     span = doc[start:end]
     words = [t for t in span if _wordlike(t) and t.lower_ not in CONNECTORS]
     if not words or not any(_capitalised(t) for t in words) or glued_modifier(doc, end) or _names_a_thing(doc, end):
@@ -301,8 +304,10 @@ def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: 
         return False
     if chained and (run is None or start == run[0]):
         return True
-    return any(t.ent_type_ in PLACE_LABELS for t in span) or _cue(doc, start, end)[0] is not None \
-        or _local_noun_after(doc, end) or _regions_in_brackets(doc, end) or _object_of_an_attack(span)
+    cue, kind = _cue(doc, start, end)
+    cued = (cue in STRONG_CUES or cue in OF_NOUNS or kind is not None) if firm else cue is not None
+    return any(t.ent_type_ in PLACE_LABELS for t in span) or cued or _local_noun_after(doc, end) \
+        or _regions_in_brackets(doc, end) or _object_of_an_attack(span)
 
 
 def _object_of_an_attack(span: Span) -> bool:
@@ -415,8 +420,8 @@ def _select(doc: Doc, spans: dict[tuple[int, int], str], runs: list[tuple[int, i
         if _acronym_of_towns(doc[s:e], cands):
             continue
         # A hand-added site ("Tower 22") is a distinctive name: it needs no cue and may be any entity.
-        if _gate(doc, s, e, run, run is not None and run[0] in chained, any(c.kind == "site" for c in cands)) \
-                and (not all(_is_unit(c) for c in cands) or _placed_firmly(doc, s, e, run, chained)):
+        if _gate(doc, s, e, run, run is not None and run[0] in chained, any(c.kind == "site" for c in cands),
+                 firm=all(_is_unit(c) for c in cands)):
             hit = _Hit(s, e, key, cands)
             hit.cue, hit.hint = _cue(doc, s, e)
             if s > 0 and doc[s - 1].lower_ in PART_ADJECTIVES and all(c.kind == "country" for c in cands):
@@ -424,16 +429,6 @@ def _select(doc: Doc, spans: dict[tuple[int, int], str], runs: list[tuple[int, i
             chosen.append(hit)
             taken.update(range(s, e))
     return sorted(chosen, key=lambda h: h.start)
-
-
-def _placed_firmly(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: set[int]) -> bool:
-    """What a district or ward name needs, as tens of thousands of them share names with people ("Albert") and
-    words: a place label, a strong cue ("in", "near", "residents of"), a comma chain or brackets, or its people
-    after it."""
-    cue, kind = _cue(doc, start, end)
-    return any(t.ent_type_ in PLACE_LABELS for t in doc[start:end]) or cue in STRONG_CUES or cue in OF_NOUNS \
-        or kind is not None or (run is not None and run[0] in chained) or _local_noun_after(doc, end) \
-        or _regions_in_brackets(doc, end) or _object_of_an_attack(doc[start:end])
 
 
 def _namesakes_of_kind(doc: Doc, start: int, end: int, key: str) -> list[Entry]:
