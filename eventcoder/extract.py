@@ -363,12 +363,18 @@ def _to_event(cand: Candidate, article_id: str) -> Event:
                   fatalities=cand.fatalities)
     if coding.acled_event_type == "Riots" and unnamed:
         source = replace(source, name="rioters", sector="CVL")  # an unnamed crowd, as ACLED codes "Rioters (X)"
+    target = cand.target
+    if target is None and coding.acled_event_type == "Violence against civilians":
+        # its victims are civilians by definition, as ACLED codes "Civilians (X)", of the country where it happened
+        country = cand.place.country if cand.place is not None and len(cand.place.country or "") == 3 else None
+        target = Actor(text="", name="civilians", country=country, sector="CVL")
+        cand.fallbacks.append("target")
     key = f"{article_id}|{cand.trigger.idx}|{cand.event_type}"
     return Event(
         id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
         event_type=cand.event_type, mode=coding.mode, acled_event_type=coding.acled_event_type,
         acled_sub_event_type=coding.acled_sub_event_type, cameo_root=coding.cameo_root,
-        source=source, target=cand.target,
+        source=source, target=target,
         date=cand.date.value if cand.date else None,
         date_precision=cand.date.precision if cand.date else None,  # type: ignore[arg-type]
         date_text=cand.date.text if cand.date else None,

@@ -169,3 +169,12 @@ def test_a_note_placed_at_its_country_takes_the_town_it_names(code) -> None:
 def test_a_county_before_its_staff_locates_their_protest(code) -> None:
     [event] = code("Isiolo County staff protest a work stoppage.")
     assert _place(event) == ("Isiolo County", "KEN", "admin1")
+
+
+def test_violence_against_civilians_with_no_victim_named_targets_civilians(code) -> None:
+    # ACLED codes every such event "Civilians (X)"; the victims are of the country where it happened
+    [event] = code("On 9 May 2020, in Acapulco, Guerrero, a man was found dead in Colonia Libertad. The body "
+                   "presented gunshot wounds.", published="2020-05-10")
+    assert event["acled_event_type"] == "Violence against civilians"
+    assert (event["target"]["name"], event["target"]["country"], event["target"]["sector"]) == \
+        ("civilians", "MEX", "CVL")
