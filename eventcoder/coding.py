@@ -11,7 +11,7 @@ from eventcoder.lexicon import WeaponCue, acled_event_types, acled_sub_types_by_
 from eventcoder.lexicon import triggers as all_triggers  # (this module's arguments are named triggers)
 from eventcoder.participants import CROWD_SECTORS, agents, is_crowd, participants
 from eventcoder.records import Actor
-from eventcoder.roles import actor_at
+from eventcoder.roles import TWO_SIDED_LEMMAS, actor_at
 
 # PLOVER sectors of organised armed actors: violence between two of them is a battle, not an attack on civilians.
 ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "COP", "UAF", "SPY"})
@@ -21,10 +21,6 @@ OUTCOME_LEMMAS = frozenset({"kill", "killing", "wound", "injure", "die", "murder
 # sides are named as crowds (CROWD_SIDES), which stay rioters.
 DEADLY_CLASH_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "confrontation"})
 CROWD_SIDES = frozenset({"mob", "group", "supporter", "member", "youth", "crowd", "gang"})
-# Triggers that name fighting between two armed sides ("clashed with", "battle for").
-TWO_SIDED_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout",
-                              "gunbattle", "exchange", "out",  # "out": the trigger of a "shoot-out"
-                              "confrontation", "altercation", "brawl", "scuffle"})
 # Words of talks that make them peace talks, which ACLED codes as an agreement.
 PEACE_WORDS = frozenset({"peace", "ceasefire", "truce"})
 # Crowds whose treatment by the police ACLED codes under demonstrations, not as an attack on civilians.

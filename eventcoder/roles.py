@@ -319,13 +319,18 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
         found.append(_who_should_leave(trigger))
     if trigger.pos_ in ("NOUN", "PROPN"):
         found.append(_adverbial_holder(trigger, is_trigger, OBJECT_DEPS))
-    if event_type in RECIPROCAL_TYPES:
+    if event_type in RECIPROCAL_TYPES or event_type == "ASSAULT" and trigger.lemma_.lower() in TWO_SIDED_LEMMAS:
         found.append(_partner(source_token(trigger, is_trigger=is_trigger)))
     return [tok for tok in found if tok is not None]
 
 
 # Events two parties do together: "Brazil and the United States agreed", "Iran and Iraq held talks".
 RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+# Triggers that name fighting between two armed sides ("clashed with", "battle for"): the second of two
+# coordinated subjects is the other side ("the military and the AA fought").
+TWO_SIDED_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout",
+                              "gunbattle", "exchange", "out",  # "out": the trigger of a "shoot-out"
+                              "confrontation", "altercation", "brawl", "scuffle"})
 
 
 def _partner(source: Token | None) -> Token | None:

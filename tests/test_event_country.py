@@ -178,3 +178,9 @@ def test_violence_against_civilians_with_no_victim_named_targets_civilians(code)
     assert event["acled_event_type"] == "Violence against civilians"
     assert (event["target"]["name"], event["target"]["country"], event["target"]["sector"]) == \
         ("civilians", "MEX", "CVL")
+
+
+def test_the_second_of_two_sides_that_clash_is_the_target(code) -> None:
+    [event] = code("On 9 May 2020, police and gang members exchanged fire in Rio de Janeiro.", published="2020-05-10")
+    assert (event["acled_sub_event_type"], event["source"]["name"], event["target"]["name"]) == \
+        ("Armed clash", "police", "gang members")
