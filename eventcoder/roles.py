@@ -321,7 +321,16 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
         found.append(_adverbial_holder(trigger, is_trigger, OBJECT_DEPS))
     if event_type in RECIPROCAL_TYPES or event_type == "ASSAULT" and trigger.lemma_.lower() in TWO_SIDED_LEMMAS:
         found.append(_partner(source_token(trigger, is_trigger=is_trigger)))
-    return [tok for tok in found if tok is not None]
+    return [_holder_of_the_site(tok) for tok in found if tok is not None]
+
+
+def _holder_of_the_site(tok: Token) -> Token:
+    """'fired at the positions of the Luhansk People's Militia': the militia holding them, not any armed forces."""
+    if tok.lemma_.lower() in words("installation") or tok.lower_ in words("installation"):
+        of = _prep_object(tok, frozenset({"of"}))
+        if of is not None and of.pos_ in ("PROPN", "NOUN"):
+            return of
+    return tok
 
 
 # Events two parties do together: "Brazil and the United States agreed", "Iran and Iraq held talks".

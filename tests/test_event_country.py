@@ -184,3 +184,10 @@ def test_the_second_of_two_sides_that_clash_is_the_target(code) -> None:
     [event] = code("On 9 May 2020, police and gang members exchanged fire in Rio de Janeiro.", published="2020-05-10")
     assert (event["acled_sub_event_type"], event["source"]["name"], event["target"]["name"]) == \
         ("Armed clash", "police", "gang members")
+
+
+def test_the_holder_of_positions_fired_at_is_the_target(code) -> None:
+    # "the positions of X": X, not any armed forces the word "positions" stands for
+    event = code("On 9 May 2020, the Ukrainian Forces fired 120mm mortars at the positions of the Luhansk "
+                 "People's Militia in the area of Holubivske.", published="2020-05-10")[0]
+    assert (event["target"]["name"], event["target"]["sector"]) == ("militia", "PRM")
