@@ -20,14 +20,14 @@ from eventcoder.casualties import mentions_harm
 from eventcoder.coding import OUTCOME_LEMMAS, TWO_SIDED_LEMMAS, code
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
-from eventcoder.fallbacks import FOREIGN_SECTORS, fill_fallbacks
+from eventcoder.fallbacks import FOREIGN_SECTORS, civilian_victims, fill_fallbacks
 from eventcoder.focus import WHOLE_DOC_TOKENS
-from eventcoder.geoparse import (GENERIC_WORDS, PlaceMention, glued_modifier, named_countries, place_mentions,
-                                 primary)
+from eventcoder.geoparse import (GENERIC_WORDS, PlaceMention, glued_modifier, named_countries, object_of_an_attack,
+                                 place_mentions, primary)
 from eventcoder.actors import PUBLISHED, country_of_thing, issuing_country, people_country, person, published_on
 from eventcoder.discourse import continue_statements, fold_aftermath, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
-from eventcoder.lexicon import triggers, words
+from eventcoder.lexicon import words
 from eventcoder.missions import mission_hosts
 from eventcoder.records import UNIDENTIFIED, Actor, Event, Evidence
 from eventcoder.roles import CREDITING_VERBS, actor_at, source_token, target_tokens
@@ -317,8 +317,7 @@ def _locative(mention: PlaceMention, doc: Doc) -> bool:
         return True
     if root.dep_ == "compound" and root.head.lower_ in words("local_noun"):
         return True  # "Mombasa traders", "Kisii University": where its people or institution are
-    if root.dep_ == "dobj" and (any(t.event_type == "ASSAULT" for t in triggers().get(root.head.lemma_.lower(), ()))
-                                or root.head.lemma_.lower() in words("enter_verb")):
+    if object_of_an_attack(span):
         return True  # "Al Shabaab attacks Mandera", "militants encroached Kitui county": where it happened
     if root.dep_ in ACTOR_DEPS:
         return False
@@ -363,12 +362,7 @@ def _to_event(cand: Candidate, article_id: str) -> Event:
                   fatalities=cand.fatalities)
     if coding.acled_event_type == "Riots" and unnamed:
         source = replace(source, name="rioters", sector="CVL")  # an unnamed crowd, as ACLED codes "Rioters (X)"
-    target = cand.target
-    if target is None and coding.acled_event_type == "Violence against civilians":
-        # its victims are civilians by definition, as ACLED codes "Civilians (X)", of the country where it happened
-        country = cand.place.country if cand.place is not None and len(cand.place.country or "") == 3 else None
-        target = Actor(text="", name="civilians", country=country, sector="CVL")
-        cand.fallbacks.append("target")
+    target = cand.target or civilian_victims(cand, coding.acled_event_type)
     key = f"{article_id}|{cand.trigger.idx}|{cand.event_type}"
     return Event(
         id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],

@@ -112,6 +112,16 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
             cand.fallbacks.append("place")
 
 
+def civilian_victims(cand: Candidate, acled_event_type: str | None) -> Actor | None:
+    """The target of violence against civilians that names no victim: civilians by definition, of the country where
+    it happened, as ACLED codes "Civilians (X)". Known only once the event is coded, so called from there."""
+    if cand.target is not None or acled_event_type != "Violence against civilians":
+        return None
+    country = cand.place.country if cand.place is not None and len(cand.place.country or "") == 3 else None
+    cand.fallbacks.append("target")
+    return Actor(text="", name="civilians", country=country, sector="CVL")
+
+
 def _complete_toll(cand: Candidate) -> None:
     """A report that gives a toll gives all of it: deaths without injuries means none injured, and
     'no casualties' means zero of both (the convention of GTD and ACLED coders)."""

@@ -15,6 +15,7 @@ from eventcoder.gazetteer import (DROP, REGION_POINT_FEATURE, STOP_KEYS, Entry, 
 from eventcoder.lexicon import triggers, words
 from eventcoder.records import Place
 from eventcoder.missions import missions_named
+from eventcoder.places import region_entry
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A name inside one of these entities is never a place ("March" in "in March", "22" in a count).
@@ -214,7 +215,7 @@ def _raw_spans(doc: Doc, runs: list[tuple[int, int]]) -> dict[tuple[int, int], s
         marked = any(t.ent_type_ in PLACE_LABELS for t in doc[run_start:run_end]) or _separated(doc, run_start) \
             or _cue(doc, run_start, run_end)[0] is not None \
             or any(_local_noun_after(doc, i) or _regions_in_brackets(doc, i) for i in range(run_start + 1, run_end + 1)) \
-            or _object_of_an_attack(doc[run_start:run_end])
+            or object_of_an_attack(doc[run_start:run_end])
         for i in range(run_start, run_end if marked else run_start):
             for j in range(i + 1, min(run_end, i + MAX_NAME_TOKENS) + 1):
                 if (i, j) in spans or doc[i].is_punct or doc[j - 1].is_punct or not (key := fold(doc[i:j].text)):
@@ -307,10 +308,10 @@ def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: 
     cue, kind = _cue(doc, start, end)
     cued = (cue in STRONG_CUES or cue in OF_NOUNS or kind is not None) if firm else cue is not None
     return any(t.ent_type_ in PLACE_LABELS for t in span) or cued or _local_noun_after(doc, end) \
-        or _regions_in_brackets(doc, end) or _object_of_an_attack(span)
+        or _regions_in_brackets(doc, end) or object_of_an_attack(span)
 
 
-def _object_of_an_attack(span: Span) -> bool:
+def object_of_an_attack(span: Span) -> bool:
     """A name the parse makes the object of an attack or of going in ("Al Shabaab attacked Yumbis", "militants
     stormed Witu"): a place, whoever the model took it for."""
     root = span.root
@@ -720,8 +721,7 @@ def _villages_of_mission_areas(doc: Doc, runs: list[tuple[int, int]], hits: list
         return []
     named = [h.best.admin1 for h in kept if h.best is not None and h.best.admin1 in areas]
     code = max(set(named), key=named.count) if named else areas[0]
-    region = next((c for c in load().candidates(next(iter(admin1_keys(load().admin1_name(code) or "")), ""))
-                   if c.kind == "admin1" and c.admin1 == code), None)
+    region = region_entry(code)
     if region is None:
         return []
     out = []

@@ -48,6 +48,23 @@ def _country_rows() -> dict[str, Entry]:
     return out
 
 
+@cache
+def _region_rows() -> dict[str, Entry]:
+    """Admin1 region rows by GeoNames admin1 code ('IQ.07'); they follow the country rows."""
+    gaz = load()
+    out: dict[str, Entry] = {}
+    row = len(_country_rows())
+    while (entry := gaz.entry(row)).kind == "admin1":
+        out.setdefault(entry.admin1, entry)
+        row += 1
+    return out
+
+
+def region_entry(code: str) -> Entry | None:
+    """The gazetteer row of an admin1 region by its GeoNames code."""
+    return _region_rows().get(code)
+
+
 def country_place(iso3: str) -> Place | None:
     """A country-level place for an ISO alpha-3 code."""
     entry = _country_rows().get(iso3)
