@@ -249,8 +249,9 @@ def actor_for(head: Token) -> Actor | None:
             continue
         if entry.kind in ("org", "force") and _is_against(ent):
             continue  # "anti-IEBC protesters": against the group, not the group ("pro-Houthi forces" are its own)
-        if entry.kind in ("org", "force") and entry.sector == "PTY" and head.lower_ in words("follower"):
-            # "ODM supporters": a party's crowd, not the party (ACLED: protesters or rioters)
+        if entry.kind in ("org", "force") and (head.lower_ in words("follower")
+                                               or entry.sector == "PTY" and head.lower_ in words("party_youth")):
+            # "ODM supporters", "MRC supporters": a group's crowd, not the group (ACLED: protesters or rioters)
             return Actor(text=text, name=f"{entry.name} {head.lower_}", country=entry.country, sector="CVL")
         if entry.kind in ("org", "force"):
             # "Al-Shabaab fighters", "Hamas militants": the named group is the actor

@@ -346,15 +346,21 @@ def _engagement(triggers: list[Token], target: Actor | None) -> bool:
     return any(f" {cue} " in text for cue in words("engagement"))
 
 
+def crowd_noun(actor: Actor) -> str | None:
+    """The crowd an actor is, by its last word: "protesters", and a group's crowd ("CORD protesters"), else None."""
+    words_ = actor.name.split()
+    return words_[-1] if words_ and (len(words_) == 1 or actor.sector == "CVL") else None
+
+
 def _state_on_crowd(source: Actor | None, target: Actor | None) -> bool:
     return source is not None and source.sector in STATE_SECTORS and target is not None \
-        and target.name in CROWD_TARGETS
+        and crowd_noun(target) in CROWD_TARGETS
 
 
 def _crowd_response_type(target: Actor, triggers: list[Token]) -> str:
     """Police force on protesters is excessive force against them; on rioters or a mob, part of the riot."""
     fight = any(t.lemma_.lower() in TWO_SIDED_LEMMAS for t in triggers)
-    if target.name in ("protesters", "demonstrators") and not fight:
+    if crowd_noun(target) in ("protesters", "demonstrators") and not fight:
         return "Excessive force against protesters"
     if fight:
         return "Violent demonstration"  # "police clashed with protesters": the protesters fought too
@@ -449,7 +455,7 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
         sub = _territory_type(triggers, source)
         return Coding(default_mode, acled_event_types()[sub], sub, "19")
     if event_type == "COERCE" and (default_mode == "disperse" or
-                                   target is not None and target.name in ("protesters", "demonstrators")):
+                                   target is not None and crowd_noun(target) in ("protesters", "demonstrators")):
         sub = "Protest with intervention"  # "police detained protesters": ACLED codes the protest
         return Coding(default_mode, acled_event_types()[sub], sub, default_cameo)
     if event_type == "CONSULT" and any(c.lemma_.lower() in PEACE_WORDS for t in triggers for c in t.children):
@@ -503,7 +509,7 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
         # stones, fire or fists of a crowd of civilians, or a crowd fighting the police or another crowd:
         # a riot, a violent demonstration when protesters act
         protesting = any(t.lemma_.lower() in PROTEST_LEMMAS for t in triggers[0].sent)
-        sub = "Violent demonstration" if source is not None and source.name in ("protesters", "rioters") \
+        sub = "Violent demonstration" if source is not None and crowd_noun(source) in ("protesters", "rioters") \
             or protesting else "Mob violence"
         return Coding(default_mode or "beat", "Riots", sub, "14")
     if default_mode in (None, "firearms") and _prominent(target):

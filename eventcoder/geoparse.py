@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -67,12 +68,12 @@ CONNECTORS = frozenset({"al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", 
 GENERIC_WORDS = frozenset(POST_CUES) | frozenset({"sub-county", "subcounty", "division", "ward", "raion", "island",
                                                   "islands", "municipality", "north", "south", "east", "west",
                                                   "central", "upper", "lower", "northern", "southern", "eastern",
-                                                  "western", "agency"})
+                                                  "western", "agency", "estate", "slum"})
 # Words that make the name before them a part of the town named next: "the Sadr City area of Baghdad",
 # "the Sisli neighborhood in Istanbul", "the Abu Ghraib neighborhood, Baghdad". The town is the event's place,
 # as GTD and ACLED code it; the part's own name stays in the evidence.
 PART_WORDS = frozenset({"area", "neighbourhood", "neighborhood", "quarter", "locality", "precinct", "sector",
-                        "colony", "sub-district", "subdistrict"})
+                        "colony", "sub-district", "subdistrict", "estate", "slum"})
 # Tokens that may separate a name from the region or country it lies in: "Kibera, Nairobi", "Sirwah (Marib)".
 BESIDE_SEPARATORS = frozenset({",", "(", ")", "in", "of", "-", "–", "the"})
 # Tokens between two names of one group: separators, "district"-like words and unknown names in a comma list
@@ -146,6 +147,7 @@ class _Hit:
     best: Entry | None = None
     areas: tuple[str, ...] = ()  # admin1 codes where a mission the article names reports events, main one first
     inside: _Hit | None = None  # the name this one is said to lie in: "Bara town in Idleb" (Idleb)
+    separated: bool = False  # right after a comma or bracket: "Kaduna" in "Buruku (Chikun LGA, Kaduna)"
 
 
 def _folded_doc(doc: Doc) -> tuple[str, list[int]]:
@@ -288,13 +290,14 @@ def _vetoed(tok: Token) -> bool:
 
 
 def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: bool, site: bool = False,
-          firm: bool = False) -> bool:
+          firm: bool = False, cands: list[Entry] = ()) -> bool:
     """Capitalised, not a date/number/demonym, a whole name, and marked by a place entity, a cue, a chain, or a site.
     `firm` asks what a district or ward name needs, as tens of thousands of them share names with people ("Albert")
     and words: a strong cue ("in", "near", "residents of", "X district"), not any preposition."""
     span = doc[start:end]
     words = [t for t in span if _wordlike(t) and t.lower_ not in CONNECTORS]
-    if not words or not any(_capitalised(t) for t in words) or glued_modifier(doc, end) or _names_a_thing(doc, end):
+    if not words or not any(_capitalised(t) for t in words) or glued_modifier(doc, end) or _names_a_thing(doc, end) \
+            or _common_word_opening(span, cands):
         return False
     if _vetoed(words[0]) and not site and not _overruled(doc, words[0], start, end) \
             and not (chained and words[0].ent_type_ in GUESSED_LABELS):  # "(Shabunda, Sud-Kivu)" read as a title
@@ -309,6 +312,15 @@ def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: 
     cued = (cue in STRONG_CUES or cue in OF_NOUNS or kind is not None) if firm else cue is not None
     return any(t.ent_type_ in PLACE_LABELS for t in span) or cued or _local_noun_after(doc, end) \
         or _regions_in_brackets(doc, end) or object_of_an_attack(span)
+
+
+def _common_word_opening(span: Span, cands: Sequence[Entry]) -> bool:
+    """One word that opens its sentence, that the tagger reads as a common noun or adjective, with no place label,
+    and that names only hamlets or unsized districts: a word capitalised by its position ("Council workers go on
+    strike", "Coffee farmers riot"), not a town ("Mandera residents held a demonstration")."""
+    tok = span[0]
+    return len(span) == 1 and tok.is_sent_start and tok.pos_ in ("NOUN", "ADJ") and tok.ent_type_ not in PLACE_LABELS \
+        and bool(cands) and all(c.kind in ("city", "district") and c.population < HAMLET_MAX_POPULATION for c in cands)
 
 
 def object_of_an_attack(span: Span) -> bool:
@@ -414,7 +426,7 @@ def _select(doc: Doc, spans: dict[tuple[int, int], str], runs: list[tuple[int, i
     chosen: list[_Hit] = []
     taken: set[int] = set()
     for (s, e), key in sorted(spans.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
-        run = run_of.get(s)
+        run = run_of.get(s + 1 if doc[s].lower_ == "the" else s)  # "the River" is part of "River Chania"
         if taken.intersection(range(s, e)):
             continue
         cands = gaz.candidates(key) + _namesakes_of_kind(doc, s, e, key)
@@ -422,9 +434,10 @@ def _select(doc: Doc, spans: dict[tuple[int, int], str], runs: list[tuple[int, i
             continue
         # A hand-added site ("Tower 22") is a distinctive name: it needs no cue and may be any entity.
         if _gate(doc, s, e, run, run is not None and run[0] in chained, any(c.kind == "site" for c in cands),
-                 firm=all(_is_unit(c) for c in cands)):
+                 firm=all(_is_unit(c) for c in cands), cands=cands):
             hit = _Hit(s, e, key, cands)
             hit.cue, hit.hint = _cue(doc, s, e)
+            hit.separated = _separated(doc, s)
             if s > 0 and doc[s - 1].lower_ in PART_ADJECTIVES and all(c.kind == "country" for c in cands):
                 hit.cue = None  # "in western Yemen (Al Hudaydah)": the region, not the country, is the place
             chosen.append(hit)
@@ -509,10 +522,7 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
     """Pick each hit's best candidate with the article's country votes; drop names foreign to their own group."""
     for hit in hits:
         hit.best = _region_of_the_town(hit) or max(hit.cands, key=lambda c: _score(hit, c, votes))
-    tally: dict[str, float] = defaultdict(float, votes)
-    for hit in hits:
-        assert hit.best is not None
-        tally[hit.best.country] += VOTE_BY_KIND[hit.best.kind]
+    tally = _tally(hits, votes)
     for hit in hits:
         hit.best = _region_of_the_town(hit) or max(hit.cands, key=lambda c: _score(hit, c, tally))
     anchored = {h.best.country for h in hits if h.best is not None and  # places no hamlet can outvote
@@ -534,12 +544,22 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
             elif not _outweighs(hit, anchors, tally):
                 continue
         if _outside_its_region(hit):
+            _read_as_regions(hit)
             continue  # left to local_names, which keeps the name at its region's point
         if _outside_mission_areas(hit):
             continue  # placed at the mission's region by place_mentions
         kept.append(hit)
     kept_ids = {id(hit) for hit in kept}
     return [hit for hit in kept if not _unit_of_a_town(hit, kept_ids)]
+
+
+def _tally(hits: list[_Hit], votes: dict[str, float]) -> dict[str, float]:
+    """The article's votes plus one per resolved name, weighed by its kind."""
+    tally: dict[str, float] = defaultdict(float, votes)
+    for hit in hits:
+        assert hit.best is not None
+        tally[hit.best.country] += VOTE_BY_KIND[hit.best.kind]
+    return tally
 
 
 def _is_unit(entry: Entry) -> bool:
@@ -591,9 +611,31 @@ def _outside_its_region(hit: _Hit) -> bool:
     the gazetteer knows only a Kamianka in Cherkasy): the text's region is surer than a namesake far away."""
     if hit.best is None or hit.best.kind not in ("city", "district"):
         return False
-    regions = [h.best for h in hit.group or [] if h.start > hit.start and h.best is not None
-               and h.best.kind == "admin1" and h.best.country == hit.best.country]
+    regions = [r for h in hit.group or [] if h.start > hit.start and h.best is not None
+               for r in _region_readings(h, hit.best.country)]
     return bool(regions) and not any(c.admin1 == r.admin1 for c in hit.cands for r in regions)
+
+
+def _read_as_regions(town: _Hit) -> None:
+    """The names after a town outside the region they name are read as that region ("Ali Abad district, Balkh" is
+    Balkh province, not Balkh town), as `_outside_its_region` found them."""
+    assert town.best is not None
+    for h in town.group or []:
+        if h.start > town.start and h.best is not None and h.best.kind != "admin1":
+            regions = _region_readings(h, town.best.country)
+            if regions:
+                h.best = max(regions, key=lambda c: c.population)
+
+
+def _region_readings(hit: _Hit, country: str) -> list[Entry]:
+    """The regions of a country a name after a town stands for: its reading when that is a region, else, at the end
+    of a comma or bracket chain, its region reading ("Buruku (Chikun LGA, Kaduna)": Kaduna State, not the city)."""
+    assert hit.best is not None
+    if hit.best.kind == "admin1":
+        return [hit.best] if hit.best.country == country else []
+    if hit.context_of is None and not hit.separated:
+        return []
+    return [c for c in hit.cands if c.kind == "admin1" and c.country == country]
 
 
 def _standing(hit: _Hit, tally: dict[str, float]) -> float:
