@@ -139,7 +139,7 @@ SUPPLEMENT_HEADER = ["name", "kind", "country", "admin1", "lat", "lon", "geoname
 # Districts and wards GeoNames' cities500 lacks (tools/import_admin_units.py): looked up on cued spans only, never
 # scanned for, and of unknown size (population 0), so a foreign namesake outvotes them as it would a hamlet.
 ADMIN_UNITS_FILE = "admin_units.tsv.gz"
-ADMIN_UNITS_HEADER = ["name", "kind", "country", "admin1", "lat", "lon", "feature", "parent"]
+ADMIN_UNITS_HEADER = ["name", "kind", "country", "admin1", "lat", "lon", "feature", "parent", "keys"]
 # Feature of a division with no point of its own, placed at its region's: its events have admin1 precision.
 REGION_POINT_FEATURE = "ADM2R"
 # Prior of a row before any context: log10 population (1 point per factor of ten) plus a kind bonus, so a country
@@ -219,15 +219,13 @@ class Gazetteer:
             for key in keys(entry.name):
                 self._extra.setdefault(key, []).append(entry.row)
         self._scan_keys = self._keys[:self._head] + list(self._extra)
+        # Districts and wards stay raw lines, parsed when a look-up asks for one; their keys come precomputed.
+        self._first_unit = len(self._rows) + len(self._sites)
+        self._unit_lines = _data(ADMIN_UNITS_FILE).decode("utf-8").split("\n")[1:-1]
         self._units: dict[str, list[int]] = {}
-        for line in _data(ADMIN_UNITS_FILE).decode("utf-8").split("\n")[1:]:
-            if line:
-                cols = dict(zip(ADMIN_UNITS_HEADER, line.split("\t")))
-                entry = Entry(len(self._rows) + len(self._sites), None, cols["kind"], cols["country"], cols["admin1"],
-                              float(cols["lat"]), float(cols["lon"]), 0, cols["feature"], cols["name"])
-                self._sites.append(entry)
-                for key in keys(entry.name):
-                    self._units.setdefault(key, []).append(entry.row)
+        for i, line in enumerate(self._unit_lines):
+            for key in line[line.rindex("\t") + 1:].split(","):
+                self._units.setdefault(key, []).append(self._first_unit + i)
         self._automaton = _automaton([f" {k} " for k in self._scan_keys])
 
     def __len__(self) -> int:
@@ -236,6 +234,10 @@ class Gazetteer:
 
     def entry(self, row: int) -> Entry:
         """The row with this number."""
+        if row >= self._first_unit:
+            name, kind, country, admin1, lat, lon, feature, _parent, _keys = self._unit_lines[row - self._first_unit] \
+                .split("\t")
+            return Entry(row, None, kind, country, admin1, float(lat), float(lon), 0, feature, name)
         if row >= len(self._rows):
             return self._sites[row - len(self._rows)]
         gid, kind, country, admin1, lat, lon, pop, feature, name = self._rows[row].split("\t")

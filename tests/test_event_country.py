@@ -83,6 +83,14 @@ def test_party_supporters_are_a_crowd(code) -> None:
     assert event["acled_sub_event_type"] == "Mob violence"
 
 
+def test_a_groups_protesters_are_its_crowd(code) -> None:
+    # "CORD protesters" are protesters (ACLED: Protesters (Kenya)), so police fire on them is excessive force
+    [event] = code("Riot police open fire on CORD protesters in Kisumu; several injured.")
+    assert (event["target"]["name"], event["target"]["sector"]) == \
+        ("Coalition for Reforms and Democracy protesters", "CVL")
+    assert event["acled_sub_event_type"] == "Excessive force against protesters"
+
+
 @pytest.mark.parametrize("denial", ["No report of violence.", "No reports of violence"])
 def test_denied_violence_leaves_a_protest_peaceful(code, denial: str) -> None:
     [event] = code(f"Street traders hold a demonstration in Kitui over a tax levied against them. {denial}")

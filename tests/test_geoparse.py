@@ -412,3 +412,31 @@ def test_second_level_divisions_place_villages_the_gazetteer_lacks() -> None:
     # a town of some size outranks a division of unknown size that bears its name: Poonch, India, not Pakistan's
     text = "Forces of India and Pakistan exchanged fire across the LoC in Degwar sector area (Poonch district, J&K)."
     assert named(text, "Poonch").place.country == "IND"
+
+
+def test_a_common_noun_opening_a_sentence_is_no_place() -> None:
+    # "Council" (a hamlet of Idaho) and "Coffee" (US counties) are capitalised only because they open the note;
+    # a town in the same place stays one
+    assert mentions("Council workers go on strike, block roads and office entrance in protest over unpaid arrears") \
+        == []
+    assert mentions("Coffee farmers riot and take over factory to express grievances") == []
+    assert [(m.text, m.place.country) for m in mentions("Mandera residents held a demonstration.")] == \
+        [("Mandera", "KEN")]
+
+
+def test_an_estate_lies_in_the_town_named_next() -> None:
+    # Dallas estate is a housing estate of Embu, not Dallas, Texas; "the River Chania" is no "The River" of the US
+    text = "A man was lynched by residents at Dallas estate in Embu town."
+    assert [(m.text, m.place.country) for m in mentions(text)] == [("Embu", "KEN")]
+    assert mentions("The two bodies were dumped in the River Chania.") == []
+
+
+def test_a_chain_end_name_is_the_region_of_a_town_outside_its_city() -> None:
+    # Buruku is known only as a division of Benue; "(Chikun LGA, Kaduna)" puts it in Kaduna State, not Kaduna city
+    text = "Gunmen clashed with communal militiamen in Buruku (Chikun LGA, Kaduna) and killed 4 militiamen."
+    assert [(m.text, m.place.admin1, m.place.precision) for m in mentions(text)] == \
+        [("Buruku", "Kaduna State", "near"), ("Chikun", "Kaduna State", "near"), ("Kaduna", "Kaduna State", "admin1")]
+    # the same for a district the gazetteer knows only in another province
+    text = "Taliban militants attacked an Afghan military convoy in Nadir Shah Kot district, Khost."
+    assert [(m.text, m.place.admin1, m.place.precision) for m in mentions(text)] == \
+        [("Nadir Shah Kot", "Khowst", "admin1"), ("Khost", "Khowst", "admin1")]

@@ -200,7 +200,7 @@ def keep(row: list[str], seen: set[tuple[str, ...]], communities: set[str]) -> b
 def main() -> None:
     seen: set[tuple[str, ...]] = set()
     communities = _communities()
-    rows = [r for r in kenya_rows() + geonames_admin2_rows() if keep(r, seen, communities)]
+    rows = [r + [",".join(keys(r[0]))] for r in kenya_rows() + geonames_admin2_rows() if keep(r, seen, communities)]
     path = os.path.join(DATA, ADMIN_UNITS_FILE)
     body = "".join("\t".join(r) + "\n" for r in [ADMIN_UNITS_HEADER, *rows])
     with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
