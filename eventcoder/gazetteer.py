@@ -102,7 +102,7 @@ def keys(name: str) -> list[str]:
 ADMIN1_WORDS = frozenset({"governorate", "province", "county", "region", "oblast", "district", "state", "department",
                           "prefecture", "municipality", "division", "krai", "kray", "territory", "muhafazat",
                           "wilayat", "provincia", "departamento", "estado", "de", "del", "city", "area", "republic",
-                          "autonomous", "okrug", "of"})
+                          "autonomous", "okrug", "of", "oblisi", "parish", "administrative"})
 # Keys never indexed: calendar words and English words that are also the names of small places.
 STOP_KEYS = frozenset("""january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday than media police army government president people

@@ -68,7 +68,8 @@ CONNECTORS = frozenset({"al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", 
 GENERIC_WORDS = frozenset(POST_CUES) | frozenset({"sub-county", "subcounty", "division", "ward", "raion", "island",
                                                   "islands", "municipality", "north", "south", "east", "west",
                                                   "central", "upper", "lower", "northern", "southern", "eastern",
-                                                  "western", "agency", "estate", "slum"})
+                                                  "western", "northeastern", "northwestern", "southeastern",
+                                                  "southwestern", "agency", "estate", "slum"})
 # Words that make the name before them a part of the town named next: "the Sadr City area of Baghdad",
 # "the Sisli neighborhood in Istanbul", "the Abu Ghraib neighborhood, Baghdad". The town is the event's place,
 # as GTD and ACLED code it; the part's own name stays in the evidence.
@@ -785,13 +786,20 @@ def _parts_of_towns(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention
     """A named part of a town ("the Sadr City area of Baghdad") takes the town as its place."""
     out = list(mentions)
     for i, (part, town) in enumerate(zip(mentions, mentions[1:])):
-        gap = [t.lower_ for t in doc[part.end:town.start] if t.lower_ != "the"]
+        gap = [t.lower_ for t in doc[part.end:town.start] if t.lower_ != "the" and t.lower_ not in PART_ADJECTIVES]
         if (len(gap) == 2 and gap[0] in PART_WORDS and gap[1] in ("of", "in", ",")
                 and town.place.precision in ("city", "near") and part.place.precision in ("city", "near")
-                and part.place.country == town.place.country):
+                and part.place.country == town.place.country) or _district_of_a_town(part, town, gap):
             # "the X area of Baghdad" reads Baghdad with the cue "area", i.e. near it; the part lies inside it
             out[i] = PlaceMention(part.start, part.end, part.text, replace(town.place, precision="city"), part.cue)
     return out
+
+
+def _district_of_a_town(part: PlaceMention, town: PlaceMention, gap: list[str]) -> bool:
+    """A name read as a region but said to be a district in a town of another region: a district of the town that
+    shares the region's name ("Qadissiya district in southwestern Baghdad" is no part of Al-Qadisiyah)."""
+    return gap == ["district", "in"] and part.place.precision == "admin1" and town.place.precision in ("city", "near") \
+        and part.place.country == town.place.country and part.place.admin1 != town.place.admin1
 
 
 def primary(mentions: list[PlaceMention]) -> PlaceMention | None:

@@ -162,6 +162,14 @@ def test_admin1_spellings_of_one_region_agree():
     assert same_admin1("Konduz", "Kunduz", "AFG")
     assert same_admin1("Distrito Federal", "Mexico City", "MEX")
     assert not same_admin1("Distrito Federal", "Mexico City", "BRA")
+    assert same_admin1("Distrito Federal", "Federal District", "BRA")
+    assert same_admin1("Wassit", "Wasit", "IRQ")
+    assert same_admin1("Kiev City", "Kyiv City", "UKR")
+    assert same_admin1("Cusco", "Cuzco Department", "PER")
+    # generic words of a region's kind in other languages and styles
+    assert same_admin1("Atyrau", "Atyrau Oblisi", "KAZ")
+    assert same_admin1("Saint James", "Saint James Parish", "JAM")
+    assert same_admin1("Cordillera Administrative Region", "Cordillera", "PHL")
     assert not same_admin1("Punjab", "Sindh", "PAK")
     assert not same_admin1("Idleb", "Aleppo", "SYR")
     # a town's name is compared as written: the city of GTD is no region

@@ -89,10 +89,11 @@ def test_foreign_namesake_in_local_chain_dropped() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # the region beside is a namesake abroad (Ouest, Haiti): the town the cue introduces stays
-    # (Mifi, a division of Cameroon's West region with no town of its own in cities500, lies at the region's point)
+    # the region beside has a namesake abroad (Ouest, Haiti): the town the cue introduces stays, and the region is
+    # read as Cameroon's West (its French name); Mifi, a division of that region with no town of its own in
+    # cities500, lies at the region's point
     ("A gendarme shot and killed a taxi driver in Bafoussam town (Mifi, Ouest) after a dispute.",
-     [("Bafoussam", "CMR", "city"), ("Mifi", "CMR", "admin1")]),
+     [("Bafoussam", "CMR", "city"), ("Mifi", "CMR", "admin1"), ("Ouest", "CMR", "admin1")]),
     # "Basira" (the press spelling of Al Busayrah) once found only a hamlet abroad by a spelling variant, and
     # was dropped for the city beside it; now both are in Deir ez-Zor and stay
     ("An IED exploded near Basira town in Deir-ez-Zor when a patrol passed by it.",
@@ -440,3 +441,10 @@ def test_a_chain_end_name_is_the_region_of_a_town_outside_its_city() -> None:
     text = "Taliban militants attacked an Afghan military convoy in Nadir Shah Kot district, Khost."
     assert [(m.text, m.place.admin1, m.place.precision) for m in mentions(text)] == \
         [("Nadir Shah Kot", "Khowst", "admin1"), ("Khost", "Khowst", "admin1")]
+
+
+def test_a_district_in_a_town_is_a_part_of_it_though_a_region_bears_its_name() -> None:
+    # Qadissiya is also a governorate (Al-Qadisiyah); "district in southwestern Baghdad" makes it part of Baghdad
+    text = "A sticky bomb exploded in Qadissiya district in southwestern Baghdad, Baghdad governorate, Iraq."
+    first = mentions(text)[0]
+    assert (first.text, first.place.name, first.place.precision) == ("Qadissiya", "Baghdad", "city")
