@@ -80,6 +80,16 @@ BESIDE_SEPARATORS = frozenset({",", "(", ")", "in", "of", "-", "–", "the"})
 # Tokens between two names of one group: separators, "district"-like words and unknown names in a comma list
 # ("Bara, Khyber district, Federally Administered Tribal Areas, Pakistan").
 MAX_GROUP_GAP = 12
+# The cue of a town named as an end of a road ("the Damboa - Maiduguri road"): a place of the story, but where an
+# event on the road happened only when the text names no nearer place.
+ROAD_CUE = "road"
+# The cue of the second name of "between X and Y": a place, but the event is placed at the first.
+PAIR_CUE = "and"
+# Entity labels of the parties of "between X and Y" that are no places.
+ACTOR_LABELS = frozenset({"ORG", "PERSON", "NORP"})
+DASHES = frozenset({"-", "–", "—"})
+# How far back "between" may stand from the "and" of its pair ("between Hammam al Turkman and Suluk").
+MAX_PAIR_GAP = 6
 MAX_NAME_TOKENS = 8
 # Spelling variants ("Hilla" -> "Hillah", "Awamiyya" -> "Awamiyah") are tried only for short names of this size.
 MAX_VARIANT_TOKENS = 3
@@ -184,7 +194,8 @@ def glued_modifier(doc: Doc, end: int) -> bool:
 
 
 def _runs(doc: Doc) -> list[tuple[int, int]]:
-    """Maximal runs of name tokens that start with a capital: the proper names of the text."""
+    """Maximal runs of name tokens that start with a capital: the proper names of the text. A dash between the two
+    ends of a road ends a run ("on the Damboa - Maiduguri road", "the Aleppo-Lattakia highway")."""
     runs = []
     i = 0
     while i < len(doc):
@@ -194,9 +205,20 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
         j = i + 1
         while j < len(doc) and _is_name_token(doc[j]) and not doc[j].is_sent_start:
             j += 1
-        runs.append((i, j))
+        runs.extend(_between_road_ends(doc, i, j))
         i = j
     return runs
+
+
+def _between_road_ends(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A run split at its dashes when a road word follows it: they join the two ends of the road ("Damboa -
+    Maiduguri road", "Aleppo-Lattakia highway"); else the run whole ("Pimpri - Chinchwad city")."""
+    road = end < len(doc) and doc[end].lower_ in words("road_noun")
+    cuts = [k for k in range(start + 1, end - 1) if doc[k].text in DASHES] if road else []
+    if not cuts:
+        return [(start, end)]
+    bounds = [start, *cuts, end]
+    return [(a + (a != start), b) for a, b in zip(bounds, bounds[1:]) if b > a + (a != start)]
 
 
 def _raw_spans(doc: Doc, runs: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
@@ -234,6 +256,18 @@ def _raw_spans(doc: Doc, runs: list[tuple[int, int]]) -> dict[tuple[int, int], s
     return spans
 
 
+def _road_end(doc: Doc, start: int, end: int) -> bool:
+    """A name that ends a road: before a dash and the other end ("Damboa - Maiduguri road"), or after one."""
+    if end < len(doc) and doc[end].lower_ in words("road_noun"):
+        return start > 0 and doc[start - 1].text in DASHES
+    if end >= len(doc) or doc[end].text not in DASHES:
+        return False
+    j = end + 1
+    while j < len(doc) and _is_name_token(doc[j]) and doc[j].text not in DASHES:
+        j += 1
+    return j > end + 1 and j < len(doc) and doc[j].lower_ in words("road_noun")
+
+
 def _numbered_part_of(last_word: str, key: str) -> str | None:
     """The key of the town a numbered name belongs to ("Zolote-4" -> "zolote"), else None."""
     if not re.search(r"-\d{1,2}$", last_word):
@@ -263,10 +297,22 @@ def _cue(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
         cue = noun if noun in NEAR_CUES or prep is None else prep
     elif i >= 0 and doc[i].lower_ in PRE_CUES:
         cue = doc[i].lower_
+    elif i > 0 and doc[i].lower_ == "and" and _second_of_a_pair(doc, i, start):
+        cue = PAIR_CUE  # "on the road between Hammam al Turkman and Suluk": the second end of the pair
     after = doc[end].lower_ if end < len(doc) else ""
     if cue is None and after in POST_CUES:
         cue = after
     return cue, POST_CUES.get(after)
+
+
+def _second_of_a_pair(doc: Doc, conj: int, start: int) -> bool:
+    """The name after the "and" of "between X and Y", X and Y no group or person ("between Mungiki and Taliban
+    gangs" pairs gangs, not places)."""
+    between = next((t.i for t in reversed(doc[max(0, conj - MAX_PAIR_GAP):conj]) if t.lower_ == "between"), None)
+    if between is None:
+        return False
+    first = next((t for t in doc[between + 1:conj] if t.lower_ != "the"), None)
+    return all(t is not None and t.ent_type_ not in ACTOR_LABELS for t in (first, doc[start]))
 
 
 def _whole_name(doc: Doc, start: int, end: int, run: tuple[int, int] | None) -> bool:
@@ -439,6 +485,8 @@ def _select(doc: Doc, spans: dict[tuple[int, int], str], runs: list[tuple[int, i
             hit = _Hit(s, e, key, cands)
             hit.cue, hit.hint = _cue(doc, s, e)
             hit.separated = _separated(doc, s)
+            if _road_end(doc, s, e):
+                hit.cue = ROAD_CUE
             if s > 0 and doc[s - 1].lower_ in PART_ADJECTIVES and all(c.kind == "country" for c in cands):
                 hit.cue = None  # "in western Yemen (Al Hudaydah)": the region, not the country, is the place
             chosen.append(hit)
@@ -804,13 +852,15 @@ def _district_of_a_town(part: PlaceMention, town: PlaceMention, gap: list[str]) 
 
 def primary(mentions: list[PlaceMention]) -> PlaceMention | None:
     """The mention most likely to be the event's location: the first town or site after a strong cue ("in", "near"),
-    else after any cue, else the first town or site, else the first region, else the first mention."""
+    else after any cue, else the first town or site, else the first end of a road or second of a pair ("between X and
+    Y"), else the first region, else the first mention."""
     def first(test) -> PlaceMention | None:  # type: ignore[no-untyped-def]
         return next((m for m in mentions if test(m)), None)
 
     local = ("city", "near", "exact")
     return (first(lambda m: m.cue in STRONG_CUES and m.place.precision in local)
-            or first(lambda m: m.cue is not None and m.place.precision in local)
+            or first(lambda m: m.cue not in (None, ROAD_CUE, PAIR_CUE) and m.place.precision in local)
+            or first(lambda m: m.cue not in (ROAD_CUE, PAIR_CUE) and m.place.precision in local)
             or first(lambda m: m.place.precision in local)
             or first(lambda m: m.place.precision == "admin1")
             or (mentions[0] if mentions else None))

@@ -199,3 +199,9 @@ def test_the_holder_of_positions_fired_at_is_the_target(code) -> None:
     event = code("On 9 May 2020, the Ukrainian Forces fired 120mm mortars at the positions of the Luhansk "
                  "People's Militia in the area of Holubivske.", published="2020-05-10")[0]
     assert (event["target"]["name"], event["target"]["sector"]) == ("militia", "PRM")
+
+
+def test_an_event_on_a_road_is_placed_at_the_town_the_clause_names(code) -> None:
+    [event] = code("On 27 December 2019, 2 Kenyan security forces were killed when their vehicle ran over an IED on "
+                   "the Kutulo-Khorof Kharar road in Wajir.")
+    assert _place(event) == ("Wajir", "KEN", "city")

@@ -448,3 +448,24 @@ def test_a_district_in_a_town_is_a_part_of_it_though_a_region_bears_its_name() -
     text = "A sticky bomb exploded in Qadissiya district in southwestern Baghdad, Baghdad governorate, Iraq."
     first = mentions(text)[0]
     assert (first.text, first.place.name, first.place.precision) == ("Qadissiya", "Baghdad", "city")
+
+
+def test_the_ends_of_a_road_are_places_but_a_nearer_one_wins() -> None:
+    # the dash of a road joins two towns; each is a place, marked as a road's end
+    text = "Boko Haram ambushed a convoy of the Nigerian Armed Forces on the Damboa - Maiduguri road."
+    assert [(m.text, m.place.country, m.cue) for m in mentions(text)] == \
+        [("Damboa", "NGA", "road"), ("Maiduguri", "NGA", "road")]
+    assert primary(mentions(text)).text == "Damboa"
+    text = "Youth paralysed business on the Nairobi-Mombasa highway and lit fires in Voi."
+    assert primary(mentions(text)).text == "Voi"
+    # a dash without a road word after it stays inside one name
+    assert [m.text for m in mentions("A policeman was beaten in Pimpri - Chinchwad city (Pune, Maharashtra).")][0] \
+        == "Pimpri - Chinchwad"
+
+
+def test_the_second_of_a_pair_is_a_place_but_not_the_first_choice() -> None:
+    text = "Militants attacked troops between the municipalities of Apartado and Mutata, Antioquia, Colombia."
+    assert [(m.text, m.cue) for m in mentions(text)][:2] == [("Apartado", None), ("Mutata", "and")]
+    assert primary(mentions(text)).text == "Apartado"
+    # a pair of groups is no pair of places
+    assert mentions("Fighting between Mungiki and Taliban gangs") == []
