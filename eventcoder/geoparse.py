@@ -69,7 +69,7 @@ GENERIC_WORDS = frozenset(POST_CUES) | frozenset({"sub-county", "subcounty", "di
                                                   "islands", "municipality", "north", "south", "east", "west",
                                                   "central", "upper", "lower", "northern", "southern", "eastern",
                                                   "western", "northeastern", "northwestern", "southeastern",
-                                                  "southwestern", "agency", "estate", "slum"})
+                                                  "southwestern", "agency", "estate", "slum", "refugee"})
 # Words that make the name before them a part of the town named next: "the Sadr City area of Baghdad",
 # "the Sisli neighborhood in Istanbul", "the Abu Ghraib neighborhood, Baghdad". The town is the event's place,
 # as GTD and ACLED code it; the part's own name stays in the evidence.
@@ -319,7 +319,8 @@ def _whole_name(doc: Doc, start: int, end: int, run: tuple[int, int] | None) -> 
     """The span is its run's whole proper name, give or take generic words ("Haifa City"), not part of "Glen Road"."""
     if run is None:
         return True
-    rest = [t for t in doc[run[0]:run[1]] if not start <= t.i < end and not (t.i < start and t.like_num)]
+    rest = [t for t in doc[run[0]:run[1]] if not start <= t.i < end
+            and not (t.i < start and (t.like_num or t.ent_type_ in ("DATE", "TIME")))]  # "01 Oct. Mombasa residents"
     return all(t.lower_ in GENERIC_WORDS or t.lower_ in CONNECTORS or t.lower_ in words("local_noun")
                or not _wordlike(t) for t in rest)
 

@@ -205,3 +205,16 @@ def test_an_event_on_a_road_is_placed_at_the_town_the_clause_names(code) -> None
     [event] = code("On 27 December 2019, 2 Kenyan security forces were killed when their vehicle ran over an IED on "
                    "the Kutulo-Khorof Kharar road in Wajir.")
     assert _place(event) == ("Wajir", "KEN", "city")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("01 Oct. Mombasa residents held a demonstration against the directive.", ("Mombasa", "KEN", "city")),
+    ("27 December: In Kibera town, people demonstrated demanding justice for a student.", ("Kibera", "KEN", "exact")),
+    ("A gunman opened fire at Dadaab Refugee Camp, killing a refugee leader.", ("Dadaab", "KEN", "city")),
+])
+def test_places_of_kenyan_notes(code, text: str, place: tuple[str, str, str]) -> None:
+    # a date before a name is no part of it; Kibera, Nairobi's largest settlement, is a hand-kept site; "Refugee"
+    # is a generic word of a camp's name
+    [event] = code(text)
+    assert _place(event) == place
+
