@@ -22,8 +22,8 @@ from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
 from eventcoder.fallbacks import FOREIGN_SECTORS, civilian_victims, fill_fallbacks
 from eventcoder.focus import WHOLE_DOC_TOKENS
-from eventcoder.geoparse import (GENERIC_WORDS, PlaceMention, glued_modifier, named_countries, object_of_an_attack,
-                                 place_mentions, primary)
+from eventcoder.geoparse import (GENERIC_WORDS, PlaceMention, glued_modifier, local_noun_after, named_countries,
+                                 object_of_an_attack, place_mentions, primary)
 from eventcoder.actors import PUBLISHED, country_of_thing, issuing_country, people_country, person, published_on
 from eventcoder.discourse import continue_statements, fold_aftermath, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
@@ -315,8 +315,8 @@ def _locative(mention: PlaceMention, doc: Doc) -> bool:
         # "residents of Eastleigh, Nairobi protest", "in Magra village, Gaya, Bihar": the town or region a name
         # lies in
         return True
-    if root.dep_ == "compound" and root.head.lower_ in words("local_noun"):
-        return True  # "Mombasa traders", "Kisii University": where its people or institution are
+    if local_noun_after(doc, mention.end):
+        return True  # "Mombasa traders", "Kisii University", "Nyeri KMTC students": where its people or institution are
     if object_of_an_attack(span):
         return True  # "Al Shabaab attacks Mandera", "militants encroached Kitui county": where it happened
     if root.dep_ in ACTOR_DEPS:

@@ -239,7 +239,7 @@ def _raw_spans(doc: Doc, runs: list[tuple[int, int]]) -> dict[tuple[int, int], s
     for run_start, run_end in runs:
         marked = any(t.ent_type_ in PLACE_LABELS for t in doc[run_start:run_end]) or _separated(doc, run_start) \
             or _cue(doc, run_start, run_end)[0] is not None \
-            or any(_local_noun_after(doc, i) or _regions_in_brackets(doc, i) for i in range(run_start + 1, run_end + 1)) \
+            or any(local_noun_after(doc, i) or _regions_in_brackets(doc, i) for i in range(run_start + 1, run_end + 1)) \
             or object_of_an_attack(doc[run_start:run_end])
         for i in range(run_start, run_end if marked else run_start):
             for j in range(i + 1, min(run_end, i + MAX_NAME_TOKENS) + 1):
@@ -320,9 +320,15 @@ def _whole_name(doc: Doc, start: int, end: int, run: tuple[int, int] | None) -> 
     if run is None:
         return True
     rest = [t for t in doc[run[0]:run[1]] if not start <= t.i < end
-            and not (t.i < start and (t.like_num or t.ent_type_ in ("DATE", "TIME")))]  # "01 Oct. Mombasa residents"
+            and not (t.i < start and (t.like_num or t.ent_type_ in ("DATE", "TIME")))  # "01 Oct. Mombasa residents"
+            and not (t.i >= end and _acronym(t))]  # "Nyeri KMTC students": the town's college
     return all(t.lower_ in GENERIC_WORDS or t.lower_ in CONNECTORS or t.lower_ in words("local_noun")
                or not _wordlike(t) for t in rest)
+
+
+def _acronym(tok: Token) -> bool:
+    """An all-capital short name of an institution ("KMTC", "CBD")."""
+    return len(tok.text) >= 2 and tok.text.isalpha() and tok.text.isupper()
 
 
 def _wordlike(tok: Token) -> bool:
@@ -358,7 +364,7 @@ def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: 
         return True
     cue, kind = _cue(doc, start, end)
     cued = (cue in STRONG_CUES or cue in OF_NOUNS or kind is not None) if firm else cue is not None
-    return any(t.ent_type_ in PLACE_LABELS for t in span) or cued or _local_noun_after(doc, end) \
+    return any(t.ent_type_ in PLACE_LABELS for t in span) or cued or local_noun_after(doc, end) \
         or _regions_in_brackets(doc, end) or object_of_an_attack(span)
 
 
@@ -405,10 +411,14 @@ def _bracket_after(doc: Doc, end: int) -> int | None:
     return end if _regions_in_brackets(doc, end) else None
 
 
-def _local_noun_after(doc: Doc, end: int) -> bool:
+def local_noun_after(doc: Doc, end: int) -> bool:
     """A name's people or institution follows it: "Mombasa traders", "Kisii University", "Nairobi's market"."""
     i = end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end
-    return i < len(doc) and doc[i].lower_ in words("local_noun")
+    if i < len(doc) and doc[i].lower_ in words("local_noun"):
+        return True
+    # one noun or acronym between: "Isiolo boys school", "Nyeri KMTC students"
+    return i + 1 < len(doc) and (doc[i].is_lower and doc[i].pos_ == "NOUN" or _acronym(doc[i])) \
+        and doc[i + 1].lower_ in words("local_noun")
 
 
 def _overruled(doc: Doc, tok: Token, start: int, end: int) -> bool:

@@ -211,10 +211,12 @@ def test_an_event_on_a_road_is_placed_at_the_town_the_clause_names(code) -> None
     ("01 Oct. Mombasa residents held a demonstration against the directive.", ("Mombasa", "KEN", "city")),
     ("27 December: In Kibera town, people demonstrated demanding justice for a student.", ("Kibera", "KEN", "exact")),
     ("A gunman opened fire at Dadaab Refugee Camp, killing a refugee leader.", ("Dadaab", "KEN", "city")),
+    ("11 April. Nyeri KMTC students held demonstrations against a transfer.", ("Nyeri", "KEN", "city")),
+    ("Students of an Isiolo boys school clash over a choice of music.", ("Isiolo", "KEN", "city")),
 ])
 def test_places_of_kenyan_notes(code, text: str, place: tuple[str, str, str]) -> None:
     # a date before a name is no part of it; Kibera, Nairobi's largest settlement, is a hand-kept site; "Refugee"
-    # is a generic word of a camp's name
+    # is a generic word of a camp's name; a town's institution may stand between it and its people
     [event] = code(text)
     assert _place(event) == place
 
