@@ -39,9 +39,10 @@ OF_NOUNS = frozenset({"city", "town", "village", "province", "district", "region
 NAME_ARTICLES = frozenset({"al", "el", "ad", "adh", "an", "ar", "ash", "az", "ed", "ez", "en", "es", "er", "ul"})
 # Adjectives between a cue and a name that keep the cue: "in rural Tal Tamer", "in western Mosul". A country so
 # qualified is no event place ("in western Yemen (Al Hudaydah)": the region after it is).
-PART_ADJECTIVES = frozenset({"rural", "northern", "southern", "eastern", "western", "central", "north-eastern",
-                             "north-western", "south-eastern", "south-western", "northeastern", "northwestern",
-                             "southeastern", "southwestern"})
+COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "central", "north-eastern",
+                                "north-western", "south-eastern", "south-western", "northeastern", "northwestern",
+                                "southeastern", "southwestern"})
+PART_ADJECTIVES = COMPASS_ADJECTIVES | {"rural"}
 # Cues that most often introduce where the event itself happened (unlike "from", "to", "toward").
 STRONG_CUES = frozenset({"in", "near", "at", "outside", "around", "inside", "within", "outskirts", "outskirt",
                          "vicinity", "north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -65,11 +66,9 @@ CONNECTORS = frozenset({"al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", 
                         "ye", "sub", "wa", "bin", "ibn", "-", "'", "’", "."})
 # Capitalised words that may follow a name inside the same run without making it another name ("Tel Aviv City",
 # "Mathare North"); any other capitalised word means the name is part of a longer one ("Holiday Inn", "Glen Road").
-GENERIC_WORDS = frozenset(POST_CUES) | frozenset({"sub-county", "subcounty", "division", "ward", "raion", "island",
-                                                  "islands", "municipality", "north", "south", "east", "west",
-                                                  "central", "upper", "lower", "northern", "southern", "eastern",
-                                                  "western", "northeastern", "northwestern", "southeastern",
-                                                  "southwestern", "agency", "estate", "slum", "refugee"})
+GENERIC_WORDS = frozenset(POST_CUES) | COMPASS_ADJECTIVES | frozenset({
+    "sub-county", "subcounty", "division", "ward", "raion", "island", "islands", "municipality", "north", "south",
+    "east", "west", "upper", "lower", "agency", "estate", "slum", "refugee"})
 # Words that make the name before them a part of the town named next: "the Sadr City area of Baghdad",
 # "the Sisli neighborhood in Istanbul", "the Abu Ghraib neighborhood, Baghdad". The town is the event's place,
 # as GTD and ACLED code it; the part's own name stays in the evidence.
