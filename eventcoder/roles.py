@@ -133,6 +133,8 @@ def source_token(trigger: Token, *, is_trigger) -> Token | None:
         if headline_passive(trigger) or headline_chain_victim(trigger) is not None:
             return None  # the subject is the victim
         subject = clause_subject(trigger)
+        if subject is not None and subject.lemma_.lower() in words("projectile") and _agent(subject) is not None:
+            return _agent(subject)  # "shells fired by presumed LNA forces fell in Bir": who fired them
         return _after_place_list(subject, trigger) if subject is not None else None
     agent = _agent(trigger) or _prep_object(trigger, frozenset({"by"}))
     if agent is not None:

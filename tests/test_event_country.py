@@ -220,3 +220,11 @@ def test_places_of_kenyan_notes(code, text: str, place: tuple[str, str, str]) ->
     [event] = code(text)
     assert _place(event) == place
 
+
+
+def test_who_fired_the_shells_that_fell(code) -> None:
+    # the subject of "fell" is the shells; the agent of "fired" is who shelled
+    [event] = code("On 3 May 2020, indiscriminate shells fired by presumed LNA forces fell in Abu Salim, Tripoli.")
+    assert _source(event) == ("Libyan National Army", "LBY", "MIL")
+    [event] = code("On 5 May 2020, indiscriminate shells fired by an unknown party fell in Garabulli (Almargeb).")
+    assert _source(event) == ("unknown party", "LBY", "UAF")
