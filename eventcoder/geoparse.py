@@ -86,6 +86,7 @@ ROAD_CUE = "road"
 PAIR_CUE = "and"
 # Entity labels of the parties of "between X and Y" that are no places.
 ACTOR_LABELS = frozenset({"ORG", "PERSON", "NORP"})
+# Dashes that join the two ends of a road ("the Aleppo-Lattakia highway").
 DASHES = frozenset({"-", "–", "—"})
 # How far back "between" may stand from the "and" of its pair ("between Hammam al Turkman and Suluk").
 MAX_PAIR_GAP = 6
@@ -343,7 +344,7 @@ def _vetoed(tok: Token) -> bool:
 
 
 def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: bool, site: bool = False,
-          firm: bool = False, cands: list[Entry] = ()) -> bool:
+          firm: bool = False, cands: Sequence[Entry] = ()) -> bool:
     """Capitalised, not a date/number/demonym, a whole name, and marked by a place entity, a cue, a chain, or a site.
     `firm` asks what a district or ward name needs, as tens of thousands of them share names with people ("Albert")
     and words: a strong cue ("in", "near", "residents of", "X district"), not any preposition."""
