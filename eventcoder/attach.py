@@ -13,7 +13,7 @@ from eventcoder import dates
 from eventcoder.dates import MONTHS
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import casualty_cues, reports_no_casualties, stated_total
-from eventcoder.geoparse import PAIR_CUE, ROAD_CUE, PlaceMention
+from eventcoder.geoparse import SECONDARY_CUES, PlaceMention
 from eventcoder.records import Place
 from eventcoder.lexicon import words
 from eventcoder.actors import entity_spans
@@ -165,7 +165,7 @@ def attach_places(sent: Span, by_index: dict[int, Candidate], mentions: list[Pla
     """Give each candidate the place named in its clause after 'in', 'near', 'at', 'the city of' ..."""
     for mention in mentions:
         if not sent.start <= mention.start < sent.end or mention.cue is None or mention.cue in NON_LOCATIVE_CUES \
-                or mention.cue in (ROAD_CUE, PAIR_CUE):  # a road's end, a pair's second: placed only for want of another
+                or mention.cue in SECONDARY_CUES:  # a road's end, a pair's second: placed only for want of another
             continue
         cand = owner(sent.doc[mention.start], by_index)
         if cand is None or (cand.place is not None and not _refines(mention.place, cand.place)):

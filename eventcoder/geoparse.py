@@ -84,6 +84,8 @@ MAX_GROUP_GAP = 12
 ROAD_CUE = "road"
 # The cue of the second name of "between X and Y": a place, but the event is placed at the first.
 PAIR_CUE = "and"
+# Cues of places that stand for an event only when the text names no other: a road's ends, a pair's second name.
+SECONDARY_CUES = frozenset({ROAD_CUE, PAIR_CUE})
 # Entity labels of the parties of "between X and Y" that are no places.
 ACTOR_LABELS = frozenset({"ORG", "PERSON", "NORP"})
 # Dashes that join the two ends of a road ("the Aleppo-Lattakia highway").
@@ -870,8 +872,8 @@ def primary(mentions: list[PlaceMention]) -> PlaceMention | None:
 
     local = ("city", "near", "exact")
     return (first(lambda m: m.cue in STRONG_CUES and m.place.precision in local)
-            or first(lambda m: m.cue not in (None, ROAD_CUE, PAIR_CUE) and m.place.precision in local)
-            or first(lambda m: m.cue not in (ROAD_CUE, PAIR_CUE) and m.place.precision in local)
+            or first(lambda m: m.cue is not None and m.cue not in SECONDARY_CUES and m.place.precision in local)
+            or first(lambda m: m.cue not in SECONDARY_CUES and m.place.precision in local)
             or first(lambda m: m.place.precision in local)
             or first(lambda m: m.place.precision == "admin1")
             or (mentions[0] if mentions else None))

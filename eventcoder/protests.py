@@ -7,14 +7,12 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventcoder.candidates import Candidate
-from eventcoder.coding import (AMBIGUOUS_RIOT, CROWD_SECTORS, GRIEVANCE_PREPS, GRIEVANCE_VERBS, OUTCOME_LEMMAS,
-                               STATE_SECTORS, riot_cue, weapon_cue)
+from eventcoder.coding import (AMBIGUOUS_RIOT, CROWD_SECTORS, CROWD_TARGETS, GRIEVANCE_PREPS, GRIEVANCE_VERBS,
+                               OUTCOME_LEMMAS, STATE_SECTORS, crowd_noun, riot_cue, weapon_cue)
 from eventcoder.lexicon import words
 
 # Sentences after a protest's own in which its crowd's violence or the police response still belong to it.
 WINDOW_SENTENCES = 2
-# Names the extractor gives a crowd with no name of its own.
-CROWD_NAMES = frozenset({"protesters", "rioters", "mob", "demonstrators"})
 # Riot words that, outside the protest's own sentence, are as often the police's ("pushed past a barricade").
 ROADBLOCK_WORDS = frozenset({"block", "blocked", "barricade", "barricades", "barricaded"})
 # Weapons no crowd or riot police use: such an attack near a protest is an event of its own.
@@ -154,7 +152,7 @@ def _by_crowd(cand: Candidate, protest: Candidate) -> bool:
 def _response(cand: Candidate, protest: Candidate) -> bool:
     """Police or soldiers acting on the demonstrators ('police shot two demonstrators'), or the
     demonstrators harmed by someone unnamed ('several protesters were beaten with batons')."""
-    on_crowd = cand.target is not None and (cand.target.name in CROWD_NAMES or _crowd(cand.target)
+    on_crowd = cand.target is not None and (_crowd(cand.target)
                                             or (protest.source is not None and cand.target.name == protest.source.name))
     if cand.source is None:
         # "two people were killed in the protest after security forces used tear gas and bullets": by the state
@@ -164,7 +162,8 @@ def _response(cand: Candidate, protest: Candidate) -> bool:
 
 
 def _crowd(actor) -> bool:
-    return actor is not None and (actor.name in CROWD_NAMES or actor.sector in CROWD_SECTORS)
+    """A crowd by its name ("protesters", "CORD protesters") or by its sector (civilians, a party's people)."""
+    return actor is not None and (crowd_noun(actor) in CROWD_TARGETS or actor.sector in CROWD_SECTORS)
 
 
 def _fold_into(protest: Candidate, violence: Candidate) -> None:
