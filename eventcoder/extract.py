@@ -62,6 +62,7 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
     countries = (article_countries(doc) if countries is None else countries) or actor_countries(doc, orgs) \
         or named_countries(doc)
     mentions = place_mentions(doc, countries=countries)
+    countries = countries or mentioned_countries(mentions)
     cands: list[Candidate] = []
     tolls: list[Toll] = []
     for sent in doc.sents:
@@ -81,7 +82,7 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
     for cand in cands:
         fill_fallbacks(cand, countries, located)
         if note:
-            _narrow_to_the_notes_town(cand, located)
+            _narrow_to_the_notes_town(cand, located, mentions)
         if cand.date is None and lead_date is not None and cand.modality in ("asserted", "claimed"):
             cand.date = lead_date
         if cand.date is None and anchor is not None and cand.modality in ("asserted", "claimed"):
@@ -107,6 +108,18 @@ def article_countries(doc: Doc) -> tuple[str, ...]:
         elif ent.label_ == "NORP" and ent.ent_id_:
             country = people_country(ent.ent_id_)
         if country:
+            counts[country] = counts.get(country, 0) + 1
+    return tuple(sorted(counts, key=lambda c: -counts[c]))
+
+
+def mentioned_countries(mentions: list[PlaceMention]) -> tuple[str, ...]:
+    """Countries of the places the geoparser resolved, most named first: the last hint of where a story is, from
+    names its other hints do not reach (a village, a camp, a university named as the subject: "Kenyatta University
+    has been closed following riots")."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        country = mention.place.country
+        if country and len(country) == 3:
             counts[country] = counts.get(country, 0) + 1
     return tuple(sorted(counts, key=lambda c: -counts[c]))
 
@@ -324,15 +337,17 @@ def _locative(mention: PlaceMention, doc: Doc) -> bool:
     return not (root.dep_ == "pobj" and root.head.lower_ in ACTOR_PREPS)
 
 
-def _narrow_to_the_notes_town(cand: Candidate, located: list[PlaceMention]) -> None:
+def _narrow_to_the_notes_town(cand: Candidate, located: list[PlaceMention], mentions: list[PlaceMention]) -> None:
     """A coder's note or a brief tells one story: an event placed only at a country takes the town the note names
-    in it ("Riots broke out across Kenya ... (Nyeri town specifically)"). (A region stays: its name may be a
-    village the gazetteer lacks, placed at its region by local_names.)"""
+    in it ("Riots broke out across Kenya ... (Nyeri town specifically)"), else, when no name in it says where
+    something happened, the town or site it names at all ("Kenyatta University has been closed following riots").
+    (A region stays: its name may be a village the gazetteer lacks, placed at its region by local_names.)"""
     if cand.place is None or cand.place.precision != "country" or cand.is_verbal:
         return
-    inside = [m for m in located if m.place.precision in ("city", "near", "exact")
-              and m.place.country == cand.place.country]
-    chosen = primary(inside)
+    country = cand.place.country
+    towns = [m for m in (located or mentions) if m.place.precision in ("city", "near", "exact")
+             and m.place.country == country]
+    chosen = primary(towns)
     if chosen is not None:
         cand.place = chosen.place
         cand.fallbacks.append("place")

@@ -174,6 +174,19 @@ def test_a_note_placed_at_its_country_takes_the_town_it_names(code) -> None:
     assert _place(event) == ("Nyeri", "KEN", "city")
 
 
+def test_a_note_that_locates_nothing_takes_the_site_it_names(code) -> None:
+    # the university is the subject, not where-cued, yet it is the one place the note names
+    [event] = code("Kenyatta University has been closed indefinitely following a night of riots by students.")
+    assert (_place(event), _source(event)) == (("Kenyatta University", "KEN", "exact"), ("students", "KEN", "EDU"))
+
+
+def test_a_village_the_only_hint_gives_the_country(code) -> None:
+    # "from Kapedo" is an origin, not where the ambush was; it still tells which country the story is in
+    events = code("Three police officers were killed on Tuesday. A team of police officers were headed back to a "
+                  "settlement called Lomelo from Kapedo when bandits sprayed their vehicle with bullets.")
+    assert [(e["source"]["country"], e["target"]["country"]) for e in events] == [("KEN", "KEN")]
+
+
 def test_a_county_before_its_staff_locates_their_protest(code) -> None:
     [event] = code("Isiolo County staff protest a work stoppage.")
     assert _place(event) == ("Isiolo County", "KEN", "admin1")
