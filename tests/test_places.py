@@ -76,15 +76,23 @@ def test_supplement_sites() -> None:
         assert found is not None and found.country == country and found.precision == "exact", name
 
 
+@pytest.mark.parametrize("name, admin1", [("Thika", "Kiambu County"), ("Sololo", "Marsabit County")])
+def test_supplement_moves_misfiled_towns(name: str, admin1: str) -> None:
+    found = places.lookup(name, countries=("KEN",))
+    assert found is not None and (found.country, found.admin1) == ("KEN", admin1)
+
+
 def test_supplement_rows_have_sources() -> None:
     lines = (DATA / gazetteer.SUPPLEMENT_FILE).read_text(encoding="utf-8").splitlines()
     assert lines[0].split("\t") == gazetteer.SUPPLEMENT_HEADER
     for line in lines[1:]:
         cols = dict(zip(gazetteer.SUPPLEMENT_HEADER, line.split("\t")))
         assert len(line.split("\t")) == len(gazetteer.SUPPLEMENT_HEADER), line
-        assert cols["kind"] in ("site", "district", "alias") and cols["note"], line
+        assert cols["kind"] in ("site", "district", "alias", "region") and cols["note"], line
         if cols["kind"] in ("site", "district"):
             assert -90 <= float(cols["lat"]) <= 90 and -180 <= float(cols["lon"]) <= 180, line
+        if cols["kind"] == "region":
+            assert cols["geonames_id"].isdigit() and "." in cols["admin1"], line
 
 
 def test_installed_data_size() -> None:

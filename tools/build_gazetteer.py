@@ -98,6 +98,31 @@ def add_aliases(rows: list[list[str]], names: dict[str, list[int]]) -> int:
     return count
 
 
+def region_fixes() -> dict[int, tuple[str, str]]:
+    """geonames_id -> (country, admin1 code) of the supplement's `region` rows: towns GeoNames files under a region
+    they are not in (Thika under Nairobi, Sololo under a former province)."""
+    fixes: dict[int, tuple[str, str]] = {}
+    with open(os.path.join(DATA, SUPPLEMENT_FILE), encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE, fieldnames=SUPPLEMENT_HEADER):
+            if row["kind"] == "region":
+                fixes[int(row["geonames_id"])] = (row["country"], row["admin1"])
+    return fixes
+
+
+def move_towns(cities: list[dict], iso3: dict[str, str]) -> None:
+    """File the towns the supplement's `region` rows name under their right admin1 code."""
+    fixes = region_fixes()
+    for c in cities:
+        fix = fixes.pop(c["geonameid"], None)
+        if fix is not None:
+            country, code = fix
+            if iso3[c["countrycode"]] != country or not code.startswith(f"{c['countrycode']}."):
+                sys.exit(f"supplement region row does not match its town: {c['name']} {fix}")
+            c["admin1code"] = code.split(".", 1)[1]
+    if fixes:
+        sys.exit(f"supplement region rows name no town: {sorted(fixes)}")
+
+
 def build(out_dir: str) -> None:
     """Write the gazetteer files and print what went in."""
     try:
@@ -114,6 +139,7 @@ def build(out_dir: str) -> None:
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
     cities = [c for c in gc.get_cities().values() if c["countrycode"] in iso3]
     cities.sort(key=lambda c: (-c["population"], c["geonameid"]))
+    move_towns(cities, iso3)
     by_cc: dict[str, list[dict]] = collections.defaultdict(list)
     for c in cities:
         by_cc[c["countrycode"]].append(c)
