@@ -101,7 +101,7 @@ MIN_VARIANT_CHARS = 4
 # from a big city abroad to a town of the article's country (Tripoli LBN vs LBY), not enough to beat a country.
 COUNTRY_WEIGHT = 6.0
 # The admin1 region or country named beside a name ("Sirwah (Marib)") decides between namesakes.
-ADMIN1_BESIDE = 6.0
+ADMIN1_BESIDE = 8.0
 COUNTRY_BESIDE = 4.0
 # A trailing "city"/"province" word, or a name that follows another as its region ("Ba'quba, Diyala"), sets the kind.
 KIND_HINT = 3.0
@@ -559,7 +559,7 @@ def _score(hit: _Hit, cand: Entry, votes: dict[str, float]) -> float:
             if cand.admin1 and cand.admin1 in regions and (hit.context_of is other or other.context_of is hit):
                 score += ADMIN1_BESIDE
             continue
-        if cand.admin1 and cand.admin1 in _regions_named(other):
+        if cand.admin1 and cand.admin1 in _regions_named(other, after=other.start > hit.start):
             score += ADMIN1_BESIDE
         elif any(c.country == cand.country for c in other.cands):
             score += COUNTRY_BESIDE
@@ -572,12 +572,13 @@ def _score(hit: _Hit, cand: Entry, votes: dict[str, float]) -> float:
     return score
 
 
-def _regions_named(other: _Hit) -> set[str]:
+def _regions_named(other: _Hit, after: bool) -> set[str]:
     """Admin1 codes a name beside may stand for: its regions and districts when it names any ("Guadalupe,
-    Zacatecas" is the state, not a hamlet Zacatecas in Nuevo Leon), else the regions of its towns ("Warmahan
-    village (Afgooye, Lower Shabelle)")."""
+    Zacatecas" is the state, not a hamlet Zacatecas in Nuevo Leon), else, for a name after it, which holds it,
+    the regions of its towns ("Warmahan village (Afgooye, Lower Shabelle)"); a name before it lies in it, and its
+    towns' regions say nothing ("the White House in Washington": no Whitehouse of Maryland makes it Maryland's)."""
     regions = {c.admin1 for c in other.cands if c.kind in ("admin1", "district")} - {""}
-    return regions or {c.admin1 for c in other.cands if c.kind == "city"} - {""}
+    return regions or ({c.admin1 for c in other.cands if c.kind == "city"} - {""} if after else set())
 
 
 def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:

@@ -54,6 +54,25 @@ def test_region_in_brackets_picks_namesake() -> None:
     assert region.cue is None
 
 
+def test_the_region_after_a_town_outweighs_a_bigger_namesake_elsewhere() -> None:
+    # GeoNames gives São Gonçalo (Rio de Janeiro) no population; São Gonçalo do Amarante (Rio Grande do Norte) has 115k
+    m = named("On 28 April 2020, in Sao Goncalo, Rio de Janeiro, the Military Police carried out an operation.",
+              "Sao Goncalo")
+    assert (m.place.country, m.place.admin1) == ("BRA", "Rio de Janeiro")
+
+
+def test_a_site_before_a_town_does_not_pick_the_towns_region() -> None:
+    # towns that share the site's name lie in Maryland: they say nothing of which Washington holds the White House
+    m = named("Assailants fired two rounds one block away from the White House in Washington, DC, United States.",
+              "Washington")
+    assert (m.place.country, m.place.admin1) == ("USA", "District of Columbia")
+
+
+def test_a_towns_police_locate_it() -> None:
+    m = named("A senior Mombasa police detective is gunned down in an apparent assassination.", "Mombasa")
+    assert (m.place.country, m.place.precision) == ("KEN", "city")
+
+
 def test_comma_chain_sets_country() -> None:
     ms = mentions("On Saturday, in Ba'quba, Diyala, Iraq, unknown assailants detonated a car bomb.")
     assert [m.text for m in ms] == ["Ba'quba", "Diyala", "Iraq"]
