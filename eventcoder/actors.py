@@ -468,6 +468,8 @@ def country_of_thing(head: Token) -> Actor | None:
         spans += [_phrase(obj) for obj in prep.children if obj.dep_ == "pobj"]
     for span in spans:
         for ent in entity_spans(span):
+            if ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in words("currency"):
+                continue  # "the US dollar exchange rate": a price, nothing of the country's
             entry = _entity_entry(ent)
             if ent.label_ in ("GPE", "NORP") and entry is not None and entry.country and \
                     (entry.kind in ("country", "capital") or entry.kind in PEOPLE_KINDS) and not _is_pro(ent):
