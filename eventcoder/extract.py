@@ -377,7 +377,7 @@ def _to_event(cand: Candidate, article_id: str) -> Event:
                   fatalities=cand.fatalities)
     if coding.acled_event_type == "Riots" and unnamed:
         source = replace(source, name="rioters", sector="CVL")  # an unnamed crowd, as ACLED codes "Rioters (X)"
-    target = cand.target or civilian_victims(cand, coding.acled_event_type)
+    target = civilian_victims(cand, coding.acled_event_type, coding.acled_sub_event_type) or cand.target
     key = f"{article_id}|{cand.trigger.idx}|{cand.event_type}"
     return Event(
         id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],

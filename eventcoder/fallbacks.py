@@ -112,13 +112,18 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
             cand.fallbacks.append("place")
 
 
-def civilian_victims(cand: Candidate, acled_event_type: str | None) -> Actor | None:
-    """The target of violence against civilians that names no victim: civilians by definition, of the country where
-    it happened, as ACLED codes "Civilians (X)". Known only once the event is coded, so called from there."""
-    if cand.target is not None or acled_event_type != "Violence against civilians":
+def civilian_victims(cand: Candidate, acled_event_type: str | None, acled_sub_event_type: str | None) -> Actor | None:
+    """The target of violence against civilians, or of mob violence, that names no victim: civilians, of the country
+    where it happened, as ACLED codes "Civilians (X)" (a lynched suspect, a torched shop). A crowd's violence
+    addresses no government, so the one `fill_fallbacks` gave a demonstration gives way. Known only once the event is
+    coded, so called from there."""
+    addressed = cand.target is not None and cand.target.text == "" and cand.target.sector == "GOV"
+    mob = acled_sub_event_type == "Mob violence" and (cand.target is None or addressed)
+    if not mob and (cand.target is not None or acled_event_type != "Violence against civilians"):
         return None
     country = cand.place.country if cand.place is not None and len(cand.place.country or "") == 3 else None
-    cand.fallbacks.append("target")
+    if "target" not in cand.fallbacks:
+        cand.fallbacks.append("target")
     return Actor(text="", name="civilians", country=country, sector="CVL")
 
 

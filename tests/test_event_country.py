@@ -241,3 +241,22 @@ def test_who_fired_the_shells_that_fell(code) -> None:
     assert _source(event) == ("Libyan National Army", "LBY", "MIL")
     [event] = code("On 5 May 2020, indiscriminate shells fired by an unknown party fell in Garabulli (Almargeb).")
     assert _source(event) == ("unknown party", "LBY", "UAF")
+
+
+def test_a_price_in_a_foreign_currency_is_no_target_of_that_country(code) -> None:
+    # "US dollar exchange rate": what the crowd protests against, not a thing of the United States
+    [event] = code("On 29 April 2020, protesters demonstrating against the high US dollar exchange rate blocked the "
+                   "Rashayya-Masnaa road.", "2020-04-30")
+    assert (_place(event), event["target"]["name"], event["target"]["country"]) == \
+        (("Masnaa", "LBN", "exact"), "Lebanon", "LBN")
+
+
+@pytest.mark.parametrize("text", [
+    "Two suspected thieves are lynched by vigilantes in Nyeri on 28/02.",
+    "Mob burns house and shop of local businessman in Nyeri.",
+])
+def test_a_mobs_victims_are_civilians(code, text: str) -> None:
+    # ACLED codes a lynching or a mob's arson as "Rioters (X)" against "Civilians (X)", never the government
+    [event] = code(text, "2020-03-01")
+    assert (event["acled_sub_event_type"], _source(event)[1:], event["target"]["name"], event["target"]["country"],
+            event["target"]["sector"]) == ("Mob violence", ("KEN", "CVL"), "civilians", "KEN", "CVL")
