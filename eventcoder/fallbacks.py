@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventcoder import places
-from eventcoder.actors import community_named
+from eventcoder.actors import community_named, lookup
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import uncounted_bombers
 from eventcoder.coding import OUTCOME_LEMMAS, VICTIM_DEPS, armed_on_duty, weapon_cue
 from eventcoder.geoparse import PlaceMention, primary
+from eventcoder.missions import missions_named
 from eventcoder.records import UNIDENTIFIED, Actor
 from eventcoder.roles import actor_at
 
@@ -54,6 +55,11 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
         if chosen is not None:
             cand.place = chosen.place
             cand.fallbacks.append("place")
+    if cand.event_type == "ASSAULT" and cand.source is None and cand.target is None \
+            and (sides := _sides_of_the_line(cand)) is not None:
+        # "the SMM observed 33 explosions near Vodyane": fire across the line the mission watches, between its parties
+        cand.source, cand.target = sides
+        cand.fallbacks += ["source", "target"]
     if cand.event_type == "ASSAULT" and cand.source is None:
         # an armed actor named beside the event, else ACLED's "Unidentified Armed Group" of the event's country
         cand.source = _armed_bystander(cand) or (None if _from_the_air(cand) else
@@ -150,6 +156,19 @@ def _other_named_actor(cand: Candidate) -> Actor | None:
         if actor is not None and actor.country and actor.country != cand.source.country:  # type: ignore[union-attr]
             found[actor.name] = actor
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _sides_of_the_line(cand: Candidate) -> tuple[Actor, Actor] | None:
+    """The two parties across the ceasefire line a mission the report names watches (missions.tsv `sides`), the
+    host's forces first, as ACLED lists state forces first in a clash; None when no such mission is named."""
+    for mission in missions_named(cand.sent.doc.text):
+        if len(mission.sides) != 2:
+            continue
+        first, second = (lookup(side) for side in mission.sides)
+        if first is not None and second is not None:
+            return (Actor(text="", name=first.name, country=first.country, sector=first.sector),
+                    Actor(text="", name=second.name, country=second.country, sector=second.sector))
+    return None
 
 
 def _armed_bystander(cand: Candidate) -> Actor | None:

@@ -12,16 +12,19 @@ from eventcoder.lexicon import read_table
 @dataclass(frozen=True)
 class Mission:
     """A mission's host country and the admin1 codes of the regions where it reports events (may be empty), the
-    region where it reports most first."""
+    region where it reports most first; for a ceasefire monitor, the two parties across the line it watches (actor
+    dictionary patterns, the host's forces first)."""
 
     host: str
     areas: tuple[str, ...]
+    sides: tuple[str, ...] = ()
 
 
 @cache
 def _table() -> tuple[re.Pattern[str], dict[str, Mission]]:
     """The pattern of every mission name, longest first ("OSCE SMM" before "SMM"), and the mission of each."""
-    missions = {row["pattern"]: Mission(row["host"], tuple(row["area"].split()))
+    missions = {row["pattern"]: Mission(row["host"], tuple(row["area"].split()),
+                                        tuple(side for side in row["sides"].split(";") if side))
                 for row in read_table("missions.tsv")}
     names = sorted(missions, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b"), missions

@@ -20,6 +20,20 @@ def test_counted_explosions_and_artillery_fire_are_one_shelling_event(code, text
     assert coded(code(text, published="2020-05-10")) == [("ASSAULT", "Shelling/artillery/missile attack")]
 
 
+def test_a_monitors_shots_with_no_side_named_are_between_the_parties_of_its_line(code) -> None:
+    # the SMM watches the contact line between Ukraine's forces and the armed formations; the host's forces first
+    [event] = code("On 28 April 2020, the OSCE SMM observed a total of 24 projectiles/explosions/shots involving "
+                   "unknown weapons in both directions of the frontline near Vodyane.", published="2020-05-10")
+    assert [(a["name"], a["sector"]) for a in (event["source"], event["target"])] == \
+        [("Armed Forces of Ukraine", "MIL"), ("United Armed Forces of Novorossiya", "REB")]
+
+
+def test_a_side_named_is_kept(code) -> None:
+    events = code("On 6 May 2020, rebel forces fired IFVs at the governmental positions near Pivdenne. The OSCE SMM "
+                  "observed the fire.", published="2020-05-10")
+    assert all(e["source"]["name"] != "Armed Forces of Ukraine" for e in events)
+
+
 @pytest.mark.parametrize("text", [
     "The explosion of interest in electric cars surprised the industry.",
     "Shares of the arms maker fell on Monday after the missile contract was cancelled.",
