@@ -34,6 +34,7 @@ class Candidate:
     is_aggregate: bool = False
     anaphoric: bool = False
     police_response: str | None = None  # "intervention" or "excessive-force" on a demonstration
+    met_by_state: bool = False  # tear gas, dispersal or arrests near a demonstration, a riot included
     evidence_sent: Span | None = None
     fallbacks: list[str] = field(default_factory=list)
     mentions: list[Token] = field(default_factory=list)

@@ -78,6 +78,11 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
         crowd = "rioters" if cand.entry.mode == "riot" else "protesters"
         cand.source = Actor(text=crowd, name=crowd, sector="CVL")
         cand.fallbacks.append("source")
+    if cand.event_type == "PROTEST" and cand.target is None and cand.met_by_state:
+        # "Police used tear gas to disperse the crowd": the crowd faced the police, as ACLED codes it ("Protesters
+        # (Kenya)" against "Police Forces of Kenya")
+        cand.target = Actor(text="", name="police", sector="COP")
+        cand.fallbacks.append("target")
     main = primary(located)
     local = cand.place.country if cand.place and cand.place.country else \
         main.place.country if main is not None else (countries[0] if countries else None)

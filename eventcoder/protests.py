@@ -35,6 +35,7 @@ def escalate_protests(cands: list[Candidate]) -> list[Candidate]:
         _fold_into(protest, cand)
     for protest in protests:
         response = _police_words_near(protest) if protest.police_response is None else None
+        protest.met_by_state = protest.police_response is not None or response is not None
         if protest.entry.mode != "riot" and _riot_words_near(protest, ignore=AMBIGUOUS_RIOT if response else frozenset()):
             protest.entry = replace(protest.entry, mode="riot")
         elif response is not None:

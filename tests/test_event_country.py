@@ -260,3 +260,11 @@ def test_a_mobs_victims_are_civilians(code, text: str) -> None:
     [event] = code(text, "2020-03-01")
     assert (event["acled_sub_event_type"], _source(event)[1:], event["target"]["name"], event["target"]["country"],
             event["target"]["sector"]) == ("Mob violence", ("KEN", "CVL"), "civilians", "KEN", "CVL")
+
+
+def test_a_crowd_the_police_dispersed_faced_the_police(code) -> None:
+    events = code("Lawyers protested in Nairobi, demanding the removal of the chief magistrate. Police used tear gas to "
+                  "disperse crowds.", "2015-01-02")
+    protest = next(e for e in events if e["event_type"] == "PROTEST")
+    assert (protest["acled_sub_event_type"], protest["target"]["name"], protest["target"]["country"],
+            protest["target"]["sector"]) == ("Protest with intervention", "police", "KEN", "COP")
