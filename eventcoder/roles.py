@@ -191,13 +191,18 @@ def headline_chain_victim(verb: Token) -> Token | None:
 
 def _after_place_list(subject: Token, verb: Token) -> Token:
     """'On Saturday, in Mosul, Ninawa, Iraq, unknown gunmen attacked ...': the parser takes a place of the
-    opening list for the subject and hangs the real one on it; the noun right before the verb acts."""
+    opening list for the subject and hangs the real one on it, or makes both subjects; the noun right before the
+    verb and its auxiliaries acts ("Pakistan, a former military officer was abducted")."""
     if subject.ent_type_ not in ("GPE", "LOC", "FAC", "PERSON") or subject.i > verb.i:
         return subject
+    verb = subject.head if subject.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS else verb  # (the verb a conj shares)
     hung = [t for t in subject.subtree if t.dep_ in ("appos", "conj") and t.pos_ in ("NOUN", "PROPN")
             and subject.i < t.i < verb.i and t.ent_type_ not in ("GPE", "LOC", "FAC")]
+    hung += [t for t in verb.children if t.dep_ == subject.dep_ and subject.i < t.i < verb.i
+             and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("GPE", "LOC", "FAC")]
     last = max(hung, key=lambda t: t.i, default=None)
-    return last if last is not None and last.right_edge.i == verb.i - 1 else subject
+    auxiliaries = [t.i for t in verb.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < verb.i]
+    return last if last is not None and last.right_edge.i == min(auxiliaries, default=verb.i) - 1 else subject
 
 
 # Prepositions that set an event noun as the circumstance of a clause ("during a visit", "in a firefight").
@@ -297,7 +302,8 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
         found.append(clause_subject(trigger))  # the receiver
     if trigger.pos_ == "VERB":
         obj = _child(trigger, OBJECT_DEPS)
-        found += [_child(trigger, PASSIVE_SUBJECT_DEPS), obj]
+        passive = _child(trigger, PASSIVE_SUBJECT_DEPS)
+        found += [_after_place_list(passive, trigger) if passive is not None else None, obj]
         if headline_passive(trigger):
             found.append(_child(trigger, SUBJECT_DEPS))
         found.append(headline_chain_victim(trigger))

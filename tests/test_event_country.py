@@ -268,3 +268,9 @@ def test_a_crowd_the_police_dispersed_faced_the_police(code) -> None:
     protest = next(e for e in events if e["event_type"] == "PROTEST")
     assert (protest["acled_sub_event_type"], protest["target"]["name"], protest["target"]["country"],
             protest["target"]["sector"]) == ("Protest with intervention", "police", "KEN", "COP")
+
+
+def test_a_named_victim_of_violence_against_civilians_is_a_civilian(code) -> None:
+    [event] = code("Gunmen shot dead Michael Kulundu in Kisumu.", "2015-01-02")
+    assert (event["acled_event_type"], event["target"]["name"], event["target"]["sector"]) == \
+        ("Violence against civilians", "Michael Kulundu", "CVL")

@@ -150,6 +150,22 @@ def test_the_attackers_after_an_opening_place_list_are_the_source(code) -> None:
     assert (ev["source"]["name"], ev["source"]["sector"]) == ("unknown gunmen", "UAF")
 
 
+@pytest.mark.parametrize(("text", "role", "name"), [
+    # the parser makes the country and the attackers two subjects of one verb
+    ("On Friday, in Kirkuk, At Ta'mim, Iraq, unknown assailants detonated a car bomb outside a mosque.", "source",
+     "unknown assailants"),
+    # ... of a verb the event's verb is joined to
+    ("On Tuesday, in Chhattisgarh province, India, militants stopped a bus and kidnapped a civilian.", "source",
+     "militants"),
+    # the victim hung on the country, with the passive's auxiliary between it and the verb
+    ("On Saturday, in Kohat, Khyber Pakhtunkhwa (formerly NWFP), Pakistan, a former military officer was abducted "
+     "by unidentified militants from his vehicle.", "target", "military officer"),
+])
+def test_the_country_closing_an_opening_place_list_is_no_party(code, text: str, role: str, name: str) -> None:
+    ev = only(code(text, published="2011-08-28"), "ASSAULT")
+    assert ev[role]["name"] == name
+
+
 def test_one_of_a_series_frames_the_event_its_clause_tells(code) -> None:
     events = code("On Sunday evening, in Bauchi, Nigeria, in one of three linked attacks, 14 people were killed and "
                   "40 others were injured when unidentified militants detonated three improvised explosive devices "
