@@ -15,7 +15,7 @@ from eventcoder.lexicon import number_words, words
 # Counts above this are read as something other than a casualty figure (a year, a troop total).
 MAX_CASUALTIES = 5000
 # Verbs whose object (or passive subject) is the casualty they count.
-KILLING_VERBS = frozenset({"kill", "wound", "injure", "hurt", "assassinate", "behead"})
+KILLING_VERBS = frozenset({"kill", "wound", "injure", "hurt", "assassinate", "behead", "lynch", "murder", "slay"})
 # Entity labels of clock and calendar numbers, never counts of people.
 CLOCK_LABELS = frozenset({"TIME", "DATE"})
 # Nouns of the clock that a misparse may leave where the victim should be ("around 1200 noon ... was killed").
@@ -202,7 +202,7 @@ def casualty_cues(sent: Span) -> list[tuple[Token, str, int, Token]]:
             continue
         noun = _victim_noun(tok)
         count = count_of(noun) if noun is not None else None
-        if count is not None and not _negated(tok):
+        if count is not None and not _negated(tok) and not _attempted(tok):
             found.append((tok, kind, count, noun))  # type: ignore[arg-type]
     return found
 
@@ -228,6 +228,17 @@ def mentions_harm(doc: Doc) -> bool:
 
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children) or any(c.lower_ == "no" for c in token.children)
+
+
+# Words of a harm that was tried or nearly done, not done: "nearly kills a man", "tries to lynch a man".
+ATTEMPT_ADVERBS = frozenset({"nearly", "almost"})
+ATTEMPT_VERBS = frozenset({"try", "attempt", "seek"})
+
+
+def _attempted(token: Token) -> bool:
+    """A casualty word of an attempt: "nearly kills", "tried to kill", "an attempt to lynch"."""
+    return any(c.lower_ in ATTEMPT_ADVERBS for c in token.children) \
+        or token.dep_ in ("xcomp", "acl") and token.head.lemma_.lower() in ATTEMPT_VERBS
 
 
 # Words of an attacker who dies by his own attack.

@@ -378,8 +378,10 @@ def _to_event(cand: Candidate, article_id: str) -> Event:
     if coding.acled_event_type == "Riots" and unnamed:
         source = replace(source, name="rioters", sector="CVL")  # an unnamed crowd, as ACLED codes "Rioters (X)"
     target = civilian_victims(cand, coding.acled_event_type, coding.acled_sub_event_type) or cand.target
-    if coding.acled_event_type == "Violence against civilians" and target is not None and target.sector is None:
-        target = replace(target, sector="CVL")  # a person, home or village attacked: civilians, by ACLED's definition
+    if target is not None and (coding.acled_event_type == "Violence against civilians" and target.sector is None
+                               or coding.acled_sub_event_type == "Mob violence" and target.sector == "CRM"):
+        # a person, home or village attacked, a suspected thief lynched: civilians, as ACLED codes them
+        target = replace(target, sector="CVL")
     key = f"{article_id}|{cand.trigger.idx}|{cand.event_type}"
     return Event(
         id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],

@@ -50,6 +50,12 @@ def test_reports_with_casualties_are_not_none(parse, text: str) -> None:
     # victims the parser joined to the opening place list
     ("On Saturday night, in Konduz, Konduz, Afghanistan, a local police commander Abdul Kaliq and his son were shot "
      "and killed on their way home by unidentified gunmen.", [("death", 2)]),
+    # a lynching or murder is a killing
+    ("Two suspected gangsters were lynched by a group of residents.", [("death", 2)]),
+    ("Gunmen murdered a village elder in his home.", [("death", 1)]),
+    # what was tried or nearly done was not done
+    ("A mob attacks and nearly kills a man they suspect of theft.", []),
+    ("A mob tried to lynch a suspected thief but police rescued him.", []),
 ])
 def test_counted_victims(parse, text: str, counts: list[tuple[str, int]]) -> None:
     assert [(kind, count) for _, kind, count, _ in casualty_cues(next(parse(text).sents))] == counts
