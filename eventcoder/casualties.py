@@ -146,7 +146,7 @@ def _victim_noun(cue: Token) -> Token | None:
     if cue.lower_ in ("dead", "wounded", "injured"):
         if cue.dep_ in ("oprd", "acomp", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
             # "was shot dead", "left three dead"
-            victim = next((c for c in cue.head.children if c.dep_ in ("nsubjpass", "dobj")), None)
+            victim = _victim_child(cue.head, ("nsubjpass", "dobj"))
             if victim is not None:
                 return _appositive(victim)
         if cue.head.pos_ in ("NOUN", "NUM", "PROPN") and cue.dep_ in ("amod", "acomp", "npadvmod"):
@@ -154,15 +154,29 @@ def _victim_noun(cue: Token) -> Token | None:
         return next((c for c in cue.children if c.dep_ in ("nummod", "npadvmod")), None) or \
             next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     if cue.lemma_ == "death" and cue.dep_ == "pobj" and cue.head.lower_ == "to" and cue.head.head.pos_ == "VERB":
-        # "stabbed the policeman's wife to death", "was beaten to death"
+        # "stabbed the policeman's wife to death", "was beaten to death", "was abducted ... and stabbed to death"
         verb = cue.head.head
-        return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        victim = _victim_child(verb, ("dobj", "nsubjpass"))
+        return victim if victim is not None or verb.dep_ != "conj" else _victim_child(verb.head, ("dobj", "nsubjpass"))
+    if cue.lemma_ == "body":
+        # "the body of a man was found", "the bodies of 2 civilians", "2 bodies", "her body"
+        of = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            return next((c for c in of.children if c.dep_ == "pobj"), None)
+        one = cue.tag_ == "NN" and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in cue.children)
+        return cue if one or any(c.dep_ == "nummod" for c in cue.children) else None
     if cue.lemma_ in ("death", "life", "injury", "fatality"):
         of = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is None and any(c.dep_ == "nummod" for c in cue.children):
             return cue  # "2 fatalities", "six additional deaths"
         return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return None
+
+
+def _victim_child(verb: Token, deps: tuple[str, ...]) -> Token | None:
+    """The verb's first dependant in one of `deps` that is no date ("Around 6 May 2020, ... a man was found dead":
+    the parser may make the date a second passive subject)."""
+    return next((c for c in verb.children if c.dep_ in deps and c.ent_type_ not in CLOCK_LABELS), None)
 
 
 def _lost_passive_subject(cue: Token) -> Token | None:

@@ -53,6 +53,15 @@ def test_reports_with_casualties_are_not_none(parse, text: str) -> None:
     # a lynching or murder is a killing
     ("Two suspected gangsters were lynched by a group of residents.", [("death", 2)]),
     ("Gunmen murdered a village elder in his home.", [("death", 1)]),
+    # bodies found: of whom, how many, or one person's
+    ("Around 4 May 2020, the bodies of 2 civilians with gunshot wounds were found on the road.", [("death", 2)]),
+    ("Her body was found on Sunday with marks on the neck.", [("death", 1)]),
+    ("Their bodies were found in a river.", []),
+    # a date the parser made a second passive subject; a killing joined to an abduction
+    ("Around 6 May 2020 (as reported), in Atenango del Rio, Guerrero, a man was found dead in a village.",
+     [("death", 1)]),
+    ("On 28 April 2020, in Marechal Deodoro, Alagoas, a man was abducted by four men and stabbed to death.",
+     [("death", 1)]),
     # what was tried or nearly done was not done
     ("A mob attacks and nearly kills a man they suspect of theft.", []),
     ("A mob tried to lynch a suspected thief but police rescued him.", []),
