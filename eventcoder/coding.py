@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors import community_of
 from eventcoder.lexicon import WeaponCue, acled_event_types, acled_sub_types_by_plover, in_class, weapon_cues, words
@@ -88,12 +89,25 @@ def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
              and not (besides_trigger and tok.i == trigger.i)
              and not (besides_trigger and tok.dep_ == "compound" and tok.head.i != trigger.i
                       and tok.head.lemma_.lower() not in cues)
-             for key in (tok.lemma_.lower(), tok.lower_, f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i else "",
-                         doc[max(tok.i - 2, 0): tok.i + 1].text.lower() if tok.i > 1 else "")  # "heavy machine guns"
+             for key in (tok.lemma_.lower(), tok.lower_, *_longer_keys(doc, tok))
              if key in cues]
     found = [cue for tok, cue in found if not _accused_of(tok, trigger) and not _into_the_air(tok)
              and not _in_support(tok, trigger)]
     return min(found, key=lambda c: c.rank) if found else None
+
+
+def _longer_keys(doc: Doc, tok: Token) -> tuple[str, ...]:
+    """The two- and three-token phrases ending at a token ("machine guns", "heavy machine guns"), when some weapon
+    cue longer than the token ends with it: only then can they name one."""
+    if not tok.i or not _ends_a_longer_cue(tok.lower_):
+        return ()
+    three = doc[tok.i - 2: tok.i + 1].text.lower() if tok.i > 1 else ""
+    return f"{doc[tok.i - 1].lower_} {tok.lower_}", three
+
+
+@cache
+def _ends_a_longer_cue(word: str) -> bool:
+    return any(len(key) > len(word) and key.endswith(word) for key in weapon_cues())
 
 
 def _in_support(tok: Token, trigger: Token) -> bool:
