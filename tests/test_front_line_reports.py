@@ -31,7 +31,8 @@ def test_a_monitors_shots_with_no_side_named_are_between_the_parties_of_its_line
 def test_a_side_named_is_kept(code) -> None:
     events = code("On 6 May 2020, rebel forces fired IFVs at the governmental positions near Pivdenne. The OSCE SMM "
                   "observed the fire.", published="2020-05-10")
-    assert all(e["source"]["name"] != "Armed Forces of Ukraine" for e in events)
+    assert [(e["source"]["name"], e["source"]["sector"]) for e in events if e["event_type"] == "ASSAULT"] == \
+        [("rebel forces", "REB")]
 
 
 @pytest.mark.parametrize("text", [
