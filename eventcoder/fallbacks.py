@@ -165,7 +165,8 @@ def _other_named_actor(cand: Candidate) -> Actor | None:
 
 def _sides_of_the_line(cand: Candidate) -> tuple[Actor, Actor] | None:
     """The two parties across the ceasefire line a mission the report names watches (missions.tsv `sides`), the
-    host's forces first, as ACLED lists state forces first in a clash; None when no such mission is named."""
+    host's forces first (ACLED lists either side first; 52 of its 82 SMM clashes in the dev data put Ukraine's
+    forces first); None when no such mission is named."""
     for mission in missions_named(cand.sent.doc.text):
         if len(mission.sides) != 2:
             continue
