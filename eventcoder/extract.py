@@ -382,6 +382,10 @@ def _to_event(cand: Candidate, article_id: str) -> Event:
                                or coding.acled_sub_event_type == "Mob violence" and target.sector == "CRM"):
         # a person, home or village attacked, a suspected thief lynched: civilians, as ACLED codes them
         target = replace(target, sector="CVL")
+    if target is None and coding.acled_sub_event_type == "Armed clash":
+        # a clash has two sides: one the text does not name is ACLED's "Unidentified Armed Group (X)"
+        country = cand.place.country if cand.place is not None and len(cand.place.country or "") == 3 else None
+        target = Actor(text="", name=UNIDENTIFIED, country=country, sector="UAF")
     key = f"{article_id}|{cand.trigger.idx}|{cand.event_type}"
     return Event(
         id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],

@@ -274,3 +274,9 @@ def test_a_named_victim_of_violence_against_civilians_is_a_civilian(code) -> Non
     [event] = code("Gunmen shot dead Michael Kulundu in Kisumu.", "2015-01-02")
     assert (event["acled_event_type"], event["target"]["name"], event["target"]["sector"]) == \
         ("Violence against civilians", "Michael Kulundu", "CVL")
+
+
+def test_a_clash_with_one_side_unnamed_is_against_an_unidentified_armed_group(code) -> None:
+    [event] = code("Clashes between rival clans in Marsabit; two dead and cattle stolen.", "2015-01-02")
+    assert (event["acled_sub_event_type"], event["target"]["name"], event["target"]["country"],
+            event["target"]["sector"]) == ("Armed clash", "unidentified armed group", "KEN", "UAF")
