@@ -124,8 +124,8 @@ def compile_rules(patterns: Sequence[Mapping[str, Any]], vocab: Any) -> Rules | 
 def apply_rules(doc: Doc, rules: Rules) -> Doc:
     """Match every rule against the doc as it is, then set the matches' attributes in rule order."""
     found: list[tuple[int, int, Rule]] = []
+    get = rules.by_key.get
     for tok in doc:
-        get = rules.by_key.get
         candidates = [*get(("LOWER", tok.lower_), ()), *get(("TAG", tok.tag_), ()), *get(("DEP", tok.dep_), ()),
                       *get(("IS_SPACE", tok.is_space), ()), *rules.loose]
         found.extend((rule.order, tok.i, rule) for rule in candidates if rule.matches(doc, tok.i))
@@ -157,9 +157,10 @@ def use_word_attributes(nlp: Language) -> bool:
     """Put word_attributes in the place of the model's attribute ruler, when every rule can be indexed."""
     if "attribute_ruler" not in nlp.pipe_names:
         return False
-    patterns = nlp.get_pipe("attribute_ruler").patterns
-    if compile_rules(patterns, nlp.vocab) is None:
-        return False
-    nlp.add_pipe("word_attributes", before="attribute_ruler", config={"patterns": patterns})
+    try:
+        nlp.add_pipe("word_attributes", before="attribute_ruler",
+                     config={"patterns": nlp.get_pipe("attribute_ruler").patterns})
+    except ValueError:
+        return False  # a rule shape make_word_attributes cannot index: the model's ruler stays
     nlp.remove_pipe("attribute_ruler")
     return True

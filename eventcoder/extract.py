@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from datetime import date
+from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,7 +21,7 @@ from eventcoder.casualties import mentions_harm
 from eventcoder.coding import OUTCOME_LEMMAS, TWO_SIDED_LEMMAS, code
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
-from eventcoder.fallbacks import FOREIGN_SECTORS, civilian_victims, fill_fallbacks
+from eventcoder.fallbacks import FOREIGN_SECTORS, coded_target, fill_fallbacks
 from eventcoder.focus import WHOLE_DOC_TOKENS
 from eventcoder.geoparse import (GENERIC_WORDS, PlaceMention, glued_modifier, local_noun_after, named_countries,
                                  object_of_an_attack, place_mentions, primary)
@@ -116,23 +117,23 @@ def mentioned_countries(mentions: list[PlaceMention]) -> tuple[str, ...]:
     """Countries of the places the geoparser resolved, most named first: the last hint of where a story is, from
     names its other hints do not reach (a village, a camp, a university named as the subject: "Kenyatta University
     has been closed following riots")."""
-    counts: dict[str, int] = {}
-    for mention in mentions:
-        country = mention.place.country
-        if country and len(country) == 3:
-            counts[country] = counts.get(country, 0) + 1
-    return tuple(sorted(counts, key=lambda c: -counts[c]))
+    return _most_named(mention.place.country for mention in mentions)
 
 
 def actor_countries(doc: Doc, orgs: list[tuple[int, Actor]]) -> tuple[str, ...]:
     """Countries of the article's named home actors ("Mungiki", "ODM", "Kenyatta"), most named first: where an
     article names no place, its parties, militias and office holders tell which country it is about."""
     published = published_on(doc)
-    counts: dict[str, int] = {}
     found = [actor.country for _, actor in orgs if actor.sector not in FOREIGN_SECTORS]
     found += [entry.country for ent in doc.ents if ent.label_ == "PERSON"
               and (entry := person(ent.text, published)) is not None and entry.sector not in FOREIGN_SECTORS]
-    for country in found:
+    return _most_named(found)
+
+
+def _most_named(countries: Iterable[str | None]) -> tuple[str, ...]:
+    """The country codes among `countries` (ISO alpha-3 only), most frequent first, ties in order of first mention."""
+    counts: dict[str, int] = {}
+    for country in countries:
         if country and len(country) == 3:
             counts[country] = counts.get(country, 0) + 1
     return tuple(sorted(counts, key=lambda c: -counts[c]))
@@ -377,15 +378,7 @@ def _to_event(cand: Candidate, article_id: str) -> Event:
                   fatalities=cand.fatalities)
     if coding.acled_event_type == "Riots" and unnamed:
         source = replace(source, name="rioters", sector="CVL")  # an unnamed crowd, as ACLED codes "Rioters (X)"
-    target = civilian_victims(cand, coding.acled_event_type, coding.acled_sub_event_type) or cand.target
-    if target is not None and (coding.acled_event_type == "Violence against civilians" and target.sector is None
-                               or coding.acled_sub_event_type == "Mob violence" and target.sector == "CRM"):
-        # a person, home or village attacked, a suspected thief lynched: civilians, as ACLED codes them
-        target = replace(target, sector="CVL")
-    if target is None and coding.acled_sub_event_type == "Armed clash":
-        # a clash has two sides: one the text does not name is ACLED's "Unidentified Armed Group (X)"
-        country = cand.place.country if cand.place is not None and len(cand.place.country or "") == 3 else None
-        target = Actor(text="", name=UNIDENTIFIED, country=country, sector="UAF")
+    target = coded_target(cand, coding.acled_event_type, coding.acled_sub_event_type)
     key = f"{article_id}|{cand.trigger.idx}|{cand.event_type}"
     return Event(
         id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],

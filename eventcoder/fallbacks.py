@@ -123,19 +123,35 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
             cand.fallbacks.append("place")
 
 
-def civilian_victims(cand: Candidate, acled_event_type: str | None, acled_sub_event_type: str | None) -> Actor | None:
+def coded_target(cand: Candidate, acled_event_type: str | None, acled_sub_event_type: str | None) -> Actor | None:
+    """The event's target once its ACLED type is known, by ACLED's conventions: the victims of violence against
+    civilians and of mob violence are civilians (a person, home or village attacked, a suspected thief lynched); a
+    clash has two sides, and one the text does not name is "Unidentified Armed Group (X)"."""
+    target = _civilian_victims(cand, acled_event_type, acled_sub_event_type) or cand.target
+    if target is not None and (acled_event_type == "Violence against civilians" and target.sector is None
+                               or acled_sub_event_type == "Mob violence" and target.sector == "CRM"):
+        return replace(target, sector="CVL")
+    if target is None and acled_sub_event_type == "Armed clash":
+        return Actor(text="", name=UNIDENTIFIED, country=_event_country(cand), sector="UAF")
+    return target
+
+
+def _civilian_victims(cand: Candidate, acled_event_type: str | None, acled_sub_event_type: str | None) -> Actor | None:
     """The target of violence against civilians, or of mob violence, that names no victim: civilians, of the country
     where it happened, as ACLED codes "Civilians (X)" (a lynched suspect, a torched shop). A crowd's violence
-    addresses no government, so the one `fill_fallbacks` gave a demonstration gives way. Known only once the event is
-    coded, so called from there."""
+    addresses no government, so the one `fill_fallbacks` gave a demonstration gives way."""
     addressed = cand.target is not None and cand.target.text == "" and cand.target.sector == "GOV"
     mob = acled_sub_event_type == "Mob violence" and (cand.target is None or addressed)
     if not mob and (cand.target is not None or acled_event_type != "Violence against civilians"):
         return None
-    country = cand.place.country if cand.place is not None and len(cand.place.country or "") == 3 else None
     if "target" not in cand.fallbacks:
         cand.fallbacks.append("target")
-    return Actor(text="", name="civilians", country=country, sector="CVL")
+    return Actor(text="", name="civilians", country=_event_country(cand), sector="CVL")
+
+
+def _event_country(cand: Candidate) -> str | None:
+    """The event's country code, when its place has one."""
+    return cand.place.country if cand.place is not None and len(cand.place.country or "") == 3 else None
 
 
 def _complete_toll(cand: Candidate) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from eventcoder.lexicon import read_table
 
@@ -30,10 +30,12 @@ def _table() -> tuple[re.Pattern[str], dict[str, Mission]]:
     return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b"), missions
 
 
-def missions_named(text: str) -> list[Mission]:
-    """The mission of every mission name in the text, once per mention, in text order."""
+@lru_cache(maxsize=32)
+def missions_named(text: str) -> tuple[Mission, ...]:
+    """The mission of every mission name in the text, once per mention, in text order. Cached: the article's
+    countries, its place names and its events' fallbacks each ask of the same text."""
     pattern, missions = _table()
-    return [missions[m.group(1)] for m in pattern.finditer(text)]
+    return tuple(missions[m.group(1)] for m in pattern.finditer(text))
 
 
 def mission_hosts(text: str) -> list[str]:

@@ -83,30 +83,29 @@ def add_aliases(rows: list[list[str]], names: dict[str, list[int]]) -> int:
     by_admin1 = {r[3]: i for i, r in enumerate(rows) if r[1] == "admin1"}
     by_country = {r[2]: i for i, r in enumerate(rows) if r[1] == "country"}
     count = 0
-    with open(os.path.join(DATA, SUPPLEMENT_FILE), encoding="utf-8") as f:
-        for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE, fieldnames=SUPPLEMENT_HEADER):
-            if row["kind"] != "alias":
-                continue
-            target = (by_gid.get(row["geonames_id"]) if row["geonames_id"] else
-                      by_admin1.get(row["admin1"]) if row["admin1"] else by_country.get(row["country"]))
-            if target is None or rows[target][2] != row["country"]:
-                sys.exit(f"supplement alias names no row of its country: {row}")
-            for key in keys(row["name"]):
-                if target not in names[key]:
-                    names[key].insert(0, target)
-            count += 1
+    for row in supplement_rows("alias"):
+        target = (by_gid.get(row["geonames_id"]) if row["geonames_id"] else
+                  by_admin1.get(row["admin1"]) if row["admin1"] else by_country.get(row["country"]))
+        if target is None or rows[target][2] != row["country"]:
+            sys.exit(f"supplement alias names no row of its country: {row}")
+        for key in keys(row["name"]):
+            if target not in names[key]:
+                names[key].insert(0, target)
+        count += 1
     return count
+
+
+def supplement_rows(kind: str) -> list[dict[str, str]]:
+    """The supplement's rows of one kind ("alias", "region"), as dicts by SUPPLEMENT_HEADER."""
+    with open(os.path.join(DATA, SUPPLEMENT_FILE), encoding="utf-8") as f:
+        return [row for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE, fieldnames=SUPPLEMENT_HEADER)
+                if row["kind"] == kind]
 
 
 def region_fixes() -> dict[int, tuple[str, str]]:
     """geonames_id -> (country, admin1 code) of the supplement's `region` rows: towns GeoNames files under a region
     they are not in (Thika under Nairobi, Sololo under a former province)."""
-    fixes: dict[int, tuple[str, str]] = {}
-    with open(os.path.join(DATA, SUPPLEMENT_FILE), encoding="utf-8") as f:
-        for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE, fieldnames=SUPPLEMENT_HEADER):
-            if row["kind"] == "region":
-                fixes[int(row["geonames_id"])] = (row["country"], row["admin1"])
-    return fixes
+    return {int(row["geonames_id"]): (row["country"], row["admin1"]) for row in supplement_rows("region")}
 
 
 def move_towns(cities: list[dict], iso3: dict[str, str]) -> None:
