@@ -349,7 +349,8 @@ def _person(head: Token, person: Span, phrase: Span, named: list[Span], known: A
     Morocco" -> MAR GOV; else by the people table (`known`): "Obama" -> USA GOV, "Ban Ki-moon" -> UNO IGO.
     No country is guessed when neither names one ("Defence Minister Pierre Joxe")."""
     title = next((entry for tok in reversed(phrase[: person.start - phrase.start])
-                  if (entry := _title(tok)) is not None and tok.pos_ in ("NOUN", "PROPN")), None)
+                  if (entry := _title(tok)) is not None and tok.pos_ in ("NOUN", "PROPN")), None) \
+        or _apposed_title(head)
     country = None
     for ent in named:
         if ent.start >= person.start:
@@ -369,6 +370,18 @@ def _person(head: Token, person: Span, phrase: Span, named: list[Span], known: A
                      sector=title.sector if title else known.sector, wikidata=known.wikidata)
     return Actor(text=phrase.text if title or country else person.text, name=person.text, country=country,
                  sector=title.sector if title else None)
+
+
+def _apposed_title(head: Token) -> ActorEntry | None:
+    """The title written after a person's name, read as an actor ("Ali al-Massudi, the mayor of Al Iskandariyah";
+    "Purna Dalai, local BJP leader": the party's)."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            for tok in (child, *child.conjuncts):
+                actor = actor_for(tok)
+                if actor is not None and actor.sector is not None:
+                    return ActorEntry(tok.lower_, tok.lower_, None, actor.sector, None, "generic")
+    return None
 
 
 def _title(tok: Token) -> ActorEntry | None:

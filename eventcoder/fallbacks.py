@@ -13,6 +13,7 @@ from eventcoder.geoparse import PlaceMention, primary
 from eventcoder.missions import missions_named
 from eventcoder.records import UNIDENTIFIED, Actor
 from eventcoder.roles import actor_at
+from eventcoder.struck import struck_target
 
 # The generic actor of "foreign troops", whose country is the article's foreign power.
 FOREIGN_FORCES = "foreign forces"
@@ -133,6 +134,11 @@ def coded_target(cand: Candidate, acled_event_type: str | None, acled_sub_event_
         return replace(target, sector="CVL")
     if target is None and acled_sub_event_type == "Armed clash":
         return Actor(text="", name=UNIDENTIFIED, country=_event_country(cand), sector="UAF")
+    if target is None and cand.event_type == "ASSAULT" and (struck := struck_target(cand)) is not None:
+        # "a bomb exploded outside a school": whom the site it struck, or the people it hurt, stand for
+        cand.fallbacks.append("target")
+        country = struck.country or (None if struck.sector in FOREIGN_SECTORS else _event_country(cand))
+        return replace(struck, country=country)
     return target
 
 

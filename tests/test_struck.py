@@ -1,0 +1,51 @@
+"""Whom an attack with no named victim fell on: the site it struck, its holder, or the people it hurt."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.struck import sites
+from test_data_files import SECTORS
+
+
+def _target(events: list[dict]) -> tuple[str | None, str | None, str | None]:
+    attack = next(e for e in events if e["event_type"] == "ASSAULT")
+    target = attack["target"] or {}
+    return target.get("name"), target.get("country"), target.get("sector")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On Saturday night, in Karabulak, Ingushetia, Russia, a bomb exploded outside a grocery store on Oskanova "
+     "Street, causing structural damages to the building.", ("store", "RUS", "BUS")),
+    ("Unidentified militants detonated explosive devices at a government-run primary school for boys in "
+     "Nowshehra district, Khyber Pakhtunkhwa province, Pakistan.", ("school", "PAK", "EDU")),
+    ("A bomb exploded outside of the police station in Orito in Putumayo, Colombia.", ("police", "COL", "COP")),
+    ("On Tuesday, in Baghdad, Iraq, unidentified assailants fired two rockets at the Kuwaiti embassy in "
+     "Baghdad's Green Zone.", ("embassy", "KWT", "GOV")),
+])
+def test_a_struck_site_names_the_target(code, text: str, expected: tuple[str, str, str]) -> None:
+    assert _target(code(text, "2011-05-02")) == expected
+
+
+def test_the_holder_of_a_struck_house_is_the_target(code) -> None:
+    text = ("On Friday, in Kandahar city, Kandahar province, Afghanistan, a suicide bomber blew himself up inside "
+            "his car outside the house of provincial police chief, Khan Mohammad Mujahid.")
+    assert _target(code(text, "2011-05-02")) == ("police chief", "AFG", "COP")
+
+
+def test_people_killed_by_a_bomb_are_its_civilian_target(code) -> None:
+    text = ("On Monday, in Datu Odin Sinsuat, Maguindanao, Philippines, a child was killed when suspected "
+            "militants detonated an improvised explosive device.")
+    assert _target(code(text, "2011-06-21")) == ("civilians", "PHL", "CVL")
+
+
+def test_a_bomb_that_struck_nothing_named_has_no_target(code) -> None:
+    text = "On Monday, in Peshawar, Pakistan, a bomb exploded. No casualties were reported."
+    assert _target(code(text, "2011-06-21")) == (None, None, None)
+
+
+def test_the_site_table_uses_known_sectors() -> None:
+    table = sites()
+    assert table["school"].sector == "EDU" and not table["school"].holds
+    assert table["house"].holds
+    assert {s.sector for s in table.values()} - {None} <= SECTORS
