@@ -9,7 +9,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.lexicon import read_table, words
+from eventcoder.lexicon import in_class, read_table, words
 from eventcoder.records import Actor
 
 # spaCy entity labels our dictionary kinds are given in the entity ruler.
@@ -281,8 +281,9 @@ def actor_for(head: Token) -> Actor | None:
         country = _of_country(head, ("of", "in")) or _country_in(phrase, head) or _demonym_country(head)
         if country is not None:
             return Actor(text=text, name=country, country=country)
-    if head.lemma_.lower() in words("installation") or head.lower_ in words("installation"):
-        return _holder_of(head, text)
+    if (head.lemma_.lower() in words("installation") or head.lower_ in words("installation")) \
+            and not any(mod.dep_ in ("compound", "amod") and in_class(mod, "civil_use") for mod in head.lefts):
+        return _holder_of(head, text)  # "an army post", not "a radio station"
     if head.ent_type_ == "ORG":
         ent = entity_at(head)
         if ent is not None and not _is_against(ent):

@@ -16,7 +16,8 @@ from eventcoder.lexicon import in_class, read_table
 from eventcoder.records import Actor
 
 # Prepositions that put a site in an attack's way ("exploded outside a school", "threw a grenade into the house").
-SITE_PREPS = frozenset({"at", "outside", "inside", "into", "in", "on", "near", "under", "through", "against"})
+SITE_PREPS = frozenset({"at", "outside", "inside", "into", "in", "on", "onto", "upon", "near", "under", "through",
+                        "against", "toward", "towards"})
 # Links from an act to what it struck directly ("bombed a school", "a mosque was attacked").
 STRUCK_DEPS = frozenset({"dobj", "nsubjpass"})
 # Links from a site to the words that say whose it is or what kind it is ("a police vehicle", "a judicial complex").
@@ -25,6 +26,8 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 SELF_WORDS = BOMBER_NOUNS | {"himself", "themselves", "herself"}
 # Verbs of aiming that name the target as their object ("detonated a device, targeting a convoy").
 AIMING_LEMMAS = frozenset({"target", "hit", "strike"})
+# How telling a struck site's reading of the target is, most first (see `_reading`).
+HOLDER, KIND, MODIFIER, HELD_KIND = range(4)
 # Names of targets struck for their sector alone (others are named by the site: "school", "embassy").
 SECTOR_NAMES = {"CVL": "civilians"}
 
@@ -53,13 +56,19 @@ def _people_nouns() -> frozenset[str]:
 def struck_target(cand: Candidate) -> Actor | None:
     """The target of an attack whose clause names none: the holder or kind of the site it struck, else the people
     it killed or hurt; None when the text says neither."""
-    struck = _struck_sites(cand)
-    for by_kind in (False, True):  # a site's named holder first ("his car outside the house of the police chief")
-        for site in struck:
-            actor = _site_actor(site, by_kind=by_kind)
-            if actor is not None:
-                return actor
-    return _hurt_people(cand)
+    return _site_target(_struck_sites(cand)) or _hurt_people(cand) or _site_target(_sites_told(cand))
+
+
+def _site_target(struck: list[Token]) -> Actor | None:
+    """Whom the most telling of these sites stands for, the first of equals: a named holder ("his car outside the
+    house of the police chief": the chief), then a site of its own kind ("near the government building at the
+    church": the church), then a held site's modifier ("a military vehicle"), then a held site's own kind (a car)."""
+    best: tuple[int, Actor] | None = None
+    for site in struck:
+        reading = _reading(site)
+        if reading is not None and (best is None or reading[0] < best[0]):
+            best = reading
+    return best[1] if best is not None else None
 
 
 def _acts(cand: Candidate) -> list[Token]:
@@ -85,6 +94,28 @@ def _struck_sites(cand: Candidate) -> list[Token]:
     return [tok for tok in found if _site_entry(tok) is not None or in_class(tok, "installation")]
 
 
+def _sites_told(cand: Candidate) -> list[Token]:
+    """Site words anywhere in the event's sentences where something is done to them or at them ("the school was
+    destroyed in the blast", "an IED placed in the church"): a looser tie than the attack's own words."""
+    found: list[Token] = []
+    for sent in _sentences(cand):
+        for tok in sent:
+            if tok.dep_ in STRUCK_DEPS and tok.head.pos_ == "VERB" \
+                    or tok.dep_ == "pobj" and tok.head.lower_ in SITE_PREPS:
+                found.append(tok)
+    return [tok for tok in found if _site_entry(tok) is not None or in_class(tok, "installation")]
+
+
+def _sentences(cand: Candidate) -> list[Span]:
+    """The event's sentences in text order: its trigger's, its other mentions' and its evidence sentence."""
+    sents: dict[int, Span] = {}
+    for tok in (cand.trigger, *cand.mentions):
+        sents.setdefault(tok.sent.start, tok.sent)
+    if cand.evidence_sent is not None:
+        sents.setdefault(cand.evidence_sent.start, cand.evidence_sent)
+    return [sents[start] for start in sorted(sents)]
+
+
 def _prep_sites(holder: Token, depth: int = 0) -> list[Token]:
     """Objects of the site prepositions on a word, 'outside of the station' included, and of those on such an
     object ("blew himself up inside his car outside the house")."""
@@ -101,44 +132,67 @@ def _prep_sites(holder: Token, depth: int = 0) -> list[Token]:
 
 
 def _site_entry(tok: Token) -> Site | None:
-    """What kind of site a noun names, by itself or by a modifier ("a judicial complex")."""
+    """What kind of site a noun names, by itself or by a modifier ("a judicial complex", "the Council headquarters":
+    the modifier's kind, the head's holding)."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     table = sites()
-    for word in (tok.lower_, tok.lemma_.lower()):
-        if word in table:
-            return table[word]
+    own = table.get(tok.lower_) or table.get(tok.lemma_.lower())
+    if own is not None and own.sector is not None:
+        return own
+    kind = _modifier_kind(tok, proper=own is not None)
+    if kind is not None:
+        return Site(kind.sector, own.holds if own is not None else kind.holds)
+    return own
+
+
+def _modifier_kind(tok: Token, *, proper: bool = True) -> Site | None:
+    """The site kind a modifier of the noun names ("judicial" in "a judicial complex"); a name's word counts only
+    before a site word ("the Council headquarters", not "the Benmore Court area")."""
+    table = sites()
     for mod in tok.lefts:
-        if mod.dep_ in MODIFIER_DEPS and mod.lower_ in table:
-            return table[mod.lower_]
+        entry = table.get(mod.lower_) if mod.dep_ in MODIFIER_DEPS and (proper or mod.pos_ != "PROPN") else None
+        if entry is not None and entry.sector is not None:
+            return entry
     return None
 
 
-def _site_actor(site: Token, depth: int = 0, *, by_kind: bool = True) -> Actor | None:
-    """Whom striking this site hit: the actor its phrase names, its holder named after it or before it, else
-    (`by_kind`) the kind of site it is."""
+def _reading(site: Token, depth: int = 0) -> tuple[int, Actor] | None:
+    """Whom striking this site hit, with how telling the reading is (`TIERS`): its holder named after it ("the house
+    of X", "X's car"; a site's part stands for the site: "the entrance of the embassy"); the actor its phrase names
+    (the force holding a police station); its kind (a school, the Kuwaiti embassy); the actor a held site's modifier
+    names ("a police vehicle"); a held site's own kind, or a civilian one (a car, a village: civilians)."""
     entry = _site_entry(site)
+    holder = _holder(site) if entry is not None and entry.holds and depth < 2 else None
+    if holder is not None:
+        if _site_entry(holder) is not None or in_class(holder, "installation"):
+            found = _reading(holder, depth + 1)
+            if found is not None:
+                return found
+        elif (person := _person(holder)) is not None:
+            return HOLDER, person
     named = actor_for(site)
-    if named is not None and named.sector is not None:
-        return named  # "a police station", "the US embassy": the actor the phrase names
+    if named is not None and named.sector is not None and _modifier_kind(site) is None:
+        return KIND, named  # "a police station", "the US embassy": the actor the phrase names
     if entry is None:
         return None
-    holder = _holder(site) if entry.holds and depth < 2 else None
-    if holder is not None:
-        found = _site_actor(holder, depth + 1, by_kind=by_kind) if _site_entry(holder) is not None \
-            else _person(holder)
-        if found is not None:
-            return found
+    if entry.sector is not None and not entry.holds and entry.sector != "CVL":
+        return KIND, _kind_actor(site, entry.sector, named)
+    for mod in (m for m in site.lefts if m.dep_ in MODIFIER_DEPS | {"poss"}):
+        actor = actor_for(mod)
+        if actor is not None and actor.sector is not None:
+            return MODIFIER, actor
+    return (HELD_KIND, _kind_actor(site, entry.sector, named)) if entry.sector is not None else None
+
+
+def _kind_actor(site: Token, sector: str, named: Actor | None) -> Actor:
+    """The target a site stands for by its kind, of the country its phrase names ("the Kuwaiti embassy")."""
     country = named.country if named is not None else None
-    for mod in site.lefts:
-        actor = actor_for(mod) if mod.dep_ in MODIFIER_DEPS | {"poss"} else None
-        if actor is not None and actor.sector is not None and entry.holds:
-            return actor  # "a police vehicle", "the office of the governor"
-        country = country or (actor.country if actor is not None else None)  # "the Kuwaiti embassy"
-    if entry.sector is None or not by_kind:
-        return None
-    return Actor(text=_phrase_text(site), name=SECTOR_NAMES.get(entry.sector, site.lemma_.lower()),
-                 country=country, sector=entry.sector)
+    for mod in (m for m in site.lefts if m.dep_ in MODIFIER_DEPS | {"poss"}):
+        actor = actor_for(mod)
+        country = country or (actor.country if actor is not None else None)
+    return Actor(text=_phrase_text(site), name=SECTOR_NAMES.get(sector, site.lemma_.lower()), country=country,
+                 sector=sector)
 
 
 def _phrase_text(site: Token) -> str:
@@ -171,6 +225,10 @@ def _person(tok: Token) -> Actor | None:
     actor = actor_for(tok)
     if actor is not None and actor.sector is not None:
         return actor
+    kind = _modifier_kind(tok)
+    if kind is not None and kind.sector is not None:
+        # "an Education Ministry employee": the ministry's
+        return Actor(text=tok.text, name=tok.lower_, country=actor.country if actor else None, sector=kind.sector)
     if tok.ent_type_ == "PERSON" or tok.lower_ in _people_nouns() or tok.lemma_.lower() in _people_nouns():
         country = actor.country if actor is not None else None
         return Actor(text=tok.text, name="civilians", country=country, sector="CVL")
@@ -180,13 +238,8 @@ def _person(tok: Token) -> Actor | None:
 def _hurt_people(cand: Candidate) -> Actor | None:
     """The first people the event's sentences count as killed or hurt ("10 people were killed"), other than its
     bombers."""
-    sents: dict[int, Span] = {}
-    for tok in (cand.trigger, *cand.mentions):
-        sents.setdefault(tok.sent.start, tok.sent)
-    if cand.evidence_sent is not None:
-        sents.setdefault(cand.evidence_sent.start, cand.evidence_sent)
-    for start in sorted(sents):
-        for _, _, _, victim in casualty_cues(sents[start]):
+    for sent in _sentences(cand):
+        for _, _, _, victim in casualty_cues(sent):
             if any(t.lower_ in SELF_WORDS for t in victim.subtree):
                 continue
             actor = _person(victim)

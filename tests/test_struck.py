@@ -33,6 +33,17 @@ def test_the_holder_of_a_struck_house_is_the_target(code) -> None:
     assert _target(code(text, "2011-05-02")) == ("police chief", "AFG", "COP")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On Thursday, in Maiduguri, Borno, Nigeria, unidentified militants detonated a homemade bomb at the Saint "
+     "Patrick Catholic Church near the Borno state government secretariat building.", ("church", "NGA", "REL")),
+    ("On Thursday, in Keonjhar, Odisha, India, suspected Maoist militants detonated a land mine targeting military "
+     "vehicles.", ("military", "IND", "MIL")),
+])
+def test_a_site_of_its_own_kind_tells_more_than_a_modifier_and_a_modifier_more_than_a_car(
+        code, text: str, expected: tuple[str, str, str]) -> None:
+    assert _target(code(text, "2011-05-02")) == expected
+
+
 def test_people_killed_by_a_bomb_are_its_civilian_target(code) -> None:
     text = ("On Monday, in Datu Odin Sinsuat, Maguindanao, Philippines, a child was killed when suspected "
             "militants detonated an improvised explosive device.")
