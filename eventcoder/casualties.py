@@ -144,8 +144,8 @@ def _victim_noun(cue: Token) -> Token | None:
     if cue.lemma_ == "die":
         return next((c for c in cue.children if c.dep_ == "nsubj"), None)
     if cue.lower_ in ("dead", "wounded", "injured"):
-        if cue.dep_ in ("oprd", "acomp", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
-            # "was shot dead", "left three dead"
+        if cue.dep_ in ("oprd", "acomp", "xcomp", "advmod") and cue.head.pos_ in ("VERB", "AUX"):
+            # "was shot dead", "left three dead", "shot dead a police officer"
             victim = _victim_child(cue.head, ("nsubjpass", "dobj"))
             if victim is not None:
                 return _appositive(victim)

@@ -70,6 +70,8 @@ def _antecedent(mention: Candidate, kept: list[Candidate]) -> Candidate | None:
     return max(options, key=rank)
 
 
+# Words that make a noun phrase name someone already told of.
+DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 # Casualty counts: a later mention with a higher count gives the toll as it rose ("the death toll rose to 12").
 COUNTS = ("fatalities", "injuries")
 # How many sentences after an attack a bare detail of it ("two missiles struck the market") may follow.
@@ -93,11 +95,27 @@ def _elaborated(cand: Candidate, kept: list[Candidate]) -> Candidate | None:
     # with no date or place of their own, tell more of the same attack
     same_attackers = cand.source is not None and earlier.source is not None and cand.date is None \
         and cand.place is None and _same_actor(cand.source, earlier.source)
+    # "... shoots and injures a police officer in Kilifi. The officer was shot in the chest five times.": the same
+    # victims named again with "the", by attackers not told apart, with no date, place or toll of their own (a
+    # toll told later may be a second act: "kidnapped two soldiers ... the bodies of the two soldiers were found")
+    same_victims = cand.target is not None and earlier.target is not None and cand.date is None \
+        and cand.place is None and not cand.fatalities and not cand.injuries \
+        and _told_again(cand.target, earlier.target) \
+        and (cand.source is None or earlier.source is None or _same_actor(cand.source, earlier.source))
     # a toll alone does not make a new attack: "A bullet struck him in the head, killing him."
-    if not (outcome or same_attackers) and \
+    if not (outcome or same_attackers or same_victims) and \
             any(getattr(cand, name) is not None for name in MERGEABLE if name not in COUNTS):
         return None
     return earlier
+
+
+def _told_again(later: Actor, earlier: Actor) -> bool:
+    """A definite description of an actor named before: "a police officer" ... "the officer"."""
+    words = later.text.lower().split()
+    if len(words) < 2 or words[0] not in DEFINITE or later.sector != earlier.sector:
+        return False
+    head = words[-1].removesuffix("s")
+    return head == (earlier.text or earlier.name).lower().split()[-1].removesuffix("s")
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

@@ -53,6 +53,8 @@ def test_reports_with_casualties_are_not_none(parse, text: str) -> None:
     # a lynching or murder is a killing
     ("Two suspected gangsters were lynched by a group of residents.", [("death", 2)]),
     ("Gunmen murdered a village elder in his home.", [("death", 1)]),
+    # "shot dead" before its object, which the parser reads as an adverb
+    ("Gunmen shot dead a police officer in Kilifi.", [("death", 1)]),
     # bodies found: of whom, how many, or one person's
     ("Around 4 May 2020, the bodies of 2 civilians with gunshot wounds were found on the road.", [("death", 2)]),
     ("Her body was found on Sunday with marks on the neck.", [("death", 1)]),

@@ -144,6 +144,17 @@ def test_the_same_attackers_in_the_next_sentence_tell_more_of_the_same_attack(co
     assert [(e["event_type"], e["fatalities"], e["injuries"]) for e in events] == [("ASSAULT", 0, 1)]
 
 
+def test_the_same_victims_told_again_with_the_tell_more_of_the_same_attack(code) -> None:
+    events = code("A gunman shot and injured a police officer in Kilifi on Friday. "
+                  "The officer was shot in the chest five times.")
+    assert [(e["target"]["name"], e["place"]["name"], e["injuries"]) for e in events] == [("police officer", "Kilifi", 1)]
+
+
+def test_other_victims_of_the_same_kind_are_another_attack(code) -> None:
+    events = code("Gunmen shot dead a police officer in Kilifi on Friday. Another police officer was shot in Malindi.")
+    assert [e["place"]["name"] for e in events] == ["Kilifi", "Malindi"]
+
+
 def test_the_attackers_after_an_opening_place_list_are_the_source(code) -> None:
     ev = only(code("On Saturday, in Mosul, Ninawa, Iraq, unknown gunmen attacked the house of a former policeman."),
               "ASSAULT")
