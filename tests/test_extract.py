@@ -65,6 +65,12 @@ def test_casualty_counts(code, text: str, fatalities: int | None, injuries: int 
     # an official shot is a targeted killing; a person named without a title is shot in an armed assault
     ("Unknown gunmen shot and killed the mayor of Baquba on Monday.", "Attack", "targeted"),
     ("Unknown gunmen shot and killed Ahmed Hassan Ali in Baquba on Monday.", "Attack", "firearms"),
+    # fire aimed at someone is gunfire; attackers called armed, with no weapon named, made an armed assault
+    ("Militants fired upon a crowd of civilians in Maiduguri on Monday.", "Attack", "firearms"),
+    ("Unidentified armed assailants attacked a village in Zamfara on Monday.", "Attack", "firearms"),
+    # a bombing is a remote explosive whatever it struck; armed men who torch trucks destroy property
+    ("Militants blew up a gas pipeline in Sui on Monday.", "Remote explosive/landmine/IED", "explosives"),
+    ("Unknown armed men torched five trucks in Josefina on Monday.", "Looting/property destruction", "destroy"),
 ])
 def test_acled_sub_event_types_from_weapons(code, text: str, sub_type: str, mode: str) -> None:
     ev = only(code(text), "ASSAULT")
