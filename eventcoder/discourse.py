@@ -57,9 +57,20 @@ def _compatible(mention: Candidate, earlier: Candidate) -> bool:
     return True
 
 
+def _told_before(earlier: Candidate, mention: Candidate) -> bool:
+    """An event told in an earlier sentence, or earlier in the mention's own ("... shot and wounded a policeman in
+    the attack", "planted a bomb which killed five when their vehicle triggered the blast")."""
+    if earlier.sent.start < mention.sent.start:
+        return True
+    # not "torched the truck they were in during the ambush": an event before it, told as its time
+    trigger = mention.trigger
+    timed = trigger.dep_ == "pobj" and trigger.head.lower_ in TIME_PREPS
+    return earlier.sent.start == mention.sent.start and earlier.trigger.i < trigger.i and not timed
+
+
 def _antecedent(mention: Candidate, kept: list[Candidate]) -> Candidate | None:
     """The earlier event a definite mention most likely means: same place first, then the nearest."""
-    options = [e for e in kept if e.sent.start < mention.sent.start and _compatible(mention, e)]
+    options = [e for e in kept if _told_before(e, mention) and _compatible(mention, e)]
     if not options:
         return None
 
@@ -70,6 +81,8 @@ def _antecedent(mention: Candidate, kept: list[Candidate]) -> Candidate | None:
     return max(options, key=rank)
 
 
+# Prepositions that set an event noun as the time of another ("during the ambush", "after the attack").
+TIME_PREPS = frozenset({"during", "after", "before", "since", "following", "amid", "until"})
 # Words that make a noun phrase name someone already told of.
 DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 # Casualty counts: a later mention with a higher count gives the toll as it rose ("the death toll rose to 12").

@@ -40,6 +40,8 @@ from eventcoder.triggers import TriggerHit, governing, is_anaphoric
 ATTRIBUTION_VERBS = CREDITING_VERBS | {"blame"}
 # Verbs that lead from an event to what it became ("resulting in clashes", "leading to a shootout").
 CONSEQUENCE_VERBS = frozenset({"result", "lead", "end", "culminate", "escalate", "turn", "degenerate", "develop"})
+# Prepositions that name what an act was carried out with ("attacked troops with gunfire and explosives").
+INSTRUMENT_PREPS = frozenset({"with", "using"})
 # Event types whose plural nouns count separate happenings.
 AGGREGATE_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 # Confidence: a base for a trigger, raised by each role or attachment found, lowered by each guess.
@@ -225,6 +227,7 @@ def _absorb_result_verbs(by_index: dict[int, Candidate]) -> None:
         if event is not None and event is not cand and event.event_type == cand.event_type:
             _absorb(event, cand, i, by_index)
     _absorb_consequences(by_index)
+    _absorb_instruments(by_index)
     _absorb_stray_outcomes(by_index)
 
 
@@ -236,6 +239,17 @@ def _absorb_consequences(by_index: dict[int, Candidate]) -> None:
             continue
         verb = trigger.head.head
         event = by_index.get(verb.head.i) if verb.dep_ in ("advcl", "conj", "xcomp") else None
+        if event is not None and event is not cand and event.event_type == cand.event_type:
+            _absorb(event, cand, i, by_index)
+
+
+def _absorb_instruments(by_index: dict[int, Candidate]) -> None:
+    """'attacked troops with gunfire and explosives': what an attack was carried out with is the same attack."""
+    for i, cand in sorted(by_index.items()):
+        trigger = cand.trigger
+        if trigger.i != i or trigger.dep_ != "pobj" or trigger.head.lower_ not in INSTRUMENT_PREPS:
+            continue
+        event = by_index.get(trigger.head.head.i)
         if event is not None and event is not cand and event.event_type == cand.event_type:
             _absorb(event, cand, i, by_index)
 

@@ -161,6 +161,23 @@ def test_other_victims_of_the_same_kind_are_another_attack(code) -> None:
     assert [e["place"]["name"] for e in events] == ["Kilifi", "Malindi"]
 
 
+@pytest.mark.parametrize("text", [
+    "Gunmen shot and killed a traffic policeman in Baghdad on Friday, and wounded another policeman in the attack.",
+    "Militants planted a roadside bomb in Konduz on Saturday which killed five civilians when their vehicle "
+    "triggered the blast.",
+    "Militants attacked troops with gunfire in Azan on Wednesday.",
+])
+def test_the_attack_told_again_or_its_weapon_in_its_own_sentence_is_the_same_attack(code, text: str) -> None:
+    assert [e["event_type"] for e in code(text)] == ["ASSAULT"]
+
+
+def test_an_attack_told_as_the_time_of_another_stays_apart(code) -> None:
+    events = code("Militiamen torched a pickup truck in Matalam on Thursday that their victims were in during the "
+                  "ambush.")
+    assert [e["acled_sub_event_type"] for e in events if e["event_type"] == "ASSAULT"][0] == \
+        "Looting/property destruction"
+
+
 def test_the_attackers_after_an_opening_place_list_are_the_source(code) -> None:
     ev = only(code("On Saturday, in Mosul, Ninawa, Iraq, unknown gunmen attacked the house of a former policeman."),
               "ASSAULT")
