@@ -44,6 +44,9 @@ def _from_the_air(cand: Candidate) -> bool:
 
 def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[PlaceMention]) -> None:
     """Fill what the clause left open with the conventions human coders use, and record each guess."""
+    if cand.target is not None and _only_a_place(cand.target, located):
+        # "Voters rioted at Roysambu Primary School Polling Station": where it happened, not whom it was aimed at
+        cand.target = None
     if cand.event_type == "ASSAULT" and cand.source is not None and cand.source.sector in COMMUNITY_CROWD_SECTORS \
             and (community := community_named(cand.source.text)) is not None:
         # "armed Kalenjin youths attacked a village": a community's attackers are its militia (ACLED: identity militia)
@@ -122,6 +125,12 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
         cand.place = places.country_place(home) if home is not None else None
         if cand.place is not None:
             cand.fallbacks.append("place")
+
+
+def _only_a_place(actor: Actor, located: list[PlaceMention]) -> bool:
+    """An actor read off a name that is a place the text locates things at, with no sector or country of its own."""
+    return actor.sector is None and actor.country is None and bool(actor.text) \
+        and any(m.text in actor.text for m in located)
 
 
 def coded_target(cand: Candidate, acled_event_type: str | None, acled_sub_event_type: str | None) -> Actor | None:

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from eventcoder.actors import actor_for
 from eventcoder.candidates import Candidate
 from eventcoder.coding import (AMBIGUOUS_RIOT, CROWD_SECTORS, CROWD_TARGETS, GRIEVANCE_PREPS, GRIEVANCE_VERBS,
                                OUTCOME_LEMMAS, STATE_SECTORS, crowd_noun, riot_cue, weapon_cue)
@@ -35,12 +36,32 @@ def escalate_protests(cands: list[Candidate]) -> list[Candidate]:
         _fold_into(protest, cand)
     for protest in protests:
         response = _police_words_near(protest) if protest.police_response is None else None
-        protest.met_by_state = protest.police_response is not None or response is not None
+        protest.met_by_state = protest.police_response is not None or response is not None or _police_named(protest)
         if protest.entry.mode != "riot" and _riot_words_near(protest, ignore=AMBIGUOUS_RIOT if response else frozenset()):
             protest.entry = replace(protest.entry, mode="riot")
         elif response is not None:
             protest.police_response = response
     return kept
+
+
+def _police_named(protest: Candidate) -> bool:
+    """The police named in the protest's sentence or the next ("Clashes erupt between protesters and police",
+    "Students protest ... Police engage the group"): the crowd faced them."""
+    sents = list(protest.trigger.doc.sents)
+    index = _sentence_index(protest)
+    for sent in sents[index: index + 2]:
+        for tok in sent:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod") and not _speaker(tok) \
+                    and (actor := actor_for(tok)) is not None and actor.sector == "COP":
+                return True
+    return False
+
+
+def _speaker(tok: Token) -> bool:
+    """'Police said the protest was peaceful': the police tell of the protest, they do not face it."""
+    verb = tok.head
+    return tok.dep_ == "nsubj" and (verb.lemma_.lower() in words("speech") or verb.lemma_.lower() in words("reporting")
+                                    or verb.lemma_.lower() in ("say", "tell", "report", "confirm", "add"))
 
 
 def _sentence_index(cand: Candidate) -> int:

@@ -270,6 +270,22 @@ def test_a_crowd_the_police_dispersed_faced_the_police(code) -> None:
             protest["target"]["sector"]) == ("Protest with intervention", "police", "KEN", "COP")
 
 
+@pytest.mark.parametrize("text", [
+    "Students at Kirinyaga University College in Kerugoya protest against fee increases. Police engage the group and "
+    "there are several accounts of violence between them.",
+    "A man was shot dead in Kisumu as police battled villagers protesting the killing of two guards.",
+])
+def test_a_crowd_the_police_fought_faced_the_police(code, text: str) -> None:
+    protest = next(e for e in code(text, "2015-01-02") if e["event_type"] == "PROTEST")
+    assert (protest["target"]["name"], protest["target"]["sector"]) == ("police", "COP")
+
+
+def test_police_who_tell_of_a_protest_do_not_face_it(code) -> None:
+    [protest] = code("Traders protested in Nairobi on Monday against new taxes. Police said the protest was peaceful.",
+                     "2015-01-02")
+    assert (protest["target"]["name"], protest["target"]["sector"]) == ("Kenya", "GOV")
+
+
 def test_a_named_victim_of_violence_against_civilians_is_a_civilian(code) -> None:
     [event] = code("Gunmen shot dead Michael Kulundu in Kisumu.", "2015-01-02")
     assert (event["acled_event_type"], event["target"]["name"], event["target"]["sector"]) == \
