@@ -196,13 +196,17 @@ def attach_casualties(sent: Span, by_index: dict[int, Candidate]) -> None:
     if reports_no_casualties(sent):
         for cand in assaults:
             cand.no_casualties = True
+    riots = list({id(c): c for c in by_index.values()  # not a peaceful protest: its dead are its grievance
+                  if c.event_type == "PROTEST" and c.entry.mode == "riot" and c.sent.start == sent.start}.values())
     for cue, kind, count, victims in casualty_cues(sent):
         cand = owner(cue, by_index)
         if cand is None or cand.event_type != "ASSAULT":
-            cand = assaults[0] if len(assaults) == 1 else None
+            # the sentence's only attack; with none, its only riot ("riots broke out in Kisumu; two people were
+            # killed": ACLED counts a riot's dead)
+            cand = assaults[0] if len(assaults) == 1 else riots[0] if not assaults and len(riots) == 1 else None
         if cand is None:
             continue
-        if cand.target is None and (victim_actor := actor_at(victims)) is not None:
+        if cand.event_type == "ASSAULT" and cand.target is None and (victim_actor := actor_at(victims)) is not None:
             cand.target = victim_actor
         if kind == "death":
             cand.fatalities = max(count, cand.fatalities or 0)

@@ -123,6 +123,12 @@ def _count_one(noun: Token) -> int | None:
     return None
 
 
+# Verbs of finding: the dead they find are the victims ("three men found killed").
+FINDING_VERBS = frozenset({"find", "discover"})
+# Pronouns that stand for the noun a relative clause hangs on.
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
 def _victim_noun(cue: Token) -> Token | None:
     """The noun whose count is the casualty figure, by the shape of the phrase around the cue word."""
     if cue.pos_ == "VERB" and cue.lemma_ in KILLING_VERBS:
@@ -133,6 +139,16 @@ def _victim_noun(cue: Token) -> Token | None:
             found = next((c for c in cue.children if c.dep_ == dep), None)
             if found is not None:
                 return found
+        if cue.dep_ in ("xcomp", "oprd") and cue.head.lemma_ in FINDING_VERBS:
+            # "Three men found killed inside refugee camp"
+            found = _victim_child(cue.head, ("nsubjpass", "nsubj", "dobj"))
+            if found is not None:
+                return found
+        if cue.dep_ == "ROOT" and not any(c.dep_ == "dobj" for c in cue.children):
+            # "at least 11 killed": a bare number before the verb is its victims
+            number = next((c for c in cue.children if c.dep_ == "nsubj" and c.pos_ == "NUM"), None)
+            if number is not None:
+                return number
         if cue.dep_ == "conj":
             # "shot and killed a civil official": the object hangs on the first verb
             shared = next((c for c in cue.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -142,13 +158,18 @@ def _victim_noun(cue: Token) -> Token | None:
             return cue.head if cue.head.pos_ in ("NOUN", "PROPN", "NUM") else None
         return _lost_passive_subject(cue)
     if cue.lemma_ == "die":
-        return next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
+            return cue.head  # "hit the man, who died"
+        return subject
     if cue.lower_ in ("dead", "wounded", "injured"):
         if cue.dep_ in ("oprd", "acomp", "xcomp", "advmod") and cue.head.pos_ in ("VERB", "AUX"):
             # "was shot dead", "left three dead", "shot dead a police officer"
             victim = _victim_child(cue.head, ("nsubjpass", "dobj"))
             if victim is not None:
                 return _appositive(victim)
+            if cue.head.dep_ == "acl" and cue.head.head.pos_ in ("NOUN", "PROPN", "NUM"):
+                return cue.head.head  # "4 civilians shot dead by suspected Mungiki members"
         if cue.head.pos_ in ("NOUN", "NUM", "PROPN") and cue.dep_ in ("amod", "acomp", "npadvmod"):
             return cue.head
         return next((c for c in cue.children if c.dep_ in ("nummod", "npadvmod")), None) or \

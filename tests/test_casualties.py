@@ -55,6 +55,12 @@ def test_reports_with_casualties_are_not_none(parse, text: str) -> None:
     ("Gunmen murdered a village elder in his home.", [("death", 1)]),
     # "shot dead" before its object, which the parser reads as an adverb
     ("Gunmen shot dead a police officer in Kilifi.", [("death", 1)]),
+    # headline shapes: a participle on its victims, a bare number before the verb, the dead found
+    ("4 civilians shot dead by suspected Mungiki members", [("death", 4)]),
+    ("Orma attack Pokomo in revenge attack; at least 11 killed", [("death", 11)]),
+    ("Three men found killed inside refugee camp; perpetrators unknown", [("death", 3)]),
+    # a relative pronoun stands for the noun its clause hangs on
+    ("The officers returned fire and hit the man, who died.", [("death", 1)]),
     # bodies found: of whom, how many, or one person's
     ("Around 4 May 2020, the bodies of 2 civilians with gunshot wounds were found on the road.", [("death", 2)]),
     ("Her body was found on Sunday with marks on the neck.", [("death", 1)]),
