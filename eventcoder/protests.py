@@ -59,9 +59,8 @@ def _police_named(protest: Candidate) -> bool:
 
 def _speaker(tok: Token) -> bool:
     """'Police said the protest was peaceful': the police tell of the protest, they do not face it."""
-    verb = tok.head
-    return tok.dep_ == "nsubj" and (verb.lemma_.lower() in words("speech") or verb.lemma_.lower() in words("reporting")
-                                    or verb.lemma_.lower() in ("say", "tell", "report", "confirm", "add"))
+    verb = tok.head.lemma_.lower()
+    return tok.dep_ == "nsubj" and (verb in words("speech") or verb in words("reporting"))
 
 
 def _sentence_index(cand: Candidate) -> int:
