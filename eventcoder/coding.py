@@ -12,7 +12,7 @@ from eventcoder.lexicon import WeaponCue, acled_event_types, acled_sub_types_by_
 from eventcoder.lexicon import triggers as all_triggers  # (this module's arguments are named triggers)
 from eventcoder.participants import CROWD_SECTORS, agents, is_crowd, participants
 from eventcoder.records import Actor
-from eventcoder.roles import TWO_SIDED_LEMMAS, actor_at
+from eventcoder.roles import TWO_SIDED_LEMMAS, actor_at, sides_between
 
 # PLOVER sectors of organised armed actors: violence between two of them is a battle, not an attack on civilians.
 ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "COP", "UAF", "SPY"})
@@ -280,18 +280,9 @@ def _armed_sides(triggers: list[Token]) -> bool:
     """An armed actor, or a people (an identity militia), among the sides of a fight ("fighting between the army
     and the rebels killed three", "killed in violence between Kalenjin and Maasai")."""
     sides = [tok for t in triggers if t.lemma_.lower() in TWO_SIDED_LEMMAS for tok in participants(t)]
-    sides += [tok for t in triggers for tok in _sides_between(t)]
+    sides += [tok for t in triggers for tok in sides_between(t)]
     return any(_is_armed(actor_at(tok)) or tok.ent_type_ == "NORP" or tok.lemma_.lower() in COMMUNITY_NOUNS
                for tok in sides)
-
-
-def _sides_between(trigger: Token) -> list[Token]:
-    """The two sides named by 'between X and Y' on the trigger or on the violence it happened in ('10 people were
-    killed between Borana and Samburu militias'): violence between two named sides is a fight between them."""
-    holders = [trigger] + [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "in"
-                           for o in p.children if o.dep_ == "pobj"]
-    return [side for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
-            for o in p.children if o.dep_ == "pobj" and o.conjuncts for side in (o, *o.conjuncts)]
 
 
 def _attack_told(triggers: list[Token]) -> bool:
@@ -517,7 +508,7 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
             for t in triggers for entry in all_triggers().get(t.lemma_.lower(), ())):
         default_mode = "destroy"  # "militants attacked and burned a school": an attack on property
     firefight = _firefight(triggers)
-    two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS or _returned_fire(t) or _repelled(t) or bool(_sides_between(t))
+    two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS or _returned_fire(t) or _repelled(t) or bool(sides_between(t))
                     for t in triggers) or firefight
     if source is None and (two_sided or armed_on_duty(target) and not _deaths(triggers[0].sent)) and _brawl(triggers):
         # unnamed people fighting each other, or hurting the police, with stones, sticks or fists: ACLED's mob violence

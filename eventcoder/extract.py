@@ -18,7 +18,7 @@ from eventcoder.attach import (Toll, attach_casualties, attach_dates, attach_mod
                                share_sentence_context, fallback_date, sentence_toll)
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import mentions_harm
-from eventcoder.coding import OUTCOME_LEMMAS, TWO_SIDED_LEMMAS, code
+from eventcoder.coding import ARMED_SECTORS, OUTCOME_LEMMAS, TWO_SIDED_LEMMAS, code
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
 from eventcoder.fallbacks import FOREIGN_SECTORS, coded_target, fill_fallbacks
@@ -31,7 +31,7 @@ from eventcoder.protests import escalate_protests
 from eventcoder.lexicon import words
 from eventcoder.missions import mission_hosts
 from eventcoder.records import UNIDENTIFIED, Actor, Event, Evidence
-from eventcoder.roles import CREDITING_VERBS, actor_at, source_token, target_tokens
+from eventcoder.roles import CREDITING_VERBS, actor_at, sides_between, source_token, target_tokens
 from eventcoder.verbal import find_triggers, recode_verbal
 from eventcoder.trigger_filters import skip
 from eventcoder.triggers import TriggerHit, governing, is_anaphoric
@@ -183,6 +183,8 @@ def _assign_roles(cand: Candidate, hits: dict[int, TriggerHit], orgs: list[tuple
                            event_type=cand.event_type)
     cand.target = next((a for tok in tokens if (a := _actor(tok, orgs)) is not None), None) or \
         next((a for tok in tokens[:1] if (a := country_of_thing(tok)) is not None), None)
+    if cand.event_type == "ASSAULT" and cand.source is None and trigger.lemma_.lower() in TWO_SIDED_LEMMAS:
+        _sides_named_between(cand, orgs)
     holder = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else trigger
     head = holder.head
     if holder.dep_ == "nsubjpass" and head.lemma_ == "claim":
@@ -196,6 +198,19 @@ def _assign_roles(cand: Candidate, hits: dict[int, TriggerHit], orgs: list[tuple
         cand.attributed_to = _actor(next((c for c in to.children if c.dep_ == "pobj"), None), orgs) if to else None
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         cand.attributed_by = _actor(subj, orgs) if cand.attributed_to else None
+
+
+def _sides_named_between(cand: Candidate, orgs: list[tuple[int, Actor]]) -> None:
+    """'Clashes between police and an Ethiopian armed group', 'fighting broke out between the army and the rebels':
+    the first side named acts, the other is the target (unless the clause named it). Only armed sides: a fight
+    between farmers and herders, or police and protesters, is a crowd's, which the ACLED coding reads otherwise."""
+    sides = [a for tok in sides_between(cand.trigger, on_verb=True) if (a := _actor(tok, orgs)) is not None]
+    if not all(a.sector in ARMED_SECTORS for a in sides):
+        return
+    others = [a for a in sides if cand.target is None or a.name != cand.target.name]
+    if len(sides) >= 2 and others:
+        cand.source = others[0]
+        cand.target = cand.target or next((a for a in sides if a is not others[0]), None)
 
 
 def _absorb_result_verbs(by_index: dict[int, Candidate]) -> None:

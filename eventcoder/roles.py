@@ -350,6 +350,18 @@ TWO_SIDED_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "gunfight"
                               "confrontation", "altercation", "brawl", "scuffle"})
 
 
+def sides_between(trigger: Token, *, on_verb: bool = False) -> list[Token]:
+    """The sides named by 'between X and Y' on the trigger, on the violence it happened in ('10 people were killed
+    between Borana and Samburu militias') or (`on_verb`) on the verb it broke out by ('fighting broke out between
+    the army and the rebels'): violence between two named sides is a fight between them."""
+    holders = [trigger] + [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "in"
+                           for o in p.children if o.dep_ == "pobj"]
+    if on_verb and trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB":
+        holders.append(trigger.head)
+    return [side for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
+            for o in p.children if o.dep_ == "pobj" and o.conjuncts for side in (o, *o.conjuncts)]
+
+
 def _partner(source: Token | None) -> Token | None:
     """The second of two coordinated subjects, the counterpart of the first in a joint event."""
     if source is None or source.dep_ not in SUBJECT_DEPS:

@@ -292,6 +292,17 @@ def test_a_named_victim_of_violence_against_civilians_is_a_civilian(code) -> Non
         ("Violence against civilians", "Michael Kulundu", "CVL")
 
 
+@pytest.mark.parametrize(("text", "sides"), [
+    ("Fighting broke out between the army and the rebels in Goma on Monday.", (("army", "MIL"), ("rebels", "REB"))),
+    ("On 8 May 2020, an exchange of fire took place between security forces and Maoists in Bijapur.",
+     (("security forces", "COP"), ("Communist Party of India (Maoist)", "REB"))),
+])
+def test_the_sides_of_a_fight_named_between_are_its_source_and_target(code, text: str, sides: tuple) -> None:
+    event = next(e for e in code(text, "2020-05-09") if e["event_type"] == "ASSAULT")
+    assert ((event["source"]["name"], event["source"]["sector"]), (event["target"]["name"], event["target"]["sector"])) \
+        == sides
+
+
 def test_a_clash_with_one_side_unnamed_is_against_an_unidentified_armed_group(code) -> None:
     [event] = code("Clashes between rival clans in Marsabit; two dead and cattle stolen.", "2015-01-02")
     assert (event["acled_sub_event_type"], event["target"]["name"], event["target"]["country"],
