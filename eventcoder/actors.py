@@ -9,7 +9,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.lexicon import in_class, read_table, words
+from eventcoder.lexicon import credibility_words, in_class, read_table, words
 from eventcoder.records import Actor
 
 # spaCy entity labels our dictionary kinds are given in the entity ruler.
@@ -297,10 +297,9 @@ def actor_for(head: Token) -> Actor | None:
     return None
 
 
-@cache
 def _crowd_nouns() -> frozenset[str]:
     """Nouns of people with no sector of their own ("prisoners", "people"), from the credibility table."""
-    return frozenset(row["word"] for row in read_table("credibility.tsv") if row["cls"] == "human")
+    return credibility_words("human")
 
 
 def _holder_of(site: Token, text: str) -> Actor:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Token
 
 from eventcoder.actors import generic
 from eventcoder.candidates import Candidate
 from eventcoder.coding import ARMED_SECTORS, BLAST_MODES, PROTEST_LEMMAS, weapon_cue  # armed actors do not hold protests
-from eventcoder.lexicon import WeaponCue, read_table, required_words, words as cue_class  # (cue_words.tsv)
+from eventcoder.lexicon import WeaponCue, required_words, word_classes, words as cue_class  # (cue_words.tsv)
 from eventcoder.participants import is_crowd, participants
 from eventcoder.triggers import misread_verb
 
@@ -27,12 +25,8 @@ WAR_ONLY_MODES = frozenset({"unconventional", "suicide-attack"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-@cache
 def _words() -> dict[str, frozenset[str]]:
-    table: dict[str, set[str]] = {}
-    for row in read_table("credibility.tsv"):
-        table.setdefault(row["cls"], set()).add(row["word"])
-    return {cls: frozenset(words) for cls, words in table.items()}
+    return word_classes("credibility.tsv")
 
 
 def _known(actor) -> bool:

@@ -92,17 +92,28 @@ def acled_sub_types_by_plover() -> dict[tuple[str, str], str]:
 
 
 @cache
-def cue_words() -> dict[str, frozenset[str]]:
-    """Closed word classes (future, negation, anaphor, ...) as sets of lower-case words."""
+def word_classes(name: str) -> dict[str, frozenset[str]]:
+    """A data file of (class, word) rows as sets of lower-case words by class."""
     classes: dict[str, set[str]] = defaultdict(set)
-    for row in read_table("cue_words.tsv"):
+    for row in read_table(name):
         classes[row["cls"]].add(row["word"])
     return {cls: frozenset(words) for cls, words in classes.items()}
+
+
+def cue_words() -> dict[str, frozenset[str]]:
+    """Closed word classes (future, negation, anaphor, ...) as sets of lower-case words."""
+    return word_classes("cue_words.tsv")
 
 
 def words(cls: str) -> frozenset[str]:
     """One class of cue words."""
     return cue_words().get(cls, frozenset())
+
+
+def credibility_words(cls: str) -> frozenset[str]:
+    """One class of the words that decide whether a trigger reports a real event (credibility.tsv): "human",
+    "person", "benign", ..."""
+    return word_classes("credibility.tsv").get(cls, frozenset())
 
 
 def in_class(token: Token, cls: str) -> bool:

@@ -8,7 +8,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from eventcoder.actors import generic
-from eventcoder.lexicon import read_table
+from eventcoder.lexicon import credibility_words
 from eventcoder.roles import headline_passive
 
 # Prepositions whose object takes part in the event ("clashed with police", "clashes between clans").
@@ -72,7 +72,7 @@ def _members(tokens: list[Token]) -> list[Token]:
 
 @cache
 def _people_words() -> frozenset[str]:
-    return frozenset(row["word"] for row in read_table("credibility.tsv") if row["cls"] == "human") | CROWD_WORDS
+    return credibility_words("human") | CROWD_WORDS
 
 
 def is_crowd(tok: Token) -> bool:

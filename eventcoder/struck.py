@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from eventcoder.actors import actor_for
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import BOMBER_NOUNS, casualty_cues
-from eventcoder.lexicon import in_class, read_table
+from eventcoder.lexicon import credibility_words, in_class, read_table
 from eventcoder.records import Actor
 
 # Prepositions that put a site in an attack's way ("exploded outside a school", "threw a grenade into the house").
@@ -47,10 +47,9 @@ def sites() -> dict[str, Site]:
             for row in read_table("struck_sites.tsv")}
 
 
-@cache
 def _people_nouns() -> frozenset[str]:
     """Nouns of people with no sector of their own ("people", "a child", "passers-by")."""
-    return frozenset(row["word"] for row in read_table("credibility.tsv") if row["cls"] in ("human", "person"))
+    return credibility_words("human") | credibility_words("person")
 
 
 def struck_target(cand: Candidate) -> Actor | None:
