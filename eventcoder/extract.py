@@ -25,7 +25,8 @@ from eventcoder.fallbacks import FOREIGN_SECTORS, coded_target, fill_fallbacks
 from eventcoder.focus import WHOLE_DOC_TOKENS
 from eventcoder.geoparse import (GENERIC_WORDS, PlaceMention, glued_modifier, local_noun_after, named_countries,
                                  object_of_an_attack, place_mentions, primary)
-from eventcoder.actors import PUBLISHED, country_of_thing, issuing_country, people_country, person, published_on
+from eventcoder.actors import (PUBLISHED, country_of_thing, issuing_country, lookup, people_country, person,
+                               published_on)
 from eventcoder.discourse import continue_statements, fold_aftermath, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
 from eventcoder.lexicon import words
@@ -51,6 +52,8 @@ FALLBACK_PENALTY = 0.1
 # A mission's name outweighs a place name of another country: it names where the mission works, and a village
 # it reports on may share its name with a town abroad.
 MISSION_VOTES = 2
+# The sector of insurgent groups, whose home country is a weak hint of where they struck (actor_countries).
+INSURGENTS = "REB"
 
 
 def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
@@ -62,10 +65,7 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
     if lead_date is not None and anchor is not None and lead_date.value == anchor.isoformat():
         lead_date = None  # a header repeating the publication date says nothing about the events
     orgs = named_orgs(doc)
-    countries = (article_countries(doc) if countries is None else countries) or actor_countries(doc, orgs) \
-        or named_countries(doc)
-    mentions = place_mentions(doc, countries=countries)
-    countries = countries or mentioned_countries(mentions)
+    mentions, countries = _places_and_countries(doc, orgs, countries)
     cands: list[Candidate] = []
     tolls: list[Toll] = []
     for sent in doc.sents:
@@ -96,10 +96,29 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
     return [_to_event(c, article_id) for c in cands if _keep(c)]
 
 
+def _places_and_countries(doc: Doc, orgs: list[tuple[int, Actor]], countries: tuple[str, ...] | None,
+                          ) -> tuple[list[PlaceMention], tuple[str, ...]]:
+    """The article's place mentions, and the countries it is about, most named first. Where it names no country, its
+    home actors' countries, else names only one country's places bear, else the homes of its armed forces and
+    insurgents break ties between same-named places; those fight across borders, so where their homes find no place
+    the places are read without them ("Al Shabaab militants attacked El Wak town": the Kenyan town, not the Somali
+    district)."""
+    hint = (article_countries(doc) if countries is None else countries) or actor_countries(doc, orgs) \
+        or named_countries(doc)
+    armed = () if hint else armed_countries(doc, orgs)
+    mentions = place_mentions(doc, countries=hint or armed[:1])
+    if armed and not mentions:
+        mentions = place_mentions(doc)
+    return mentions, hint or mentioned_countries(mentions) or armed
+
+
 def article_countries(doc: Doc) -> tuple[str, ...]:
     """Countries the article names, by place, demonym, community or mission, most mentioned first: they break ties between
-    same-named places, and stand in for an event's place and local actors' country when its text names none."""
+    same-named places, and stand in for an event's place and local actors' country when its text names none. A name
+    that big places of several countries bear ("Tripoli", "Athens") counts only when nothing clearer does: "from
+    Beirut to Tripoli" is about Lebanon."""
     counts: dict[str, int] = {}
+    shared: dict[str, int] = {}  # the likeliest countries of names several countries bear
     for host in mission_hosts(doc.text):  # "the OSCE SMM observed ...": a mission's reports are about its host
         counts[host] = counts.get(host, 0) + MISSION_VOTES
     for ent in doc.ents:
@@ -107,11 +126,15 @@ def article_countries(doc: Doc) -> tuple[str, ...]:
             continue  # "the US dollar exchange rate", "the Somalia-based group": not where the story happened
         country = None
         if ent.label_ == "GPE" and (found := places.lookup(ent.text)) is not None:
+            if places.shared_name(ent.text):
+                shared[found.country] = shared.get(found.country, 0) + 1
+                continue
             country = found.country
         elif ent.label_ == "NORP" and ent.ent_id_:
             country = people_country(ent.ent_id_)
         if country:
             counts[country] = counts.get(country, 0) + 1
+    counts = counts or shared
     return tuple(sorted(counts, key=lambda c: -counts[c]))
 
 
@@ -124,12 +147,22 @@ def mentioned_countries(mentions: list[PlaceMention]) -> tuple[str, ...]:
 
 def actor_countries(doc: Doc, orgs: list[tuple[int, Actor]]) -> tuple[str, ...]:
     """Countries of the article's named home actors ("Mungiki", "ODM", "Kenyatta"), most named first: where an
-    article names no place, its parties, militias and office holders tell which country it is about."""
+    article names no place, its parties, militias and office holders tell which country it is about (insurgents
+    are left to `armed_countries`)."""
     published = published_on(doc)
-    found = [actor.country for _, actor in orgs if actor.sector not in FOREIGN_SECTORS]
+    found = [actor.country for _, actor in orgs if actor.sector not in FOREIGN_SECTORS and actor.sector != INSURGENTS]
     found += [entry.country for ent in doc.ents if ent.label_ == "PERSON"
               and (entry := person(ent.text, published)) is not None and entry.sector not in FOREIGN_SECTORS]
     return _most_named(found)
+
+
+def armed_countries(doc: Doc, orgs: list[tuple[int, Actor]]) -> tuple[str, ...]:
+    """Homes of the article's named state forces ("Kenyan forces", "the KDF") and insurgent groups (REB: al-Shabaab,
+    Boko Haram), most named first: weaker hints than home actors, as both fight abroad."""
+    forces = [(ent.start, entry.country) for ent in doc.ents if ent.label_ == "ORG" and ent.ent_id_
+              and (entry := lookup(ent.ent_id_)) is not None and entry.kind == "force"]
+    rebels = [(start, actor.country) for start, actor in orgs if actor.sector == INSURGENTS]
+    return _most_named(country for _, country in sorted(forces + rebels))
 
 
 def _most_named(countries: Iterable[str | None]) -> tuple[str, ...]:

@@ -61,9 +61,11 @@ def fold(name: str) -> str:
 
 
 def variants(key: str) -> list[str]:
-    """Other transliterations of a key to try when it is not found: doubled letters, "ou"/"ee", a final "h"."""
+    """Other transliterations of a key to try when it is not found: doubled letters, "ou"/"ee", "q" written "k"
+    ("Zouq Mosbeh"), a final "h"."""
     forms = {key}
     for change in (lambda k: re.sub(r"([a-z])\1", r"\1", k), lambda k: k.replace("ou", "u").replace("ee", "i"),
+                   lambda k: k.replace("q", "k"),
                    lambda k: " ".join(w[:-1] if re.search(r"[aeiu]h$", w) and len(w) > 3
                                       else w + "h" if re.search(r"[aei]$", w) and len(w) > 3 else w for w in k.split())):
         forms |= {change(k) for k in forms}

@@ -242,7 +242,7 @@ def _raw_spans(doc: Doc, runs: list[tuple[int, int]]) -> dict[tuple[int, int], s
         marked = any(t.ent_type_ in PLACE_LABELS for t in doc[run_start:run_end]) or _separated(doc, run_start) \
             or _cue(doc, run_start, run_end)[0] is not None \
             or any(local_noun_after(doc, i) or _regions_in_brackets(doc, i) for i in range(run_start + 1, run_end + 1)) \
-            or object_of_an_attack(doc[run_start:run_end])
+            or object_of_an_attack(doc[run_start:run_end]) or _road_end(doc, run_start, run_end)
         for i in range(run_start, run_end if marked else run_start):
             for j in range(i + 1, min(run_end, i + MAX_NAME_TOKENS) + 1):
                 if (i, j) in spans or doc[i].is_punct or doc[j - 1].is_punct or not (key := fold(doc[i:j].text)):
@@ -340,14 +340,15 @@ def _wordlike(tok: Token) -> bool:
 
 def _vetoed(tok: Token) -> bool:
     """Inside a date or number entity, a demonym our entity ruler tagged (the model's NORP guesses are kept), or
-    the acronym of a group in our actor dictionary ("GNA", "IS": not the towns that share the letters)."""
+    the name of a group in our actor dictionary ("GNA", "IS", "al Shabaab": not the towns that share the name)."""
     return tok.ent_type_ in VETO_LABELS and (tok.ent_type_ != "NORP" or bool(tok.ent_id_)) \
-        or tok.ent_type_ == "ORG" and bool(tok.ent_id_) and tok.text.isupper()
+        or tok.ent_type_ == "ORG" and bool(tok.ent_id_)
 
 
 def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: bool, site: bool = False,
           firm: bool = False, cands: Sequence[Entry] = ()) -> bool:
-    """Capitalised, not a date/number/demonym, a whole name, and marked by a place entity, a cue, a chain, or a site.
+    """Capitalised, not a date/number/demonym, a whole name, and marked by a place entity, a cue, a chain, a road it
+    ends ("the Baalbek-Homs road"), or a site.
     `firm` asks what a district or ward name needs, as tens of thousands of them share names with people ("Albert")
     and words: a strong cue ("in", "near", "residents of", "X district"), not any preposition."""
     span = doc[start:end]
@@ -367,7 +368,7 @@ def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: 
     cue, kind = _cue(doc, start, end)
     cued = (cue in STRONG_CUES or cue in OF_NOUNS or kind is not None) if firm else cue is not None
     return any(t.ent_type_ in PLACE_LABELS for t in span) or cued or local_noun_after(doc, end) \
-        or _regions_in_brackets(doc, end) or object_of_an_attack(span)
+        or _regions_in_brackets(doc, end) or object_of_an_attack(span) or _road_end(doc, start, end)
 
 
 def _common_word_opening(span: Span, cands: Sequence[Entry]) -> bool:
@@ -866,8 +867,9 @@ def _district_of_a_town(part: PlaceMention, town: PlaceMention, gap: list[str]) 
 
 def primary(mentions: list[PlaceMention]) -> PlaceMention | None:
     """The mention most likely to be the event's location: the first town or site after a strong cue ("in", "near"),
-    else after any cue, else the first town or site, else the first end of a road or second of a pair ("between X and
-    Y"), else the first region, else the first mention."""
+    else after any cue, else the first town or site, else a site ending a road ("the Rashayya-Masnaa road": the
+    Masnaa crossing), else the first end of a road or second of a pair ("between X and Y"), else the first region,
+    else the first mention."""
     def first(test) -> PlaceMention | None:  # type: ignore[no-untyped-def]
         return next((m for m in mentions if test(m)), None)
 
@@ -875,6 +877,7 @@ def primary(mentions: list[PlaceMention]) -> PlaceMention | None:
     return (first(lambda m: m.cue in STRONG_CUES and m.place.precision in local)
             or first(lambda m: m.cue is not None and m.cue not in SECONDARY_CUES and m.place.precision in local)
             or first(lambda m: m.cue not in SECONDARY_CUES and m.place.precision in local)
+            or first(lambda m: m.place.precision == "exact")
             or first(lambda m: m.place.precision in local)
             or first(lambda m: m.place.precision == "admin1")
             or (mentions[0] if mentions else None))

@@ -10,6 +10,9 @@ from eventcoder.records import Place
 # Without the context place_mentions uses, a hamlet abroad is more often a false friend than the place meant
 # ("Middle East", a US hamlet): towns smaller than this are returned only inside the article's countries.
 LOOKUP_MIN_POPULATION = 1_000
+# A reading in another country at least this share of the size of a name's largest reading makes the name alone no
+# sign of the country a story is about ("Tripoli": Libya's capital, and Lebanon's second city of 230,000).
+NAMESAKE_SHARE = 0.1
 
 
 def normalise(name: str) -> str:
@@ -34,6 +37,13 @@ def lookup(name: str, *, countries: tuple[str, ...] = ()) -> Place | None:
         return None
     preferred = [r for r in rows if r.country in countries] if countries else []
     return (preferred or rows)[0].place(written=name)
+
+
+def shared_name(name: str) -> bool:
+    """Whether places of comparable size in several countries bear the name ("Tripoli", "Athens", "Hyderabad")."""
+    rows = [r for r in candidates(name) if r.kind != "city" or r.population >= LOOKUP_MIN_POPULATION]
+    largest = max((r.population for r in rows), default=0)
+    return len({r.country for r in rows if r.population >= NAMESAKE_SHARE * largest}) > 1
 
 
 @cache

@@ -307,3 +307,36 @@ def test_a_clash_with_one_side_unnamed_is_against_an_unidentified_armed_group(co
     [event] = code("Clashes between rival clans in Marsabit; two dead and cattle stolen.", "2015-01-02")
     assert (event["acled_sub_event_type"], event["target"]["name"], event["target"]["country"],
             event["target"]["sector"]) == ("Armed clash", "unidentified armed group", "KEN", "UAF")
+
+
+def test_an_insurgents_home_gives_way_to_the_town_it_struck(code) -> None:
+    # al-Shabaab points to Somalia, whose El Wak is a district; read without that hint, El Wak is the Kenyan town
+    [event] = code("Al Shabaab militants attacked El Wak town. 2 people were killed.", published="2018-06-01")
+    assert _place(event) == ("El Wak", "KEN", "city")
+
+
+def test_the_name_of_a_group_is_no_place(code) -> None:
+    # "al Shabaab" is also a village of Iran; with no place named, the group's home is the event's country
+    [event] = code("Unidentified persons shot and killed a businessman near the airport. The source alludes to "
+                   "al Shabaab.", published="2014-07-12")
+    assert _place(event)[1:] == ("SOM", "country")
+
+
+def test_a_named_force_and_an_insurgent_group_first_named_gives_the_country(code) -> None:
+    [event] = code("14/02: Kenyan forces claim to kill three al Shabaab after being ambushed.", published="2018-02-15")
+    assert _place(event) == ("Kenya", "KEN", "country")
+    [event] = code("On 9 May 2020, the pro-Houthi air defence repelled Saudi-led coalition aircraft flying over Al Jawf "
+                   "governorate by firing missiles.", published="2020-05-10")
+    assert _place(event)[1] == "YEM"
+
+
+def test_a_name_big_towns_of_two_countries_bear_gives_way_to_a_clear_one(code) -> None:
+    # Tripoli is Libya's capital and Lebanon's second city: Beirut says which
+    events = code("On 3 May 2020, a car demonstration set out from Beirut to Tripoli, to protest against living "
+                  "conditions. Protesters then joined a demonstration in Tripoli.", published="2020-05-04")
+    assert {_place(e) for e in events} == {("Tripoli", "LBN", "city")}
+
+
+def test_both_ends_of_a_road_are_places(code) -> None:
+    [event] = code("On 28 April 2020, rioters blocked the Halba-Qoubaiyat road with burning tyres.", "2020-04-29")
+    assert _place(event) == ("Halba", "LBN", "city")

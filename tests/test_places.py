@@ -37,6 +37,7 @@ def test_spelling_variants_found() -> None:
     assert places.lookup("Ba'quba").geonames_id == places.lookup("Baqubah").geonames_id  # type: ignore[union-attr]
     assert places.lookup("Saada").name == "Saada"  # type: ignore[union-attr]  # the text's spelling is kept
     assert "hillah" in gazetteer.variants("hilla")
+    assert "zouk mosbeh" in gazetteer.variants("zouq mosbeh")  # Lebanese spellings write the qaf as "k"
 
 
 def test_lookup_prefers_article_countries() -> None:
@@ -116,3 +117,9 @@ def test_scan_finds_head_names_word_bounded() -> None:
     keys = {key for _, _, key in gaz.scan(text)}
     assert {"baghdad", "mosul"} <= keys
     assert all(text[s - 1] == " " and text[e] == " " for s, e, _ in gaz.scan(text))
+
+
+@pytest.mark.parametrize(("name", "shared"), [("Tripoli", True), ("Hyderabad", True), ("Beirut", False),
+                                              ("Kenya", False), ("Paris", False)])
+def test_names_big_places_of_several_countries_bear(name: str, shared: bool) -> None:
+    assert places.shared_name(name) is shared
