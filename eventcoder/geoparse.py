@@ -287,8 +287,8 @@ def _cue(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
     """The cue word before or after a span, and the kind a following noun points to."""
     i = start - 1
     while i >= 0 and (doc[i].lower_ in ("the", "a") or doc[i].lower_ in NAME_ARTICLES and doc[i].is_lower
-                      or doc[i].lower_ in PART_ADJECTIVES):
-        i -= 1
+                      or doc[i].lower_ in PART_ADJECTIVES or _hyphened_article(doc, i)):
+        i -= 2 if _hyphened_article(doc, i) else 1
     cue = None
     if i > 0 and doc[i].lower_ == "of" and doc[i - 1].lower_ in OF_NOUNS:
         noun = doc[i - 1].lower_
@@ -305,6 +305,12 @@ def _cue(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
     if cue is None and after in POST_CUES:
         cue = after
     return cue, POST_CUES.get(after)
+
+
+def _hyphened_article(doc: Doc, i: int) -> bool:
+    """The hyphen of an article written onto a name ("As-Sweida", "Al-Qaim"), which the gazetteer keys leave out."""
+    return i > 0 and doc[i].text in DASHES and doc[i - 1].lower_ in CONNECTORS and not doc[i - 1].whitespace_ \
+        and not doc[i].whitespace_
 
 
 def _second_of_a_pair(doc: Doc, conj: int, start: int) -> bool:
@@ -443,10 +449,12 @@ def _locative_cue(doc: Doc, start: int, end: int) -> bool:
 
 
 def _joined(doc: Doc, end: int, start: int) -> bool:
-    """Only separators, "district"-like words and names lie between two names, within one sentence."""
+    """Only separators, "district"-like or part words and names lie between two names, within one sentence
+    ("Naushera sector area (Rajouri district, J&K)")."""
     gap = doc[end:start]
     return len(gap) <= MAX_GROUP_GAP and not any(t.is_sent_start for t in doc[end:start + 1]) and all(
-        t.lower_ in BESIDE_SEPARATORS or t.lower_ in GENERIC_WORDS or _is_name_token(t) for t in gap)
+        t.lower_ in BESIDE_SEPARATORS or t.lower_ in GENERIC_WORDS or t.lower_ in PART_WORDS or _is_name_token(t)
+        for t in gap)
 
 
 def _chained_runs(doc: Doc, runs: list[tuple[int, int]]) -> set[int]:

@@ -340,3 +340,16 @@ def test_a_name_big_towns_of_two_countries_bear_gives_way_to_a_clear_one(code) -
 def test_both_ends_of_a_road_are_places(code) -> None:
     [event] = code("On 28 April 2020, rioters blocked the Halba-Qoubaiyat road with burning tyres.", "2020-04-29")
     assert _place(event) == ("Halba", "LBN", "city")
+
+
+def test_the_regions_in_brackets_after_a_sector_area_place_it(code) -> None:
+    # Naushera is only known as Nowshera, Pakistan: the Indian district in brackets decides
+    [event] = code("On 4 May 2020, military forces of India and Pakistan exchanged fire across the LoC in Naushera "
+                   "sector area (Rajouri district, J&K).", "2020-05-05")
+    assert _place(event)[1] == "IND" and event["place"]["admin1"] == "Jammu and Kashmir"
+
+
+def test_a_cue_reaches_past_an_article_hyphened_to_the_name(code) -> None:
+    [event] = code("On 29 April 2020, unidentified gunmen shot and killed a civilian in Ara in As-Sweida as he was "
+                   "working on his field.", "2020-04-30")
+    assert _place(event)[1] == "SYR" and event["place"]["admin1"] == "As-Suwayda"
