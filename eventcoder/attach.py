@@ -168,7 +168,7 @@ def attach_places(sent: Span, by_index: dict[int, Candidate], mentions: list[Pla
                 or mention.cue in SECONDARY_CUES:  # a road's end, a pair's second: placed only for want of another
             continue
         cand = owner(sent.doc[mention.start], by_index)
-        if cand is None or (cand.place is not None and not _refines(mention.place, cand.place)):
+        if cand is None or (cand.place is not None and not refines(mention.place, cand.place)):
             continue
         place = mention.place
         if mention.cue in NEAR_CUES and place.precision == "city":
@@ -180,7 +180,7 @@ def attach_places(sent: Span, by_index: dict[int, Candidate], mentions: list[Pla
 PRECISION_RANK = {"country": 0, "admin1": 1, "city": 2, "near": 2, "exact": 3}
 
 
-def _refines(new: Place, old: Place) -> bool:
+def refines(new: Place, old: Place) -> bool:
     """A town or region inside the country or region already attached ("at the United Kingdom ... office in
     Londonderry"): the finer place says more about where it happened."""
     if new.country != old.country or PRECISION_RANK.get(new.precision or "", 0) <= PRECISION_RANK.get(

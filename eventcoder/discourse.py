@@ -145,11 +145,11 @@ def merge_mentions(cands: list[Candidate]) -> list[Candidate]:
         if earlier is None:
             kept.append(cand)
             continue
-        _fold(cand, earlier)
+        fold_mention(cand, earlier)
     return kept
 
 
-def _fold(mention: Candidate, earlier: Candidate) -> None:
+def fold_mention(mention: Candidate, earlier: Candidate) -> None:
     """The earlier event keeps what it has; the later mention fills what it lacks. When the mention
     brings the date or place, its sentence becomes the evidence."""
     filled = [name for name in MERGEABLE if getattr(earlier, name) is None and getattr(mention, name) is not None]

@@ -63,7 +63,7 @@ POST_CUES = {"city": "city", "town": "city", "village": "city", "camp": "city", 
 # Lower-case words that may sit inside a place name ("Jurf al-Sakhar", "Deir ez-Zor", "Umm Qasr").
 CONNECTORS = frozenset({"al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "az", "ed", "ez", "en", "es", "er",
                         "et", "ul", "de", "del", "des", "di", "da", "du", "la", "le", "los", "las", "y", "e", "i",
-                        "ye", "sub", "wa", "bin", "ibn", "-", "'", "’", "."})
+                        "ye", "sub", "wa", "bin", "ibn", "ki", "ka", "ke", "-", "'", "’", "."})
 # Capitalised words that may follow a name inside the same run without making it another name ("Tel Aviv City",
 # "Mathare North"); any other capitalised word means the name is part of a longer one ("Holiday Inn", "Glen Road").
 GENERIC_WORDS = frozenset(POST_CUES) | COMPASS_ADJECTIVES | frozenset({
@@ -360,7 +360,7 @@ def _gate(doc: Doc, start: int, end: int, run: tuple[int, int] | None, chained: 
     span = doc[start:end]
     words = [t for t in span if _wordlike(t) and t.lower_ not in CONNECTORS]
     if not words or not any(_capitalised(t) for t in words) or glued_modifier(doc, end) or _names_a_thing(doc, end) \
-            or _common_word_opening(span, cands):
+            or _common_word_opening(span, cands) or _nationality(doc, end, cands):
         return False
     if _vetoed(words[0]) and not site and not _overruled(doc, words[0], start, end) \
             and not (chained and words[0].ent_type_ in GUESSED_LABELS):  # "(Shabunda, Sud-Kivu)" read as a title
@@ -400,6 +400,14 @@ def _names_a_thing(doc: Doc, end: int) -> bool:
     """A name that qualifies a currency or a street ("the US dollar exchange rate", "Haifa Street" in Baghdad): no
     place of the story, and no vote for a country."""
     return end < len(doc) and (doc[end].lower_ in words("currency") or doc[end].lower_ in words("street_noun"))
+
+
+def _nationality(doc: Doc, end: int, cands: Sequence[Entry]) -> bool:
+    """A country's name modifying the noun after it ("an attack on Burundi troops", "Kenya police"): whose they are,
+    not where anything happened (a town's name there is its people's place: "Mombasa traders"; "the Kenya border"
+    is a place)."""
+    return end < len(doc) and doc[end].pos_ == "NOUN" and doc[end - 1].head.i == end and bool(cands) \
+        and all(c.kind == "country" for c in cands) and doc[end].lower_ not in words("border_noun")
 
 
 def _regions_in_brackets(doc: Doc, end: int) -> bool:

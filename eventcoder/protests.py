@@ -7,7 +7,9 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventcoder.actors import actor_for
+from eventcoder.attach import refines
 from eventcoder.candidates import Candidate
+from eventcoder.discourse import fold_mention
 from eventcoder.coding import (AMBIGUOUS_RIOT, CROWD_SECTORS, CROWD_TARGETS, GRIEVANCE_PREPS, GRIEVANCE_VERBS,
                                OUTCOME_LEMMAS, STATE_SECTORS, crowd_noun, riot_cue, weapon_cue)
 from eventcoder.lexicon import words
@@ -24,6 +26,7 @@ def escalate_protests(cands: list[Candidate]) -> list[Candidate]:
     """Fold the violence of a protest's crowd, or against it, into the protest, which becomes a riot;
     a riot word near the protest ("the rioters burnt tyres") does the same without a second event."""
     sentences = {id(c): _sentence_index(c) for c in cands}
+    cands = _join_retold_protests(cands, sentences)
     kept: list[Candidate] = []
     protests = [c for c in cands if c.event_type == "PROTEST" and c.modality == "asserted"]
     for cand in cands:
@@ -42,6 +45,41 @@ def escalate_protests(cands: list[Candidate]) -> list[Candidate]:
         elif response is not None:
             protest.police_response = response
     return kept
+
+
+def _join_retold_protests(cands: list[Candidate], sentences: dict[int, int]) -> list[Candidate]:
+    """A protest told again by its crowd just after ("Jubilee supporters protest ... The protesters burnt tyres in
+    Kiambu.", "They marched through the streets to Nandi Gardens"), on no other day or in no other place, is the
+    same demonstration: ACLED codes one event per place and day. The retelling fills in what the first lacks, and
+    its violence makes the demonstration a riot."""
+    kept: list[Candidate] = []
+    for cand in cands:
+        protest = next((p for p in reversed(kept) if _retold(cand, p, sentences)), None)
+        if protest is None:
+            kept.append(cand)
+            continue
+        fold_mention(cand, protest)
+        if cand.place is not None and protest.place is not None and refines(cand.place, protest.place):
+            protest.place, protest.evidence_sent = cand.place, cand.sent  # "Baringo county residents" ... "in Kabarnet"
+        if cand.entry.mode == "riot" and protest.entry.mode != "riot":
+            protest.entry = replace(protest.entry, mode="riot")
+        protest.police_response = protest.police_response or cand.police_response
+    return kept
+
+
+def _retold(cand: Candidate, protest: Candidate, sentences: dict[int, int]) -> bool:
+    """A later asserted protest by the same or an unnamed crowd, within the protest's window, whose own date and place,
+    where it has them, are the protest's (or a town of its region: "Baringo county residents" ... "in Kabarnet")."""
+    if cand.event_type != "PROTEST" or protest.event_type != "PROTEST" or "asserted" != cand.modality \
+            or protest.modality != "asserted" or not 0 < sentences[id(cand)] - sentences[id(protest)] <= WINDOW_SENTENCES:
+        return False
+    if cand.date is not None and protest.date is not None and cand.date.value != protest.date.value:
+        return False
+    if cand.place is not None and protest.place is not None and cand.place.name != protest.place.name \
+            and not refines(cand.place, protest.place) and not refines(protest.place, cand.place):
+        return False
+    return cand.source is None or _crowd(cand.source) and (protest.source is None or _crowd(protest.source)) \
+        or protest.source is not None and cand.source.name == protest.source.name
 
 
 def _police_named(protest: Candidate) -> bool:

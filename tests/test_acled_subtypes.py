@@ -320,3 +320,17 @@ def test_a_crowds_violence_answered_with_tear_gas_is_a_violent_demonstration(cod
     events = code("Rioters pelted motorists with stones in Makongeni. Police fire shots and tear gas.",
                   published="2010-01-01")
     assert coded(events) == [("ASSAULT", "Violent demonstration")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the crowd told again, on no other day and in no other place: one demonstration, a riot when it turned violent
+    ("Jubilee supporters protested against the remarks of an MP on Monday. The protesters burnt tyres in Kiambu.",
+     [("PROTEST", "Violent demonstration")]),
+    ("Baringo county residents protested against attacks by bandits. The protesters marched through the county, "
+     "ending in Kabarnet.", [("PROTEST", "Peaceful protest")]),
+    # other crowds in other towns demonstrate on their own
+    ("Students protested in Nairobi on Monday. Teachers protested in Kisumu.",
+     [("PROTEST", "Peaceful protest"), ("PROTEST", "Peaceful protest")]),
+])
+def test_a_protest_told_again_is_one_event(code, text: str, expected: list) -> None:
+    assert [e for e in coded(code(text, published="2017-09-26")) if e[0] in ("PROTEST", "ASSAULT")] == expected

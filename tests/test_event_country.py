@@ -353,3 +353,16 @@ def test_a_cue_reaches_past_an_article_hyphened_to_the_name(code) -> None:
     [event] = code("On 29 April 2020, unidentified gunmen shot and killed a civilian in Ara in As-Sweida as he was "
                    "working on his field.", "2020-04-30")
     assert _place(event)[1] == "SYR" and event["place"]["admin1"] == "As-Suwayda"
+
+
+def test_a_country_naming_whose_troops_is_no_place(code) -> None:
+    [event] = code("On 28 April 2020, Al Shabab fighters carried out a planned attack on Burundi troops in Buurane "
+                   "village (Jowhar, Middle Shabelle).", "2020-04-29")
+    assert _place(event)[:2] == ("Buurane", "SOM")
+
+
+def test_a_hindi_connector_keeps_a_village_name_whole(code) -> None:
+    # "Guru ki Wadali" is one name: its first word is no town of Uganda
+    [event] = code("On 1 May 2020, locals of Guru ki Wadali village staged a protest in Guru ki Wadali village, "
+                   "Amritsar (Punjab), against a quarantine centre.", "2020-05-02")
+    assert _place(event) == ("Amritsar", "IND", "city")
