@@ -253,9 +253,9 @@ def _absorb_result_verbs(by_index: dict[int, Candidate]) -> None:
         if cand.trigger.pos_ != "VERB" or cand.trigger.i != i:
             continue
         subject = next((c for c in cand.trigger.children if c.dep_ == "nsubj"), None)
-        if subject is not None:
+        if subject is not None and (subject.i in by_index or not _to_death(cand.trigger)):
             event = by_index.get(subject.i)
-        elif cand.trigger.lemma_.lower() in OUTCOME_LEMMAS:
+        elif cand.trigger.lemma_.lower() in OUTCOME_LEMMAS or _to_death(cand.trigger):
             # "Three soldiers were killed when a roadside bomb exploded": the outcome joins its cause
             event = (by_index.get(cand.trigger.head.i) if cand.trigger.dep_ in ("advcl", "conj", "xcomp") else None) \
                 or next((by_index[c.i] for c in cand.trigger.children
@@ -277,6 +277,14 @@ def _absorb_result_verbs(by_index: dict[int, Candidate]) -> None:
     _absorb_consequences(by_index)
     _absorb_instruments(by_index)
     _absorb_stray_outcomes(by_index)
+
+
+def _to_death(verb: Token) -> bool:
+    """'shot dead', 'hacked to death': an attack told by its outcome, which the event it happened in holds ("was shot
+    dead in a drive-by shooting", "2 people shot dead during raid")."""
+    return any(c.dep_ in ("oprd", "acomp", "advmod") and c.lower_ == "dead"
+               or c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "death" for o in c.children)
+               for c in verb.children)
 
 
 def _absorb_consequences(by_index: dict[int, Candidate]) -> None:

@@ -166,6 +166,9 @@ def test_other_victims_of_the_same_kind_are_another_attack(code) -> None:
     "Militants planted a roadside bomb in Konduz on Saturday which killed five civilians when their vehicle "
     "triggered the blast.",
     "Militants attacked troops with gunfire in Azan on Wednesday.",
+    # a killing told by its outcome happened in the attack it names
+    "On 8 May 2020, in Port-au-Prince, a government employee was shot dead in a drive-by shooting.",
+    "2 people shot dead during raid in Nairobi.",
 ])
 def test_the_attack_told_again_or_its_weapon_in_its_own_sentence_is_the_same_attack(code, text: str) -> None:
     assert [e["event_type"] for e in code(text)] == ["ASSAULT"]
