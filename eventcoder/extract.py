@@ -23,6 +23,7 @@ from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
 from eventcoder.fallbacks import FOREIGN_SECTORS, coded_target, fill_fallbacks
 from eventcoder.focus import WHOLE_DOC_TOKENS
+from eventcoder.incidents import join_retold_attacks
 from eventcoder.geoparse import (GENERIC_WORDS, PlaceMention, glued_modifier, local_noun_after, named_countries,
                                  object_of_an_attack, place_mentions, primary)
 from eventcoder.actors import (PUBLISHED, country_of_thing, issuing_country, lookup, people_country, person,
@@ -93,7 +94,7 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
             cand.date = fallback_date(cands, cand, anchor)
             if cand.date is not None:
                 cand.fallbacks.append("date")
-    return [_to_event(c, article_id) for c in cands if _keep(c)]
+    return join_retold_attacks([_to_event(c, article_id) for c in cands if _keep(c)])
 
 
 def _places_and_countries(doc: Doc, orgs: list[tuple[int, Actor]], countries: tuple[str, ...] | None,

@@ -1,0 +1,78 @@
+"""One attack told twice in an article is one event.
+
+A report often tells an attack, then tells it again from another side: "An explosive device detonated in Hay
+al-Amil ... The device exploded on a main road and injured three civilians", "an assistant village chief was
+wounded in a shooting ... an unknown gunman came in and opened fire". ACLED and GTD code one event per attack
+(ACLED: one per place, day and pair of actors), so two attacks of one article with the same ACLED event type, day,
+place and modality, whose actors do not contradict each other, are joined. Cross-article duplicates are
+`eventcoder.dedup`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from eventcoder.records import UNIDENTIFIED, Actor, Event
+
+# Sectors of actors that say nothing of who they are: the unidentified armed group stand-in.
+UNNAMED_SECTORS = frozenset({"UAF"})
+# Names the coder gives attackers and victims the text does not name (`eventcoder.fallbacks`).
+STAND_IN_SOURCES = frozenset({UNIDENTIFIED})
+STAND_IN_TARGETS = frozenset({"civilians", UNIDENTIFIED})
+
+
+def join_retold_attacks(events: list[Event]) -> list[Event]:
+    """The events of one article, each attack told again folded into its first telling."""
+    kept: list[Event] = []
+    for event in events:
+        index = next((i for i, other in enumerate(kept) if _same_attack(other, event)), None)
+        if index is None:
+            kept.append(event)
+        else:
+            kept[index] = _joined(kept[index], event)
+    return kept
+
+
+def _same_attack(a: Event, b: Event) -> bool:
+    """Attacks of one type, day, place and modality whose sources and targets may be the same."""
+    return a.event_type == b.event_type == "ASSAULT" and a.acled_event_type == b.acled_event_type \
+        and a.modality == b.modality and not a.is_aggregate and not b.is_aggregate \
+        and a.date is not None and a.date == b.date and _place_key(a) == _place_key(b) \
+        and _may_be_one(a.source, b.source, STAND_IN_SOURCES) \
+        and _may_be_one(a.target, b.target, STAND_IN_TARGETS)
+
+
+def _place_key(event: Event) -> tuple[str, str | None] | None:
+    return (event.place.name, event.place.country) if event.place is not None else None
+
+
+def _unnamed(actor: Actor | None, stand_ins: frozenset[str]) -> bool:
+    """No actor, or one that says nothing of who it is: a stand-in, or a word with no sector."""
+    return actor is None or actor.sector in UNNAMED_SECTORS or actor.sector is None or actor.name in stand_ins
+
+
+def _may_be_one(a: Actor | None, b: Actor | None, stand_ins: frozenset[str]) -> bool:
+    """Either unnamed, the same name, or the same sector ("police" and "police officers")."""
+    return _unnamed(a, stand_ins) or _unnamed(b, stand_ins) or a.name == b.name or a.sector == b.sector  # type: ignore[union-attr]
+
+
+def _joined(first: Event, again: Event) -> Event:
+    """The first telling with what only the other one knows: how it was done, a named actor, the higher toll."""
+    lead, other = first, again
+    if lead.mode is None and other.mode is not None:
+        lead = replace(lead, mode=other.mode, acled_sub_event_type=other.acled_sub_event_type,
+                       cameo_root=other.cameo_root)
+    return replace(lead, source=_better(lead.source, other.source, STAND_IN_SOURCES),
+                   target=_better(lead.target, other.target, STAND_IN_TARGETS),
+                   fatalities=_higher(lead.fatalities, other.fatalities), injuries=_higher(lead.injuries, other.injuries))
+
+
+def _better(lead: Actor | None, other: Actor | None, stand_ins: frozenset[str]) -> Actor | None:
+    """The lead telling's actor, unless it has none, or only a stand-in where the other names one."""
+    if lead is None or _unnamed(lead, stand_ins) and not _unnamed(other, stand_ins):
+        return other or lead
+    return lead
+
+
+def _higher(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)

@@ -1,0 +1,63 @@
+"""One attack told twice in an article is one event (eventcoder.incidents)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from eventcoder.incidents import join_retold_attacks
+from eventcoder.records import UNIDENTIFIED, Actor, Event, Evidence, Place
+
+BAGHDAD = Place(name="Baghdad", country="IRQ", admin1="Baghdad", lat=33.34, lon=44.4, precision="city")
+
+
+def _attack(source: Actor | None, target: Actor | None, *, mode: str | None = "explosives", fatalities: int | None = None,
+            injuries: int | None = None, date: str | None = "2011-11-21", place: Place | None = BAGHDAD,
+            event_id: str = "a") -> Event:
+    return Event(id=event_id, event_type="ASSAULT", mode=mode, acled_event_type="Explosions/Remote violence",
+                 acled_sub_event_type="Remote explosive/landmine/IED", cameo_root="18", source=source, target=target,
+                 date=date, date_precision="day", date_text=None, place=place, fatalities=fatalities,
+                 injuries=injuries, claimed_by=None, attributed_to=None, attributed_by=None, modality="asserted",
+                 is_aggregate=False, evidence=Evidence("text", 0, 4), confidence=0.5)
+
+
+UAG = Actor(text="", name=UNIDENTIFIED, sector="UAF")
+GROUP = Actor(text="Boko Haram", name="Boko Haram", country="NGA", sector="REB")
+CIVILIANS = Actor(text="", name="civilians", sector="CVL")
+POLICE = Actor(text="police", name="police", sector="COP")
+
+
+def test_a_device_told_twice_is_one_attack_with_the_named_actor_and_the_toll() -> None:
+    first = _attack(UAG, None, event_id="a")
+    again = _attack(GROUP, CIVILIANS, injuries=3, fatalities=0, event_id="b")
+    [joined] = join_retold_attacks([first, again])
+    assert (joined.id, joined.source, joined.target, joined.fatalities, joined.injuries) == \
+        ("a", GROUP, CIVILIANS, 0, 3)
+
+
+def test_the_higher_toll_of_two_tellings_is_kept() -> None:
+    [joined] = join_retold_attacks([_attack(UAG, POLICE, fatalities=4), _attack(UAG, POLICE, fatalities=6)])
+    assert joined.fatalities == 6
+
+
+def test_how_it_was_done_comes_from_the_telling_that_says() -> None:
+    first = replace(_attack(UAG, None), mode=None, acled_sub_event_type="Attack")
+    [joined] = join_retold_attacks([first, _attack(UAG, None)])
+    assert (joined.mode, joined.acled_sub_event_type) == ("explosives", "Remote explosive/landmine/IED")
+
+
+@pytest.mark.parametrize("again", [
+    _attack(UAG, None, date="2011-11-22"),  # another day
+    _attack(UAG, None, place=replace(BAGHDAD, name="Basra")),  # another place
+    _attack(UAG, None, date=None),  # no day to compare
+    _attack(POLICE, Actor(text="suspect", name="suspect", sector="CRM")),  # other actors on both sides
+])
+def test_attacks_that_may_differ_stay_apart(again: Event) -> None:
+    first = _attack(GROUP, Actor(text="trader", name="trader", sector="BUS"))
+    assert len(join_retold_attacks([first, again])) == 2
+
+
+def test_an_explosion_told_again_in_the_next_sentence(code) -> None:
+    events = code("An explosive device detonated in Hay al-Amil district in southwest Baghdad city, Iraq on Monday. "
+                  "The device exploded on a main road and injured three civilians.", published="2011-11-22")
+    assert [(e["acled_sub_event_type"], e["injuries"]) for e in events] == [("Remote explosive/landmine/IED", 3)]
