@@ -14,6 +14,8 @@ from dataclasses import replace
 
 from eventcoder.records import UNIDENTIFIED, Actor, Event
 
+# Event types told again within an article: attacks, and demonstrations (ACLED: one per place and day).
+JOINED_TYPES = frozenset({"ASSAULT", "PROTEST"})
 # Sectors of actors that say nothing of who they are: the unidentified armed group stand-in.
 UNNAMED_SECTORS = frozenset({"UAF"})
 # Names the coder gives attackers and victims the text does not name (`eventcoder.fallbacks`).
@@ -34,9 +36,10 @@ def join_retold_attacks(events: list[Event]) -> list[Event]:
 
 
 def _same_attack(a: Event, b: Event) -> bool:
-    """Attacks of one type, day, place and modality whose sources and targets may be the same."""
-    return a.event_type == b.event_type == "ASSAULT" and a.acled_event_type == b.acled_event_type \
-        and a.modality == b.modality and not a.is_aggregate and not b.is_aggregate \
+    """Attacks (or demonstrations) of one type, day, place and modality, both single or both summaries of many, whose
+    sources and targets may be the same."""
+    return a.event_type == b.event_type and a.event_type in JOINED_TYPES and a.acled_event_type == b.acled_event_type \
+        and a.modality == b.modality and a.is_aggregate == b.is_aggregate \
         and a.date is not None and a.date == b.date and _place_key(a) == _place_key(b) \
         and _may_be_one(a.source, b.source, STAND_IN_SOURCES) \
         and _may_be_one(a.target, b.target, STAND_IN_TARGETS)
@@ -53,7 +56,13 @@ def _unnamed(actor: Actor | None, stand_ins: frozenset[str]) -> bool:
 
 def _may_be_one(a: Actor | None, b: Actor | None, stand_ins: frozenset[str]) -> bool:
     """Either unnamed, the same name, or the same sector ("police" and "police officers")."""
-    return _unnamed(a, stand_ins) or _unnamed(b, stand_ins) or a.name == b.name or a.sector == b.sector  # type: ignore[union-attr]
+    return _unnamed(a, stand_ins) or _unnamed(b, stand_ins) or a.sector == b.sector \
+        or _singular(a.name) == _singular(b.name)  # type: ignore[union-attr]
+
+
+def _singular(name: str | None) -> str:
+    """A name compared without case or a plural 's' ("IDPs" and "IDP")."""
+    return (name or "").lower().removesuffix("s")
 
 
 def _joined(first: Event, again: Event) -> Event:

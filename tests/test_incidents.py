@@ -61,3 +61,15 @@ def test_an_explosion_told_again_in_the_next_sentence(code) -> None:
     events = code("An explosive device detonated in Hay al-Amil district in southwest Baghdad city, Iraq on Monday. "
                   "The device exploded on a main road and injured three civilians.", published="2011-11-22")
     assert [(e["acled_sub_event_type"], e["injuries"]) for e in events] == [("Remote explosive/landmine/IED", 3)]
+
+
+def test_two_summaries_of_the_same_fire_are_one() -> None:
+    first, again = (replace(_attack(UAG, POLICE), is_aggregate=True) for _ in range(2))
+    assert len(join_retold_attacks([first, again])) == 1
+    assert len(join_retold_attacks([first, _attack(UAG, POLICE)])) == 2  # a summary and one attack stay apart
+
+
+def test_victims_named_in_the_singular_and_the_plural_are_the_same() -> None:
+    idps = Actor(text="IDPs", name="IDPs", sector="REF")
+    idp = Actor(text="IDP", name="IDP", sector="CVL")
+    assert len(join_retold_attacks([_attack(UAG, idps), _attack(UAG, idp)])) == 1
