@@ -13,6 +13,8 @@ from eventcoder.records import Actor
 GROUP_ANAPHORS = frozenset({"group", "militia", "organisation", "organization", "movement", "faction"})
 # Modes of acts that follow an attack and belong to it: weapons seized or defused, suspects arrested.
 AFTERMATH_MODES = frozenset({"disrupt", "arrest"})
+# The mode of a kidnapping, and of the release that may end it.
+ABDUCTION, RELEASE = "abduct", "release"
 # Fields an anaphoric mention may fill in on the event it refers to.
 MERGEABLE = ("source", "target", "date", "place", "fatalities", "injuries", "claimed_by", "attributed_to",
              "attributed_by")
@@ -188,7 +190,8 @@ def fold_aftermath(cands: list[Candidate]) -> list[Candidate]:
     """'A shoot-out broke out ... The police seized a pistol and arrested two.', 'Militants planted a bomb ... It
     was defused.': weapons seized or defused, and arrests, told after an attack the article told are part of that
     incident (ACLED codes the clash, GTD the attempted bombing); told alone, they are events of their own. A crowd
-    dispersed is its own event only when the article codes no protest or violence it was the response to."""
+    dispersed is its own event only when the article codes no protest or violence it was the response to; a release
+    told after a kidnapping is how the kidnapping ended."""
     attacks = [c.sent.start for c in cands if c.event_type == "ASSAULT" and c.modality in ("asserted", "claimed")]
     if attacks or any(c.event_type == "PROTEST" for c in cands):
         # a crowd dispersed is the state's response to the protest or riot the article codes
@@ -196,4 +199,8 @@ def fold_aftermath(cands: list[Candidate]) -> list[Candidate]:
     if not attacks:
         return cands
     first = min(attacks)  # (in the attack's own sentence, a seizure may be the event and the 'attack' its motive)
-    return [c for c in cands if not (c.entry.mode in AFTERMATH_MODES and c.sent.start > first)]
+    cands = [c for c in cands if not (c.entry.mode in AFTERMATH_MODES and c.sent.start > first)]
+    # "On 01/31/2011, the civilian was released": how an abduction the article told ended, not an event of its own
+    abductions = [c.sent.start for c in cands if c.event_type == "ASSAULT" and c.entry.mode == ABDUCTION
+                  and c.modality in ("asserted", "claimed")]
+    return [c for c in cands if not (abductions and c.entry.mode == RELEASE and c.sent.start > min(abductions))]

@@ -73,3 +73,13 @@ def test_victims_named_in_the_singular_and_the_plural_are_the_same() -> None:
     idps = Actor(text="IDPs", name="IDPs", sector="REF")
     idp = Actor(text="IDP", name="IDP", sector="CVL")
     assert len(join_retold_attacks([_attack(UAG, idps), _attack(UAG, idp)])) == 1
+
+
+def test_a_release_after_a_kidnapping_is_how_it_ended(code) -> None:
+    events = code("On Monday, in Narayanpur, Chhattisgarh, India, Maoists kidnapped five policemen. On 02/11/2011, the "
+                  "policemen were released to social activists.", published="2011-01-25")
+    assert [(e["event_type"], e["acled_sub_event_type"]) for e in events] == \
+        [("ASSAULT", "Abduction/forced disappearance")]
+    # told alone, a release is an event
+    [event] = code("On Friday, the army released 50 prisoners in Juba.", published="2011-01-25")
+    assert event["event_type"] == "RETREAT"
