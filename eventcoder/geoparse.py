@@ -552,7 +552,11 @@ def _group(doc: Doc, hits: list[_Hit]) -> None:
                 a.group = [a]
             a.group.append(b)
             b.group = a.group
-            if len(gap) and gap[0].text in (",", "("):
+            # a comma or bracket past the name's kind ("Rafi LGA, Niger"), or a bracket past its part words too
+            # ("Batgran sector area (Baramulla district, J&K)"; "the Sadr City area, Baghdad" stays part of a town)
+            mark = next((t for t in gap if t.lower_ not in GENERIC_WORDS or t.lower_ in PART_WORDS), None)
+            bracket = next((t for t in gap if t.lower_ not in PART_WORDS and t.lower_ not in GENERIC_WORDS), None)
+            if mark is not None and mark.text in (",", "(") or bracket is not None and bracket.text == "(":
                 b.context_of = a
             elif any(t.lower_ == "in" for t in gap):
                 a.inside = b  # (not "of": "the Turkana village of Runo" is Runo, a village of Turkana)
@@ -733,9 +737,20 @@ def _outweighs(hit: _Hit, anchors: list[_Hit], tally: dict[str, float]) -> bool:
         return False
     if hit.inside in anchors and _sure_container(hit.inside):
         return False  # "Bara town in Idleb": the text puts it in Idleb, so no Bara abroad is meant
+    # "Batgran sector area (Baramulla district, J&K)": a sure region in brackets says where the name is, so it is no
+    # Battagram of Pakistan; the region stays
+    if any(h.context_of is hit and _sure_region(h) for h in anchors):
+        return False
+    if hit.context_of in anchors and _sure_region(hit):
+        return True
     if any(h.inside is hit for h in anchors) and _sure_container(hit):
         return True
     return _standing(hit, tally) > max(_standing(h, tally) for h in anchors)
+
+
+def _sure_region(hit: _Hit) -> bool:
+    """A district or region every reading of which lies in one country."""
+    return hit.best is not None and hit.best.kind != "city" and _sure_container(hit)
 
 
 def _sure_container(hit: _Hit) -> bool:

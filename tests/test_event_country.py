@@ -366,3 +366,16 @@ def test_a_hindi_connector_keeps_a_village_name_whole(code) -> None:
     [event] = code("On 1 May 2020, locals of Guru ki Wadali village staged a protest in Guru ki Wadali village, "
                    "Amritsar (Punjab), against a quarantine centre.", "2020-05-02")
     assert _place(event) == ("Amritsar", "IND", "city")
+
+
+@pytest.mark.parametrize(("text", "country", "admin1"), [
+    # only Battagram (Pakistan) bears a name like Batgran: the Indian district in brackets says where it is
+    ("On 1 May 2020, military forces of India and Pakistan exchanged fire across the LoC at Batgran sector area "
+     "(Baramulla district, J&K).", "IND", "Jammu and Kashmir"),
+    # Niger is a country and a Nigerian state; the LGA settles it
+    ("On 6 May 2020, unidentified gunmen attacked Allawa, along the road to Pandogari (Rafi LGA, Niger) and abducted "
+     "4 people.", "NGA", "Niger State"),
+])
+def test_a_sure_region_in_brackets_outweighs_a_namesake_abroad(code, text: str, country: str, admin1: str) -> None:
+    [event] = code(text, "2020-05-07")
+    assert (event["place"]["country"], event["place"]["admin1"]) == (country, admin1)
