@@ -1,11 +1,11 @@
-"""One attack told twice in an article is one event.
+"""One attack, or one demonstration, told twice in an article is one event.
 
 A report often tells an attack, then tells it again from another side: "An explosive device detonated in Hay
 al-Amil ... The device exploded on a main road and injured three civilians", "an assistant village chief was
 wounded in a shooting ... an unknown gunman came in and opened fire". ACLED and GTD code one event per attack
-(ACLED: one per place, day and pair of actors), so two attacks of one article with the same ACLED event type, day,
-place and modality, whose actors do not contradict each other, are joined. Cross-article duplicates are
-`eventcoder.dedup`'s job.
+(ACLED: one per place, day and pair of actors), so two attacks (or demonstrations) of one article with the same
+ACLED event type, day, place and modality, whose actors do not contradict each other, are joined. Cross-article
+duplicates are `eventcoder.dedup`'s job.
 """
 
 from __future__ import annotations

@@ -70,7 +70,7 @@ def _join_retold_protests(cands: list[Candidate], sentences: dict[int, int]) -> 
 def _retold(cand: Candidate, protest: Candidate, sentences: dict[int, int]) -> bool:
     """A later asserted protest by the same or an unnamed crowd, within the protest's window, whose own date and place,
     where it has them, are the protest's (or a town of its region: "Baringo county residents" ... "in Kabarnet")."""
-    if cand.event_type != "PROTEST" or protest.event_type != "PROTEST" or "asserted" != cand.modality \
+    if cand.event_type != "PROTEST" or protest.event_type != "PROTEST" or cand.modality != "asserted" \
             or protest.modality != "asserted" or not 0 < sentences[id(cand)] - sentences[id(protest)] <= WINDOW_SENTENCES:
         return False
     if cand.date is not None and protest.date is not None and cand.date.value != protest.date.value:
