@@ -16,6 +16,7 @@ from conftest import coded
      "another.", "gendarmes"),
     ("On 20 March 2020, 2 'Arbakis' were wounded following an ambush by Taliban militants in Shibirghan city.",
      "Arbaki"),
+    ("Unknown assailants ambushed a Nairobi top cop on Saturday night and shot him.", "cops (KEN)"),
 ])
 def test_armed_men_where_the_victims_stand_make_a_battle(code, text: str, target: str) -> None:
     events = [e for e in code(text) if e["event_type"] == "ASSAULT"]
