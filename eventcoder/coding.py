@@ -47,9 +47,6 @@ NON_STATE_ARMED = frozenset({"REB", "PRM", "UAF", "CRM"})
 ACCUSING_LEMMAS = frozenset({"suspect", "accuse", "charge", "convict", "allege"})
 # How far (in tokens) around an attack trigger a weapon word still describes it.
 WEAPON_WINDOW = 6
-# Weapon cues that describe the attackers, not the act ("gunmen", "armed men"): they give an act with no tactic of its
-# own an armed assault, and give way to a trigger that names one ("armed men torched trucks", "gunmen kidnapped").
-ATTACKER_CUES = frozenset({"armed", "gunmen", "gunman"})
 
 
 @dataclass(frozen=True)
@@ -482,7 +479,7 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
             not (source is not None and source.sector in STATE_SECTORS | {"REB"}):
         return Coding("beat", "Riots", "Mob violence", "14")  # "vigilantes lynch a suspected robber"
     cue = weapon_cue(triggers)
-    if cue is not None and cue.cue in ATTACKER_CUES and default_mode is not None:
+    if cue is not None and cue.of_attackers and default_mode is not None:
         cue = None  # "armed men torched five trucks": the trigger's own tactic, not the attackers' arms
     if cue is not None and cue.mode == "heavy-weapons" and triggers[0].lemma_.lower() in TWO_SIDED_LEMMAS | {"exchange"}:
         # "a clash between GNA and LNA forces, involving heavy artillery fire": two armed sides fighting

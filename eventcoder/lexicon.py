@@ -56,6 +56,7 @@ class WeaponCue:
     acled_sub_event_type: str | None  # None: the target decides (attack on civilians or armed clash)
     cameo: str | None
     rank: int
+    of_attackers: bool = False  # a word of who attacked ("gunmen"), not of the act: a trigger's own tactic overrides it
 
 
 @cache
@@ -75,7 +76,7 @@ def triggers() -> dict[str, list[Trigger]]:
 def weapon_cues() -> dict[str, WeaponCue]:
     """Weapon cues by lemma."""
     return {row["cue"]: WeaponCue(row["cue"], row["mode"], _dash(row["acled_sub_event_type"]),
-                                  _dash(row["cameo"]), int(row["rank"]))
+                                  _dash(row["cameo"]), int(row["rank"]), row["describes"] == "attackers")
             for row in read_table("weapons.tsv")}
 
 
