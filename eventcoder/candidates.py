@@ -44,6 +44,16 @@ class Candidate:
         """PLOVER type of the trigger."""
         return self.entry.event_type
 
+    def sentences(self, *, evidence: bool = True) -> list[Span]:
+        """The event's sentences in text order: its trigger's and its other mentions', and its evidence sentence
+        unless `evidence` is False."""
+        sents: dict[int, Span] = {}
+        for tok in (self.trigger, *self.mentions):
+            sents.setdefault(tok.sent.start, tok.sent)
+        if evidence and self.evidence_sent is not None:
+            sents.setdefault(self.evidence_sent.start, self.evidence_sent)
+        return [sents[start] for start in sorted(sents)]
+
     @property
     def is_verbal(self) -> bool:
         """A statement rather than a material act (ACCUSE, THREATEN, REQUEST ...)."""

@@ -173,8 +173,7 @@ def _complete_toll(cand: Candidate) -> None:
     """A report that gives a toll gives all of it: deaths without injuries means none injured, and
     'no casualties' means zero of both (the convention of GTD and ACLED coders)."""
     if cand.fatalities:
-        sents = {id(t.sent): t.sent for t in (cand.trigger, *cand.mentions)}
-        cand.fatalities += uncounted_bombers(list(sents.values()))
+        cand.fatalities += uncounted_bombers(cand.sentences(evidence=False))
     if cand.no_casualties:
         cand.fatalities = cand.fatalities or 0
         cand.injuries = cand.injuries or 0

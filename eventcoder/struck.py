@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from eventcoder.actors import actor_for
 from eventcoder.candidates import Candidate
@@ -97,22 +97,12 @@ def _sites_told(cand: Candidate) -> list[Token]:
     """Site words anywhere in the event's sentences where something is done to them or at them ("the school was
     destroyed in the blast", "an IED placed in the church"): a looser tie than the attack's own words."""
     found: list[Token] = []
-    for sent in _sentences(cand):
+    for sent in cand.sentences():
         for tok in sent:
             if tok.dep_ in STRUCK_DEPS and tok.head.pos_ == "VERB" \
                     or tok.dep_ == "pobj" and tok.head.lower_ in SITE_PREPS:
                 found.append(tok)
     return [tok for tok in found if _site_entry(tok) is not None or in_class(tok, "installation")]
-
-
-def _sentences(cand: Candidate) -> list[Span]:
-    """The event's sentences in text order: its trigger's, its other mentions' and its evidence sentence."""
-    sents: dict[int, Span] = {}
-    for tok in (cand.trigger, *cand.mentions):
-        sents.setdefault(tok.sent.start, tok.sent)
-    if cand.evidence_sent is not None:
-        sents.setdefault(cand.evidence_sent.start, cand.evidence_sent)
-    return [sents[start] for start in sorted(sents)]
 
 
 def _prep_sites(holder: Token, depth: int = 0) -> list[Token]:
@@ -237,7 +227,7 @@ def _person(tok: Token) -> Actor | None:
 def _hurt_people(cand: Candidate) -> Actor | None:
     """The first people the event's sentences count as killed or hurt ("10 people were killed"), other than its
     bombers."""
-    for sent in _sentences(cand):
+    for sent in cand.sentences():
         for _, _, _, victim in casualty_cues(sent):
             if any(t.lower_ in SELF_WORDS for t in victim.subtree):
                 continue
