@@ -34,9 +34,10 @@ FORWARD_EXPRESSIONS = ("monday", "tuesday", "wednesday", "thursday", "friday", "
                        "tomorrow", "next ", "coming ")
 
 
-def owner(token: Token, by_index: dict[int, Candidate]) -> Candidate | None:
+def owner(token: Token, by_index: dict[int, Candidate], *, across_relatives: bool = True) -> Candidate | None:
     """The candidate whose clause holds the token: the nearest above it in the parse tree, else the
-    nearest in the sentence's word order (the small model often hangs a date or place on the main verb)."""
+    nearest in the sentence's word order (the small model often hangs a date or place on the main verb).
+    `across_relatives` false: a relative clause on a noun that is no event keeps its token (a place) to itself."""
     tok = token
     first_verb: Token | None = None
     while True:
@@ -51,6 +52,8 @@ def owner(token: Token, by_index: dict[int, Candidate]) -> Candidate | None:
                 return None  # "MSF said on Saturday that ...": the date of the report, not of the event
         if tok.head.i == tok.i:
             break
+        if tok.dep_ == "relcl" and tok.head.i not in by_index and not across_relatives:
+            return None  # "preachers who recruit youths to join al-Shabab in Somalia": where the clause's noun acts
         tok = tok.head
     same_sentence = [c for c in by_index.values()
                      if c.trigger.sent.start == token.sent.start and not c.anaphoric]
@@ -167,7 +170,7 @@ def attach_places(sent: Span, by_index: dict[int, Candidate], mentions: list[Pla
         if not sent.start <= mention.start < sent.end or mention.cue is None or mention.cue in NON_LOCATIVE_CUES \
                 or mention.cue in SECONDARY_CUES:  # a road's end, a pair's second: placed only for want of another
             continue
-        cand = owner(sent.doc[mention.start], by_index)
+        cand = owner(sent.doc[mention.start], by_index, across_relatives=False)
         if cand is None or (cand.place is not None and not refines(mention.place, cand.place)):
             continue
         place = mention.place

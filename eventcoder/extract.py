@@ -25,7 +25,7 @@ from eventcoder.fallbacks import FOREIGN_SECTORS, coded_target, fill_fallbacks
 from eventcoder.focus import WHOLE_DOC_TOKENS
 from eventcoder.incidents import join_retold_attacks
 from eventcoder.geoparse import (GENERIC_WORDS, PlaceMention, glued_modifier, local_noun_after, named_countries,
-                                 object_of_an_attack, place_mentions, primary)
+                                 names_a_border, object_of_an_attack, place_mentions, primary)
 from eventcoder.actors import (PUBLISHED, country_of_thing, issuing_country, lookup, people_country, person,
                                published_on)
 from eventcoder.discourse import continue_statements, fold_aftermath, group_antecedent, merge_mentions, named_orgs
@@ -120,22 +120,26 @@ def article_countries(doc: Doc) -> tuple[str, ...]:
     Beirut to Tripoli" is about Lebanon."""
     counts: dict[str, int] = {}
     shared: dict[str, int] = {}  # the likeliest countries of names several countries bear
+    borders: dict[str, int] = {}  # countries named for a border, either side of which the story may be on
     for host in mission_hosts(doc.text):  # "the OSCE SMM observed ...": a mission's reports are about its host
         counts[host] = counts.get(host, 0) + MISSION_VOTES
     for ent in doc.ents:
         if ent.end < len(doc) and doc[ent.end].lower_ in words("currency") or glued_modifier(doc, ent.end):
             continue  # "the US dollar exchange rate", "the Somalia-based group": not where the story happened
-        country = None
+        country, tally = None, counts
         if ent.label_ == "GPE" and (found := places.lookup(ent.text)) is not None:
-            if places.shared_name(ent.text):
-                shared[found.country] = shared.get(found.country, 0) + 1
-                continue
             country = found.country
+            if places.shared_name(ent.text):
+                tally = shared
+            elif found.precision == "country" and names_a_border(doc, ent.start, ent.end):
+                tally = borders  # "in Lamu near the Somalia border"
         elif ent.label_ == "NORP" and ent.ent_id_:
             country = people_country(ent.ent_id_)
+            if names_a_border(doc, ent.start, ent.end):
+                tally = borders
         if country:
-            counts[country] = counts.get(country, 0) + 1
-    counts = counts or shared
+            tally[country] = tally.get(country, 0) + 1
+    counts = counts or shared or borders
     return tuple(sorted(counts, key=lambda c: -counts[c]))
 
 

@@ -16,7 +16,7 @@ from eventcoder.gazetteer import (DROP, REGION_POINT_FEATURE, STOP_KEYS, Entry, 
 from eventcoder.lexicon import triggers, words
 from eventcoder.records import Place
 from eventcoder.missions import missions_named
-from eventcoder.places import region_entry
+from eventcoder.places import neighbours, region_entry
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A name inside one of these entities is never a place ("March" in "in March", "22" in a count).
@@ -161,6 +161,7 @@ class _Hit:
     areas: tuple[str, ...] = ()  # admin1 codes where a mission the article names reports events, main one first
     inside: _Hit | None = None  # the name this one is said to lie in: "Bara town in Idleb" (Idleb)
     separated: bool = False  # right after a comma or bracket: "Kaduna" in "Buruku (Chikun LGA, Kaduna)"
+    border: bool = False  # a country named for its border: "near the Somalia border"
 
 
 def _folded_doc(doc: Doc) -> tuple[str, list[int]]:
@@ -515,6 +516,7 @@ def _select(doc: Doc, spans: dict[tuple[int, int], str], runs: list[tuple[int, i
             hit = _Hit(s, e, key, cands)
             hit.cue, hit.hint = _cue(doc, s, e)
             hit.separated = _separated(doc, s)
+            hit.border = names_a_border(doc, s, e)
             if _road_end(doc, s, e):
                 hit.cue = ROAD_CUE
             if s > 0 and doc[s - 1].lower_ in PART_ADJECTIVES and all(c.kind == "country" for c in cands):
@@ -610,8 +612,10 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
     for hit in hits:
         hit.best = _region_of_the_town(hit) or max(hit.cands, key=lambda c: _score(hit, c, tally))
     anchored = {h.best.country for h in hits if h.best is not None and  # places no hamlet can outvote
-                (h.best.kind != "city" or h.best.population >= HAMLET_MAX_POPULATION)}
-    strays = {id(h) for h in hits if _is_stray(h, tally, anchored)}
+                (h.best.kind != "city" or h.best.population >= HAMLET_MAX_POPULATION)
+                and not (h.border and h.best.kind == "country")}
+    borders = {h.best.country for h in hits if h.best is not None and h.border and h.best.kind == "country"}
+    strays = {id(h) for h in hits if _is_stray(h, tally, anchored, borders)}
     kept = []
     for hit in hits:
         assert hit.best is not None
@@ -638,12 +642,31 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
 
 
 def _tally(hits: list[_Hit], votes: dict[str, float]) -> dict[str, float]:
-    """The article's votes plus one per resolved name, weighed by its kind."""
+    """The article's votes plus one per resolved name, weighed by its kind; a country named for its border gives none
+    ("in Lamu near the Somalia border" is in Kenya: the border's other side must not make Lamu a stray)."""
     tally: dict[str, float] = defaultdict(float, votes)
     for hit in hits:
         assert hit.best is not None
-        tally[hit.best.country] += VOTE_BY_KIND[hit.best.kind]
+        if not (hit.border and hit.best.kind == "country"):
+            tally[hit.best.country] += VOTE_BY_KIND[hit.best.kind]
     return tally
+
+
+def names_a_border(doc: Doc, start: int, end: int) -> bool:
+    """The name (tokens start..end) says whose border is meant: "near the Somalia border", "the Syrian border", "the
+    Kenya-Somalia border", "the border with Somalia". A border has two sides, so the name says nothing of which side
+    the story is on."""
+    if any(t.lower_ in ("inside", "within") for t in doc[max(0, start - 2):start]):
+        return False  # "shelling inside the Kenyan border": on that side
+    i = end
+    while i + 1 < len(doc) and doc[i].text in ("-", "–", "/") and _is_name_token(doc[i + 1]):
+        i += 2  # "Kenya-Somalia border"
+    if i < len(doc) and doc[i].lower_ in words("border_noun"):
+        return True
+    j = start - 1
+    if j >= 0 and doc[j].is_alpha and doc[j].is_lower and doc[j].lower_ not in ("with", "of"):
+        j -= 1  # "the border with neighbouring Somalia"
+    return j >= 1 and doc[j].lower_ in ("with", "of") and doc[j - 1].lower_ in words("border_noun")
 
 
 def _is_unit(entry: Entry) -> bool:
@@ -660,19 +683,23 @@ def _unit_of_a_town(hit: _Hit, kept: set[int]) -> bool:
                and h.best.admin1 == hit.best.admin1 for h in hit.group or [])
 
 
-def _is_stray(hit: _Hit, tally: dict[str, float], anchored: set[str]) -> bool:
+def _is_stray(hit: _Hit, tally: dict[str, float], anchored: set[str], borders: set[str]) -> bool:
     """A town with no other vote for its country that `_stray` finds foreign; it neither stays nor anchors its group
     ("in Irobo village, Shinyalu, Kakamega county": a hamlet of Ivory Coast does not overrule the Kenyan county)."""
     assert hit.best is not None
     others_votes = tally.get(hit.best.country, 0.0) - VOTE_BY_KIND[hit.best.kind]
-    return (hit.best.kind == "city" or _is_unit(hit.best)) and others_votes <= 0 and _stray(hit.best, tally, anchored)
+    return (hit.best.kind == "city" or _is_unit(hit.best)) and others_votes <= 0 \
+        and _stray(hit.best, tally, anchored, borders)
 
 
-def _stray(town: Entry, tally: dict[str, float], anchored: set[str]) -> bool:
+def _stray(town: Entry, tally: dict[str, float], anchored: set[str], borders: set[str]) -> bool:
     """A town nothing else in the article places in its country, outvoted by another country: a foreign namesake.
     A hamlet is outvoted by any one town of some size, or region, named in another country (`anchored`); the
-    article's other hints (its actors) do not count for that, nor does another hamlet."""
-    if town.population < STRAY_MAX_POPULATION and max(tally.values()) >= STRAY_MIN_VOTES:
+    article's other hints (its actors) do not count for that, nor does another hamlet. A border named outvotes
+    the towns of countries on neither side of it ("Wari village ... from Kenya border" is not in India), and no
+    other: "in Lamu near the Somalia border" is in Kenya."""
+    beyond_border = any(town.country != country and town.country not in neighbours(country) for country in borders)
+    if town.population < STRAY_MAX_POPULATION and (max(tally.values()) >= STRAY_MIN_VOTES or beyond_border):
         return True
     return town.population < HAMLET_MAX_POPULATION and bool(anchored - {town.country})
 
@@ -764,7 +791,8 @@ def _norp_votes(doc: Doc) -> dict[str, float]:
     """Countries of demonyms and communities the entity ruler found ("Iraqi police", "Pokot raiders"), one vote each."""
     votes: dict[str, float] = defaultdict(float)
     for ent in doc.ents:
-        if ent.label_ == "NORP" and ent.ent_id_ and (country := people_country(ent.ent_id_)) is not None:
+        if ent.label_ == "NORP" and ent.ent_id_ and (country := people_country(ent.ent_id_)) is not None \
+                and not names_a_border(doc, ent.start, ent.end):
             votes[country] += 1.0
     return votes
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from eventcoder.gazetteer import Entry, keys, load
+from eventcoder.lexicon import read_table
 from eventcoder.records import Place
 
 # Without the context place_mentions uses, a hamlet abroad is more often a false friend than the place meant
@@ -79,3 +80,14 @@ def country_place(iso3: str) -> Place | None:
     """A country-level place for an ISO alpha-3 code."""
     entry = _country_rows().get(iso3)
     return entry.place() if entry else None
+
+
+@cache
+def _neighbours() -> dict[str, frozenset[str]]:
+    """ISO alpha-3 code -> its land neighbours' codes, from a data file built from GeoNames."""
+    return {row["country"]: frozenset(row["neighbours"].split(",")) for row in read_table("country_neighbours.tsv")}
+
+
+def neighbours(iso3: str) -> frozenset[str]:
+    """The countries a country shares a land border with."""
+    return _neighbours().get(iso3, frozenset())

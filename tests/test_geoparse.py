@@ -488,3 +488,31 @@ def test_the_second_of_a_pair_is_a_place_but_not_the_first_choice() -> None:
     assert primary(mentions(text)).text == "Apartado"
     # a pair of groups is no pair of places
     assert mentions("Fighting between Mungiki and Taliban gangs") == []
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a country named for its border does not make a town on the other side a stray
+    ("Gunmen killed three police officers in Lamu near the Somalia border.", "Lamu", "KEN"),
+    ("Gunmen attacked a police post in Hulugho near the border with Somalia.", "Hulugho", "KEN"),
+    ("Militants attacked a base in Lamu Island near Somalia border.", "Lamu", "KEN"),
+])
+def test_a_town_near_a_border_stays_on_its_side(text: str, name: str, country: str) -> None:
+    assert named(text, name).place.country == country
+
+
+def test_a_border_outvotes_towns_on_neither_side() -> None:
+    text = "Five pastoralists are killed by gunmen at Wari walo village some 10 kilometres from Kenya border."
+    assert [(m.text, m.place.country) for m in mentions(text)] == [("Kenya", "KEN")]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "border"), [
+    ("in Lamu near the Somalia border", 4, 5, True),
+    ("along the Kenya-Somalia border", 2, 3, True),
+    ("near the border with neighbouring Somalia", 5, 6, True),
+    ("shelling inside the Kenyan border", 3, 4, False),
+    ("in Lamu near Somalia", 3, 4, False),
+])
+def test_names_a_border(text: str, start: int, end: int, border: bool) -> None:
+    from eventcoder.geoparse import names_a_border
+    doc = load_nlp()(text)
+    assert names_a_border(doc, start, end) is border

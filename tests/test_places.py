@@ -123,3 +123,9 @@ def test_scan_finds_head_names_word_bounded() -> None:
                                               ("Kenya", False), ("Paris", False)])
 def test_names_big_places_of_several_countries_bear(name: str, shared: bool) -> None:
     assert places.shared_name(name) is shared
+
+
+@pytest.mark.parametrize(("country", "neighbour", "shared"), [("KEN", "SOM", True), ("SOM", "KEN", True),
+                                                               ("TUR", "SYR", True), ("KEN", "IND", False)])
+def test_land_neighbours(country: str, neighbour: str, shared: bool) -> None:
+    assert (neighbour in places.neighbours(country)) is shared
