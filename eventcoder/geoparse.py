@@ -47,7 +47,7 @@ PART_ADJECTIVES = COMPASS_ADJECTIVES | {"rural"}
 STRONG_CUES = frozenset({"in", "near", "at", "outside", "around", "inside", "within", "outskirts", "outskirt",
                          "vicinity", "north", "south", "east", "west", "northeast", "northwest", "southeast",
                          "southwest", "area", "suburbs", "suburb", "city", "town", "village", "camp", "district", "ne",
-                         "nw", "se", "sw", "countryside"})
+                         "nw", "se", "sw", "countryside", "region", "province", "governorate", "county"})
 # Cues that put the event beside the place rather than in it: a city found this way has precision "near".
 NEAR_CUES = frozenset({"near", "outside", "around", "outskirts", "outskirt", "vicinity", "north", "south", "east",
                        "west", "northeast", "northwest", "southeast", "southwest", "area", "suburbs", "suburb",

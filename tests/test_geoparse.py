@@ -344,6 +344,9 @@ def test_a_name_the_model_took_for_a_date_is_a_place_after_a_cue() -> None:
     text = "Clashes took place on a road in Quneitra after gunmen opened fire at a regime-manned checkpoint."
     assert named(text, "Quneitra").place.country == "SYR"
     assert mentions("On Monday in March, gunmen attacked a bus.") == []
+    # "region of" is as strong a cue as "in": the model reads "Dahuk" as a date here
+    text = "Turkish forces conducted airstrikes in Haftanin region of Dahuk, Northern Iraq."
+    assert (named(text, "Dahuk").place.country, named(text, "Dahuk").place.admin1) == ("IRQ", "Duhok")
 
 
 def test_regions_in_brackets_after_any_place_noun() -> None:
