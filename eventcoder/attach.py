@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from dataclasses import dataclass, replace
 
@@ -13,7 +13,7 @@ from eventcoder import dates
 from eventcoder.dates import MONTHS
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import casualty_cues, reports_no_casualties, stated_total
-from eventcoder.geoparse import SECONDARY_CUES, PlaceMention
+from eventcoder.geoparse import POST_CUES, SECONDARY_CUES, PlaceMention
 from eventcoder.records import Place
 from eventcoder.lexicon import words
 from eventcoder.actors import entity_spans
@@ -165,8 +165,10 @@ def share_sentence_context(sent: Span, by_index: dict[int, Candidate]) -> None:
 
 
 def attach_places(sent: Span, by_index: dict[int, Candidate], mentions: list[PlaceMention]) -> None:
-    """Give each candidate the place named in its clause after 'in', 'near', 'at', 'the city of' ..."""
-    for mention in mentions:
+    """Give each candidate the place named in its clause after 'in', 'near', 'at', 'the city of' ...; a name marked
+    only as the seat of a body ("the Darjeeling District unit of ...") comes after the others ("staged a protest
+    rally in Siliguri town")."""
+    for mention in sorted(mentions, key=lambda m: (_marked_by_noun_only(sent.doc, m), m.start)):
         if not sent.start <= mention.start < sent.end or mention.cue is None or mention.cue in NON_LOCATIVE_CUES \
                 or mention.cue in SECONDARY_CUES:  # a road's end, a pair's second: placed only for want of another
             continue
@@ -177,6 +179,14 @@ def attach_places(sent: Span, by_index: dict[int, Candidate], mentions: list[Pla
         if mention.cue in NEAR_CUES and place.precision == "city":
             place = replace(place, precision="near")
         cand.place = place
+
+
+def _marked_by_noun_only(doc: Doc, mention: PlaceMention) -> bool:
+    """The mention's only cue is the noun right after it, and that names a body of the place, not the place
+    ("the Darjeeling District unit", "the Kisumu County government"; not "Shadadah city in ...")."""
+    end = mention.end
+    return end + 1 < len(doc) and mention.cue == doc[end].lower_ and mention.cue in POST_CUES \
+        and doc[end + 1].pos_ == "NOUN"
 
 
 # Precisions from coarse to fine: a finer place of the same country replaces a coarser one in the same clause.

@@ -44,3 +44,9 @@ def test_a_town_refines_the_country_of_its_clause(code) -> None:
                   "Northern Ireland, on Monday night.", "2011-01-18")
     assert events and {(e["place"]["name"], e["place"]["country"], e["place"]["precision"]) for e in events} == \
         {("Londonderry", "GBR", "city")}
+
+
+def test_a_place_a_preposition_ties_to_the_verb_beats_one_a_noun_marks(code) -> None:
+    events = code("On 6 May 2020, leaders of the Darjeeling District unit of a party staged a protest rally in Siliguri "
+                  "town (Darjeeling district, West Bengal) against the opening of liquor shops.", "2020-05-07")
+    assert {(e["place"]["name"], e["place"]["admin1"]) for e in events} == {("Siliguri", "West Bengal")}
