@@ -350,7 +350,7 @@ def _person(head: Token, person: Span, phrase: Span, named: list[Span], known: A
     No country is guessed when neither names one ("Defence Minister Pierre Joxe")."""
     title = next((entry for tok in reversed(phrase[: person.start - phrase.start])
                   if (entry := _title(tok)) is not None and tok.pos_ in ("NOUN", "PROPN")), None) \
-        or _apposed_title(head)
+        or _title_inside(person) or _apposed_title(head)
     country = None
     for ent in named:
         if ent.start >= person.start:
@@ -370,6 +370,13 @@ def _person(head: Token, person: Span, phrase: Span, named: list[Span], known: A
                      sector=title.sector if title else known.sector, wikidata=known.wikidata)
     return Actor(text=phrase.text if title or country else person.text, name=person.text, country=country,
                  sector=title.sector if title else None)
+
+
+def _title_inside(person: Span) -> ActorEntry | None:
+    """A title the model took into the person's name ("Constable Rakesh Bhaskar", "Colonel Ali Hussein")."""
+    if len(person) < 2:
+        return None
+    return _title(person[0])
 
 
 def _apposed_title(head: Token) -> ActorEntry | None:

@@ -209,3 +209,13 @@ def test_one_of_a_series_frames_the_event_its_clause_tells(code) -> None:
                   "in a market.", published="2011-05-30")
     assert [(e["acled_sub_event_type"], e["fatalities"], e["injuries"]) for e in events] == \
         [("Remote explosive/landmine/IED", 14, 40)]
+
+
+@pytest.mark.parametrize(("text", "target", "sector"), [
+    ("On Thursday night, in Maiduguri, Borno, Nigeria, two armed militants fired upon a prison guard at his home.",
+     "prison guard", "COP"),
+    ("Gunmen killed Colonel Ali Hussein in Mosul on Monday.", "Ali Hussein", "MIL"),  # the title inside the name
+])
+def test_guards_and_titled_officers_are_state_forces(code, text: str, target: str, sector: str) -> None:
+    events = code(text, "2011-06-03")
+    assert [((e["target"] or {}).get("name"), (e["target"] or {}).get("sector")) for e in events] == [(target, sector)]
