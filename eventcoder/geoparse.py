@@ -612,9 +612,8 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
     for hit in hits:
         hit.best = _region_of_the_town(hit) or max(hit.cands, key=lambda c: _score(hit, c, tally))
     anchored = {h.best.country for h in hits if h.best is not None and  # places no hamlet can outvote
-                (h.best.kind != "city" or h.best.population >= HAMLET_MAX_POPULATION)
-                and not (h.border and h.best.kind == "country")}
-    borders = {h.best.country for h in hits if h.best is not None and h.border and h.best.kind == "country"}
+                (h.best.kind != "city" or h.best.population >= HAMLET_MAX_POPULATION) and not _border_country(h)}
+    borders = {h.best.country for h in hits if _border_country(h)}  # type: ignore[union-attr]
     strays = {id(h) for h in hits if _is_stray(h, tally, anchored, borders)}
     kept = []
     for hit in hits:
@@ -647,9 +646,14 @@ def _tally(hits: list[_Hit], votes: dict[str, float]) -> dict[str, float]:
     tally: dict[str, float] = defaultdict(float, votes)
     for hit in hits:
         assert hit.best is not None
-        if not (hit.border and hit.best.kind == "country"):
+        if not _border_country(hit):
             tally[hit.best.country] += VOTE_BY_KIND[hit.best.kind]
     return tally
+
+
+def _border_country(hit: _Hit) -> bool:
+    """A name read as a country and named for its border ("near the Somalia border")."""
+    return hit.border and hit.best is not None and hit.best.kind == "country"
 
 
 def names_a_border(doc: Doc, start: int, end: int) -> bool:

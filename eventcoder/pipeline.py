@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
-from eventcoder import gazetteer, lexicon
+from eventcoder import gazetteer, lexicon, places
 from eventcoder.article import build_article
 from eventcoder.dates import leading_date
 from eventcoder.errors import EventcoderError
@@ -78,6 +78,7 @@ class Pipeline:
 def load_tables() -> None:
     """Read the gazetteer (~0.3 s) and the word tables now, at start-up, so the first document pays nothing."""
     gazetteer.load()
+    places.neighbours("")
     lexicon.triggers()
     lexicon.weapon_cues()
     lexicon.cue_words()
