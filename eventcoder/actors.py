@@ -160,6 +160,8 @@ def generic(token: Token) -> ActorEntry | None:
         keys.insert(0, f"{previous.text.lower()} {token.text.lower()}")
     if token.tag_ == "NN":
         keys.append(_plural(token.lemma_.lower()))  # "a priest", "one trader": the table's plural row
+    elif token.tag_ == "NNP" and not token.ent_type_ and token.text.istitle():
+        keys.append(_plural(token.lower_))  # "Pastor killed in Mombasa": a headline's capitalised common noun
     for key in keys:
         entry = table.get(key)
         if entry is not None and entry.kind == "generic":

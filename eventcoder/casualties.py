@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.actors import lookup
 from eventcoder.geoparse import PLACE_LABELS
 from eventcoder.lexicon import number_words, words
+from eventcoder.roles import headline_passive
 
 # Counts above this are read as something other than a casualty figure (a year, a troop total).
 MAX_CASUALTIES = 5000
@@ -108,7 +109,8 @@ def _count_one(noun: Token) -> int | None:
     for child in noun.children:
         if child.lower_ in VAGUE_WORDS:
             return None
-        if child.dep_ == "nummod" and child.ent_type_ not in CLOCK_LABELS:
+        if (child.dep_ == "nummod" or child.dep_ == "compound" and child.tag_ == "CD") \
+                and child.ent_type_ not in CLOCK_LABELS:  # ("Thirty people": the parser may make it a compound)
             value = number_value(child)
             if value is not None and value <= MAX_CASUALTIES:
                 return value
@@ -149,6 +151,8 @@ def _victim_noun(cue: Token) -> Token | None:
             number = next((c for c in cue.children if c.dep_ == "nsubj" and c.pos_ == "NUM"), None)
             if number is not None:
                 return number
+            if headline_passive(cue):  # "Pastor killed in Mombasa": a headline's passive, its subject the victim
+                return next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if cue.dep_ == "conj":
             # "shot and killed a civil official": the object hangs on the first verb
             shared = next((c for c in cue.head.children if c.dep_ in ("dobj", "nsubjpass")), None)

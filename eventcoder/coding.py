@@ -41,6 +41,11 @@ AMBIGUOUS_RIOT = frozenset({"violent", "violently", "violence", "unrest"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
 # Nouns of a community as a fighting side ("two Maasai clans clashed"): ACLED's identity militias.
 COMMUNITY_NOUNS = frozenset({"clan", "community", "tribe"})
+# Modifiers that make violence a fight between communities ("ethnic violence", "clashes between rival tribal groups").
+COMMUNAL_MODIFIERS = frozenset({"ethnic", "tribal", "communal", "inter-communal", "intercommunal", "inter-ethnic",
+                                "interethnic", "inter-clan", "clan"})
+# Modifiers of one plural noun that holds both sides of a fight ("between rival groups", "between two clans").
+RIVAL_WORDS = frozenset({"rival", "two", "opposing", "warring", "feuding"})
 # Armed actors outside the state: with one of them on a side, a fight is a battle, not a riot.
 NON_STATE_ARMED = frozenset({"REB", "PRM", "UAF", "CRM"})
 # Words that introduce what someone is accused of: a weapon word below them is the accusation, not the tactic.
@@ -275,11 +280,33 @@ def _named_people(tok: Token) -> bool:
 
 def _armed_sides(triggers: list[Token]) -> bool:
     """An armed actor, or a people (an identity militia), among the sides of a fight ("fighting between the army
-    and the rebels killed three", "killed in violence between Kalenjin and Maasai")."""
+    and the rebels killed three", "killed in violence between Kalenjin and Maasai", "between rival ethnic groups");
+    or violence named communal ("post-election ethnic violence")."""
     sides = [tok for t in triggers if t.lemma_.lower() in TWO_SIDED_LEMMAS for tok in participants(t)]
-    sides += [tok for t in triggers for tok in sides_between(t)]
+    sides += [tok for t in triggers for tok in sides_between(t) + _rivals_between(t)]
     return any(_is_armed(actor_at(tok)) or tok.ent_type_ == "NORP" or tok.lemma_.lower() in COMMUNITY_NOUNS
-               for tok in sides)
+               or _communal(tok) for tok in sides) or any(_communal_violence(t) for t in triggers)
+
+
+def _communal(tok: Token) -> bool:
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in COMMUNAL_MODIFIERS for c in tok.children)
+
+
+def _communal_violence(trigger: Token) -> bool:
+    """'post-election ethnic violence', 'inter-clan fighting': violence between communities, aimed at nobody named."""
+    return trigger.pos_ == "NOUN" and _communal(trigger) and not any(
+        p.dep_ == "prep" and p.lower_ in ("against", "on") for p in trigger.children)
+
+
+def _rivals_between(trigger: Token) -> list[Token]:
+    """'violence between rival ethnic groups', 'clashes between two clans': both sides, communities or armed
+    groups, in one plural noun (not "a dispute between two factions of a family")."""
+    holders = [trigger] + [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "in"
+                           for o in p.children if o.dep_ == "pobj"]
+    return [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
+            for o in p.children if o.dep_ == "pobj" and not o.conjuncts and o.tag_ == "NNS"
+            and (o.lemma_.lower() in COMMUNITY_NOUNS or any(c.lower_ in RIVAL_WORDS for c in o.children)
+                 and (_communal(o) or _is_armed(actor_at(o))))]
 
 
 def _attack_told(triggers: list[Token]) -> bool:
@@ -335,6 +362,30 @@ def _answered_fire(mentions: list[Token]) -> bool:
     """A later mention of the event that is the attacked side's gunfire in reply."""
     return any(t.lemma_.lower() in ("gunfire", "fire", "shoot", "shot") and
                any(w.lower_ in RESPONSE_WORDS for w in t.sent) for t in mentions)
+
+
+# Particles that make "push" and "drive" a force fighting attackers off ("pushed back", "were driven out").
+REPELLING_PARTICLES = frozenset({"back", "out", "off", "away"})
+
+
+def fights_off(token: Token) -> bool:
+    """'repulsed the raiders', 'pushed back the attackers', 'were driven out': a verb of fighting attackers off."""
+    lemma = token.lemma_.lower()
+    if lemma in ("push", "drive"):
+        return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in REPELLING_PARTICLES for c in token.children)
+    return token.pos_ == "VERB" and lemma in words("repel")
+
+
+def _out_of_held_ground(trigger: Token) -> bool:
+    """'pushed back from their strongholds', 'drove the militants out of the town': attackers forced off ground
+    they held, which ACLED codes as territory changing hands (not "repelled from the base" they attacked)."""
+    if trigger.lemma_.lower() not in ("push", "drive") or not fights_off(trigger):
+        return False
+    holders = [trigger, *(c for c in trigger.children if c.lower_ in REPELLING_PARTICLES)]  # ("back from")
+    places = [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
+              for o in p.children if o.dep_ == "pobj"]
+    return any(o.lemma_.lower() in words("held_area") or o.lower_ in words("held_area")
+               or o.ent_type_ in ("GPE", "LOC") for o in places)
 
 
 def _repelled(trigger: Token) -> bool:
@@ -472,6 +523,11 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
             acled_sub_types_by_plover().get((event_type, "*"))
         return Coding(default_mode, acled_event_types().get(sub) if sub else None, sub,
                       "14" if event_type == "PROTEST" else default_cameo)
+    if any(_out_of_held_ground(t) for t in triggers):
+        # the side that pushed the other off its ground took it: the state (named, or unnamed in a passive), or not
+        sub = "Non-state actor overtakes territory" if source is not None and source.sector in NON_STATE_ARMED \
+            else "Government regains territory"
+        return Coding(default_mode, acled_event_types()[sub], sub, "19")
     if police_response is None and _state_on_crowd(source, target):
         sub = _crowd_response_type(target, triggers)  # type: ignore[arg-type]
         return Coding(default_mode, acled_event_types()[sub], sub, default_cameo)
@@ -506,7 +562,7 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
         default_mode = "destroy"  # "militants attacked and burned a school": an attack on property
     firefight = _firefight(triggers)
     two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS or _returned_fire(t) or _repelled(t) or bool(sides_between(t))
-                    for t in triggers) or firefight
+                    or bool(_rivals_between(t)) or _communal_violence(t) or fights_off(t) for t in triggers) or firefight
     if source is None and (two_sided or armed_on_duty(target) and not _deaths(triggers[0].sent)) and _brawl(triggers):
         # unnamed people fighting each other, or hurting the police, with stones, sticks or fists: ACLED's mob violence
         return Coding("primitive", "Riots", "Mob violence", "14")

@@ -6,8 +6,8 @@ from spacy.tokens import Doc, Token
 
 from eventcoder.actors import lookup
 from eventcoder.candidates import Candidate
-from eventcoder.coding import OUTCOME_LEMMAS
-from eventcoder.records import Actor
+from eventcoder.coding import ARMED_SECTORS, OUTCOME_LEMMAS, fights_off
+from eventcoder.records import UNIDENTIFIED, Actor
 
 # Nouns that, with "the", refer back to the last named armed group or organisation ("the group said").
 GROUP_ANAPHORS = frozenset({"group", "militia", "organisation", "organization", "movement", "faction"})
@@ -117,8 +117,10 @@ def _elaborated(cand: Candidate, kept: list[Candidate]) -> Candidate | None:
         and cand.place is None and not cand.fatalities and not cand.injuries \
         and _told_again(cand.target, earlier.target) \
         and (cand.source is None or earlier.source is None or _same_actor(cand.source, earlier.source))
+    # "Militants attacked a base. Soldiers repelled the militants.": the attacked side's defence of the same attack
+    fought_off = fights_off(cand.trigger)
     # a toll alone does not make a new attack: "A bullet struck him in the head, killing him."
-    if not (outcome or same_attackers or same_victims) and \
+    if not (outcome or same_attackers or same_victims or fought_off) and \
             any(getattr(cand, name) is not None for name in MERGEABLE if name not in COUNTS):
         return None
     return earlier
@@ -147,8 +149,20 @@ def merge_mentions(cands: list[Candidate]) -> list[Candidate]:
         if earlier is None:
             kept.append(cand)
             continue
+        if fights_off(cand.trigger):
+            _fold_defence(cand, earlier)
         fold_mention(cand, earlier)
     return kept
+
+
+def _fold_defence(defence: Candidate, attack: Candidate) -> None:
+    """'Soldiers repelled the militants': the defenders are whom the attack was against (unless it named armed
+    victims of its own); the attackers they repelled are the attack's source, not its target."""
+    defenders = defence.source
+    if defenders is not None and defenders.name != UNIDENTIFIED and \
+            (attack.target is None or attack.target.sector not in ARMED_SECTORS):
+        attack.target = defenders
+    defence.source = defence.target = None
 
 
 def fold_mention(mention: Candidate, earlier: Candidate) -> None:

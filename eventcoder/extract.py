@@ -223,6 +223,9 @@ def _assign_roles(cand: Candidate, hits: dict[int, TriggerHit], orgs: list[tuple
         next((a for tok in tokens[:1] if (a := country_of_thing(tok)) is not None), None)
     if cand.event_type == "ASSAULT" and cand.source is None and trigger.lemma_.lower() in TWO_SIDED_LEMMAS:
         _sides_named_between(cand, orgs)
+    if cand.entry.requires == "@stepped_explosive" and cand.source is not None:
+        # "a soldier stepped on a landmine", "a patrol drove over an IED": who set off the mine is its victim
+        cand.source, cand.target = None, cand.target or cand.source
     holder = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else trigger
     head = holder.head
     if holder.dep_ == "nsubjpass" and head.lemma_ == "claim":

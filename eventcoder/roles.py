@@ -152,7 +152,11 @@ def source_token(trigger: Token, *, is_trigger) -> Token | None:
 # ("in an attack", "during a raid"), a headline's passive.
 VICTIM_VERBS = frozenset({"kill", "injure", "wound", "murder", "behead", "lynch", "massacre", "abduct", "kidnap",
                           "hack", "maim"})
-HEADLINE_CIRCUMSTANCE_PREPS = frozenset({"in", "on", "during", "after", "inside"})
+HEADLINE_CIRCUMSTANCE_PREPS = frozenset({"in", "on", "during", "after", "inside", "near"})
+# Conjunctions of a clause that tells the circumstance of a headline's passive ("killed when raiders attack").
+HEADLINE_CIRCUMSTANCE_MARKS = frozenset({"when", "after", "as", "while"})
+# "Soldier shot in Garissa" is a headline's passive; "police shot in the air" is not: where it was fired.
+SHOT_INTO = frozenset({"air"})
 
 
 def headline_passive(verb: Token) -> bool:
@@ -162,9 +166,12 @@ def headline_passive(verb: Token) -> bool:
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or _child(verb, OBJECT_DEPS) is not None \
             or _child(verb, SUBJECT_DEPS) is None:
         return False
-    if verb.lemma_.lower() in VICTIM_VERBS and verb.dep_ != "conj" \
+    if (verb.lemma_.lower() in VICTIM_VERBS or verb.lemma_.lower() == "shoot" and not _shot_into_the_air(verb)) \
+            and verb.dep_ != "conj" \
             and not any(c.dep_ in ("aux", "auxpass") or c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children) \
-            and any(c.dep_ == "prep" and c.i > verb.i and c.lower_ in HEADLINE_CIRCUMSTANCE_PREPS for c in verb.children):
+            and any(c.dep_ == "prep" and c.i > verb.i and c.lower_ in HEADLINE_CIRCUMSTANCE_PREPS
+                    or c.dep_ == "advcl" and c.i > verb.i and _marked_by(c, HEADLINE_CIRCUMSTANCE_MARKS)
+                    for c in verb.children):
         return True
     return any(c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "advmod", "xcomp")
                or c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "death" for o in c.children)
@@ -172,6 +179,15 @@ def headline_passive(verb: Token) -> bool:
                or c.dep_ == "conj" and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children)
                and not any(g.dep_ in ("aux", "auxpass") or g.dep_ in SUBJECT_DEPS for g in c.children)
                for c in verb.children)
+
+
+def _shot_into_the_air(verb: Token) -> bool:
+    return any(o.lower_ in SHOT_INTO for p in verb.children if p.dep_ == "prep" for o in p.children)
+
+
+def _marked_by(clause: Token, marks: frozenset[str]) -> bool:
+    """A clause opened by one of `marks` ("when raiders attack")."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in marks and c.i < clause.i for c in clause.children)
 
 
 def headline_chain_victim(verb: Token) -> Token | None:
@@ -322,6 +338,9 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
         found += _prep_objects(trigger, frozenset({"for", "of"}))
         if trigger.dep_ == "dobj" and trigger.head.lemma_ in LIGHT_VERBS:
             found += _prep_objects(trigger.head, frozenset({"for", "against"}))
+    if trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_.lower() in words("repel"):
+        # "soldiers repelled an attack on their base", "the attack was foiled by police": the side attacked
+        found.append(_child(trigger.head, SUBJECT_DEPS) if trigger.dep_ == "dobj" else _agent(trigger.head))
     found += _prep_objects(trigger, TARGET_PREPS) + [_indirect_target(trigger)]
     if event_type == "REQUEST":
         found.append(_who_should_leave(trigger))
@@ -329,7 +348,17 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
         found.append(_adverbial_holder(trigger, is_trigger, OBJECT_DEPS))
     if event_type in RECIPROCAL_TYPES or event_type == "ASSAULT" and trigger.lemma_.lower() in TWO_SIDED_LEMMAS:
         found.append(_partner(source_token(trigger, is_trigger=is_trigger)))
-    return [_holder_of_the_site(tok) for tok in found if tok is not None]
+    return [t for tok in found if tok is not None for t in (_passenger(tok), _holder_of_the_site(tok)) if t is not None]
+
+
+# Verbs of a vehicle that has people aboard ("a vehicle carrying a military commander").
+CARRYING_VERBS = frozenset({"carry", "transport", "ferry"})
+
+
+def _passenger(tok: Token) -> Token | None:
+    """'attacked a vehicle carrying a military commander': whom the vehicle carried, before the vehicle itself."""
+    return next((o for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS
+                 for o in c.children if o.dep_ == "dobj"), None)
 
 
 def _holder_of_the_site(tok: Token) -> Token:

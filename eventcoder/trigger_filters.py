@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventcoder.coding import BLAST_MODES, GRIEVANCE_PREPS, OUTCOME_LEMMAS, PROTEST_LEMMAS
+from eventcoder.coding import BLAST_MODES, GRIEVANCE_PREPS, OUTCOME_LEMMAS, PROTEST_LEMMAS, fights_off
 from eventcoder.lexicon import words
 from eventcoder.triggers import TriggerHit, in_generic_clause, is_descriptive, is_topic, participle_root
 
@@ -73,10 +73,31 @@ def _one_of_many(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
                for other in hits.values())
 
 
+def _fights_off(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
+    """A force fighting attackers off ("repulsed the raiders", "pushed back the attackers"): a repelling trigger (by
+    its lexicon requirement) whose object is no attack of its own ("repelled an attack" is the attack's mention,
+    read two-sided there), and "push" and "drive" only with their particle ("drove the bandits to the station")."""
+    if hit.entry.requires != "@assailant":
+        return False
+    return fights_off(hit.token) and not any(c.dep_ in ("dobj", "nsubjpass") and c.i in hits
+                                             for c in hit.token.children)
+
+
+def _repelled_twice(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
+    """A repelling trigger that fights nobody off; or an attack told in its attackers' description ("militants who
+    attempted an attack were driven out"): told once, as the fight."""
+    if hit.entry.requires == "@assailant":
+        return not _fights_off(hit, hits)
+    return any(other.token.i != hit.token.i and _fights_off(other, hits) and hit.token.i in {
+        t.i for o in other.token.children if o.dep_ in ("dobj", "nsubjpass") for t in o.subtree}
+        for other in hits.values())
+
+
 def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -> bool:
     """Triggers that report no event of their own: descriptions, topics, the content of a statement."""
     if is_descriptive(hit.token) or is_topic(hit.token) or in_generic_clause(hit.token) or _grievance(hit.token) \
-            or _slashed(hit.token, hits) or _weapon_of(hit, hits) or _one_of_many(hit, hits):
+            or _slashed(hit.token, hits) or _weapon_of(hit, hits) or _one_of_many(hit, hits) \
+            or _repelled_twice(hit, hits):
         return True
     if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN") and not _headline_predicate(hit.token) \
             and not _staged(hit):

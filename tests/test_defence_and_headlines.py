@@ -1,0 +1,96 @@
+"""Attackers fought off, headlines' passives, reported events and communal violence: how each reads as one event
+with the right sides."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.nlp import load_nlp
+from eventcoder.raising import lower_raised_subjects
+
+
+def _assaults(events: list[dict]) -> list[tuple[str | None, str | None, str | None]]:
+    """(ACLED sub-event type, source name, target name) of each ASSAULT."""
+    return [(e["acled_sub_event_type"], (e["source"] or {}).get("name"), (e["target"] or {}).get("name"))
+            for e in events if e["event_type"] == "ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Security forces pushed back the attackers in Mandera.", ("Armed clash", "security forces", "attackers")),
+    ("Police repulsed the raiders in Baringo.", ("Armed clash", "police", "raiders")),
+    # the attack the militants tried is the fight they were driven out of: one event
+    ("Al Shabaab militants who attempted to carry out an attack were driven out by the officers on Monday.",
+     ("Armed clash", "officers", "al-Shabaab")),
+    # "repelled an attack" is the attack's own mention; the defenders are whom it was against
+    ("Soldiers repelled an attack by militants on their base in Mandera.", ("Armed clash", "militants", "soldiers")),
+])
+def test_attackers_fought_off(code, text: str, expected: tuple[str, str, str]) -> None:
+    assert _assaults(code(text, published="2016-11-03")) == [expected]
+
+
+def test_driving_someone_somewhere_is_no_fight(code) -> None:
+    assert _assaults(code("He drove the bandits to the police station in Isiolo.", published="2016-11-03")) == []
+
+
+def test_a_defence_told_after_the_attack_is_the_same_event(code) -> None:
+    events = code("Al Shabaab gunmen attacked Yumbis village in Fafi on Monday. Security forces pushed back the "
+                  "attackers.", published="2016-11-03")
+    assert _assaults(events) == [("Armed clash", "al-Shabaab", "security forces")]
+
+
+@pytest.mark.parametrize(("text", "target", "fatalities"), [
+    ("Pastor killed in Mombasa", "pastors", 1),
+    ("Police reservist killed when raiders attack", "police reservists", 1),
+    ("Soldier shot near Garissa.", "soldier", None),
+])
+def test_headline_passive_victims(code, text: str, target: str, fatalities: int | None) -> None:
+    events = [e for e in code(text, published="2016-11-03") if e["event_type"] == "ASSAULT"]
+    assert [(e["target"]["name"], e["fatalities"]) for e in events] == [(target, fatalities)]
+    assert events[0]["source"]["name"] != target
+
+
+def test_shots_in_the_air_are_no_headline_passive(code) -> None:
+    events = code("Police shot in the air to disperse the crowd in Kisumu.", published="2016-11-03")
+    assert [e["source"]["name"] for e in events if e["event_type"] == "ASSAULT"] == ["police"]
+
+
+@pytest.mark.parametrize(("text", "subject", "dep"), [
+    ("Two Maasai clans were reported to have clashed in Nkararo.", "clans", "nsubj"),
+    ("Thirty people are reported to have been killed in Mandera.", "people", "nsubjpass"),
+])
+def test_raised_subject_is_lowered_onto_the_reported_verb(text: str, subject: str, dep: str) -> None:
+    doc = lower_raised_subjects(load_nlp()(text))
+    token = next(t for t in doc if t.text == subject)
+    assert (token.dep_, token.head.lemma_) == (dep, "clash" if "clash" in text else "kill")
+
+
+def test_reported_clash_is_coded(code) -> None:
+    events = code("Two Maasai clans were reported to have clashed in Nkararo, Trans Mara West.", published="2016-11-03")
+    assert [sub for sub, _, _ in _assaults(events)] == ["Armed clash"]
+
+
+def test_reported_deaths_count(code) -> None:
+    events = code("Thirty people are reported to have been killed in clashes between Al Shabaab and a Somali "
+                  "militia in Mandera.", published="2016-11-03")
+    assert [(e["acled_sub_event_type"], e["fatalities"]) for e in events] == [("Armed clash", 30)]
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("1 killed in overnight violence between rival ethnic groups.", "Armed clash"),
+    ("Two people were killed in clashes between two clans in Mandera.", "Armed clash"),
+    # a family's quarrel is no fight between armed sides
+    ("A man was hacked to death in a dispute between two factions of a family in Kinangop.", "Attack"),
+])
+def test_rival_sides_in_one_noun(code, text: str, sub: str) -> None:
+    assert [s for s, _, _ in _assaults(code(text, published="2016-11-03"))] == [sub]
+
+
+@pytest.mark.parametrize(("text", "target", "sector"), [
+    ("Unidentified gunmen attacked a vehicle carrying a military commander in Lahij, Yemen.", "commander", "MIL"),
+    ("An unidentified militant shot and injured a town councilor in Isabela, Basilan, Philippines.", "councilor",
+     "GOV"),
+    ("A soldier drove over a landmine near Mandera.", "soldier", "MIL"),
+])
+def test_targets_named_by_office_or_carried(code, text: str, target: str, sector: str) -> None:
+    events = [e for e in code(text, published="2011-01-05") if e["event_type"] == "ASSAULT"]
+    assert [(e["target"]["name"], e["target"]["sector"]) for e in events] == [(target, sector)]
