@@ -282,7 +282,7 @@ def actor_for(head: Token) -> Actor | None:
         # of the country they live in
         country = _of_country(head, ("of", "in")) or _country_in(phrase, head) or _demonym_country(head)
         if country is not None:
-            return Actor(text=text, name=country, country=country)
+            return Actor(text=text, name=head.text, country=country)  # named as written: "Somalis"
     if (head.lemma_.lower() in words("installation") or head.lower_ in words("installation")) \
             and not any(mod.dep_ in ("compound", "amod") and in_class(mod, "civil_use") for mod in head.lefts):
         return _holder_of(head, text)  # "an army post", not "a radio station"
@@ -385,7 +385,8 @@ def _apposed_title(head: Token) -> ActorEntry | None:
     """The title written after a person's name, read as an actor ("Ali al-Massudi, the mayor of Al Iskandariyah";
     "Purna Dalai, local BJP leader": the party's)."""
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        if child.dep_ == "appos" and (child.pos_ == "NOUN" or child.pos_ == "PROPN" and not child.ent_type_):
+            # ("Yevheny Dushko, the Mayor of Sergiyev Posad": a capitalised title is still a title)
             for tok in (child, *child.conjuncts):
                 actor = actor_for(tok)
                 if actor is not None and actor.sector is not None:

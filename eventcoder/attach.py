@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from eventcoder import dates
 from eventcoder.dates import MONTHS
 from eventcoder.candidates import Candidate
-from eventcoder.casualties import casualty_cues, reports_no_casualties, stated_total
+from eventcoder.casualties import DYING_VERBS, casualty_cues, reports_no_casualties, stated_total
 from eventcoder.geoparse import POST_CUES, SECONDARY_CUES, PlaceMention
 from eventcoder.records import Place
 from eventcoder.lexicon import words
@@ -211,7 +211,12 @@ def attach_casualties(sent: Span, by_index: dict[int, Candidate]) -> None:
             cand.no_casualties = True
     riots = list({id(c): c for c in by_index.values()  # not a peaceful protest: its dead are its grievance
                   if c.event_type == "PROTEST" and c.entry.mode == "riot" and c.sent.start == sent.start}.values())
-    for cue, kind, count, victims in casualty_cues(sent):
+    cues = casualty_cues(sent)
+    hurt = {victims.i for _, kind, _, victims in cues if kind == "injury"}
+    # "killed four and wounded one other who later succumbed to his injuries": the wounded who died are more dead
+    later_dead = [cue for cue, kind, _, victims in cues if kind == "death" and cue.lemma_.lower() in DYING_VERBS
+                  and victims.i in hurt]
+    for cue, kind, count, victims in sorted(cues, key=lambda c: c[0] in later_dead):
         cand = owner(cue, by_index)
         if cand is None or cand.event_type != "ASSAULT":
             # the sentence's only attack; with none, its only riot ("riots broke out in Kisumu; two people were
@@ -221,7 +226,9 @@ def attach_casualties(sent: Span, by_index: dict[int, Candidate]) -> None:
             continue
         if cand.event_type == "ASSAULT" and cand.target is None and (victim_actor := actor_at(victims)) is not None:
             cand.target = victim_actor
-        if kind == "death":
+        if cue in later_dead:
+            cand.fatalities = (cand.fatalities or 0) + count
+        elif kind == "death":
             cand.fatalities = max(count, cand.fatalities or 0)
         else:
             cand.injuries = max(count, cand.injuries or 0)

@@ -16,7 +16,10 @@ from eventcoder.roles import headline_passive
 # Counts above this are read as something other than a casualty figure (a year, a troop total).
 MAX_CASUALTIES = 5000
 # Verbs whose object (or passive subject) is the casualty they count.
-KILLING_VERBS = frozenset({"kill", "wound", "injure", "hurt", "assassinate", "behead", "lynch", "murder", "slay"})
+KILLING_VERBS = frozenset({"kill", "wound", "injure", "hurt", "assassinate", "behead", "decapitate", "lynch", "murder",
+                           "slay"})
+# Verbs whose subject is the dead ("died", "succumbed to his injuries").
+DYING_VERBS = frozenset({"die", "succumb"})
 # Entity labels of clock and calendar numbers, never counts of people.
 CLOCK_LABELS = frozenset({"TIME", "DATE"})
 # Nouns of the clock that a misparse may leave where the victim should be ("around 1200 noon ... was killed").
@@ -99,16 +102,27 @@ def _count_one(noun: Token) -> int | None:
     if noun.lower_ in VAGUE_WORDS:
         return None
     if noun.tag_ == "PRP":
-        # "killing him", "wounding her", "killing himself": one person; "them" says not how many
-        return 1 if noun.lower_ in ("him", "her", "himself", "herself") else None
+        # "killing him", "wounding her", "killing himself": one person; "them" says not how many, unless it
+        # stands for the victims the attack just named ("opened fire onto two brothers ..., killing them")
+        if noun.lower_ == "them":
+            named = _attacked_before(noun)
+            return _count_one(named) if named is not None else None
+        return 1 if noun.lower_ in ("him", "her", "himself", "herself", "he", "she") else None
     if noun.ent_type_ in CLOCK_LABELS or noun.lower_ in CLOCK_NOUNS or noun.ent_type_ in PLACE_LABELS:
         return None  # "around 1200 noon": a time, not a count; "Kinshasa province": a place
+    if noun.lower_ in QUANTITY_NOUNS:
+        # "a minimum of 60 Taliban", "a total of 15 people": the count of the 'of' object
+        of = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                   if o.dep_ == "pobj"), None)
+        return _count_one(of) if of is not None else None
     value = number_value(noun) if noun.pos_ == "NUM" or noun.like_num else None
     if value is not None:
         return value if value <= MAX_CASUALTIES else None
     for child in noun.children:
         if child.lower_ in VAGUE_WORDS:
             return None
+        if child.lower_ == "both" and noun.tag_ == "NNS":
+            return 2  # "both brothers were shot and killed"
         if (child.dep_ == "nummod" or child.dep_ == "compound" and child.tag_ == "CD") \
                 and child.ent_type_ not in CLOCK_LABELS:  # ("Thirty people": the parser may make it a compound)
             value = number_value(child)
@@ -123,6 +137,24 @@ def _count_one(noun: Token) -> int | None:
     if noun.tag_ == "NNP" and noun.ent_type_ == "ORG" and noun.dep_ in ("dobj", "nsubjpass") and lookup(noun.text) is None:
         return 1  # "shot and killed Marius Gangale": a person's name the model took for an organisation
     return None
+
+
+# Nouns of a bound or sum whose 'of' object holds the count ("a minimum of 60 Taliban").
+QUANTITY_NOUNS = frozenset({"minimum", "maximum", "total"})
+# Prepositions of an attack's aim ("opened fire onto two brothers", "fired on the guards").
+AIM_PREPS = frozenset({"on", "onto", "at", "upon"})
+
+
+def _attacked_before(pronoun: Token) -> Token | None:
+    """The counted plural the attack told just before named ("fired upon two guards, killing them"): the object
+    or aim of the verb that the killing phrase hangs on."""
+    verb = pronoun.head
+    if pronoun.dep_ != "dobj" or verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.pos_ != "VERB":
+        return None
+    attack = verb.head
+    aimed = [c for c in attack.children if c.dep_ == "dobj"] + \
+        [o for p in attack.children if p.dep_ == "prep" and p.lower_ in AIM_PREPS for o in p.children if o.dep_ == "pobj"]
+    return next((t for t in aimed if t.tag_ == "NNS" and t.i < pronoun.i), None)
 
 
 # Verbs of finding: the dead they find are the victims ("three men found killed").
@@ -161,10 +193,13 @@ def _victim_noun(cue: Token) -> Token | None:
         if cue.dep_ in ("acl", "amod") or cue.tag_ == "VBN" and cue.dep_ != "conj" and cue.dep_ != "ROOT":
             return cue.head if cue.head.pos_ in ("NOUN", "PROPN", "NUM") else None
         return _lost_passive_subject(cue)
-    if cue.lemma_ == "die":
+    if cue.lemma_ in DYING_VERBS:
         subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
             return cue.head  # "hit the man, who died"
+        if subject is None and cue.dep_ == "conj" and cue.head.pos_ == "VERB":
+            # "the policeman was shot twice, and later died from his injuries": the subject the two verbs share
+            return _victim_child(cue.head, ("nsubjpass", "nsubj"))
         return subject
     if cue.lower_ in ("dead", "wounded", "injured"):
         if cue.dep_ in ("oprd", "acomp", "xcomp", "advmod") and cue.head.pos_ in ("VERB", "AUX"):

@@ -13,7 +13,7 @@ from eventcoder.geoparse import PlaceMention, primary
 from eventcoder.missions import missions_named
 from eventcoder.records import UNIDENTIFIED, Actor
 from eventcoder.roles import actor_at
-from eventcoder.struck import struck_target
+from eventcoder.struck import site_sector, struck_target
 
 # The generic actor of "foreign troops", whose country is the article's foreign power.
 FOREIGN_FORCES = "foreign forces"
@@ -138,6 +138,8 @@ def coded_target(cand: Candidate, acled_event_type: str | None, acled_sub_event_
     civilians and of mob violence are civilians (a person, home or village attacked, a suspected thief lynched); a
     clash has two sides, and one the text does not name is "Unidentified Armed Group (X)"."""
     target = _civilian_victims(cand, acled_event_type, acled_sub_event_type) or cand.target
+    if target is not None and target.sector is None and (sector := site_sector(target.text or target.name)):
+        target = replace(target, sector=sector)  # "stormed the Intercontinental Hotel": a business
     if target is not None and (acled_event_type == "Violence against civilians" and target.sector is None
                                or acled_sub_event_type == "Mob violence" and target.sector == "CRM"):
         return replace(target, sector="CVL")

@@ -21,16 +21,20 @@ def _raised_subject(verb: Token) -> Token | None:
 
 def lower_raised_subjects(doc: Doc) -> Doc:
     """Hang a raising verb's passive subject on the infinitive it reports: nsubjpass when that infinitive is passive
-    ("are reported to have been killed"), nsubj otherwise."""
+    ("are reported to have been killed") or a bare participle ("were reported killed"), nsubj otherwise."""
     for verb in doc:
         subject = _raised_subject(verb)
         if subject is None:
             continue
         clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c.i > verb.i
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        # "60 Taliban were reported killed": the participle right after it, a passive without its infinitive
+        participle = next((c for c in verb.children if c.i == verb.i + 1 and c.tag_ == "VBN"
+                           and c.dep_ in ("xcomp", "oprd", "ccomp", "advcl", "acomp")), None)
+        clause = clause or participle
         if clause is None or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in clause.children):
             continue
-        passive = any(c.dep_ == "auxpass" for c in clause.children)
+        passive = clause is participle or any(c.dep_ == "auxpass" for c in clause.children)
         subject.head = clause
         subject.dep_ = "nsubjpass" if passive else "nsubj"
     return doc

@@ -61,8 +61,8 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
             obj = _child(prep, frozenset({"pobj"}))
             if obj is not None and obj.ent_type_ in ("DATE", "TIME"):
                 obj = _name_before_date(obj)
-            if obj is not None:
-                found.append(obj)
+            if obj is not None and not (prep.lower_ == "on" and obj.lower_ in words("street_noun")):
+                found.append(obj)  # (not "on al-Nidhal Street": where it happened)
     return found
 
 
@@ -291,6 +291,8 @@ def undergoer(trigger: Token) -> tuple[Token | None, Token | None]:
     return _child(verb, frozenset({"nsubj", "nsubjpass"})), _agent(verb) or _prep_object(trigger, frozenset({"from"}))
 
 
+# Participles that say what a weapon was aimed at ("a device targeting a convoy").
+AIMED_VERBS = frozenset({"target", "aim"})
 # Nouns of a requested departure: "calls for the withdrawal of foreign troops" is aimed at the troops.
 DEPARTURE_NOUNS = frozenset({"departure", "withdrawal", "exit", "expulsion", "pullout", "removal", "release"})
 
@@ -327,6 +329,9 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
                 and trigger.lemma_.lower() in VICTIM_VERBS | words("harm"):
             found.append(trigger.head)  # "Suspected Mungiki members killed after carjacking": what it was done to
         if obj is not None:
+            # "detonated an explosive device targeting a liquor store": what the thing it set off was aimed at
+            found += [o for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in AIMED_VERBS
+                      for o in c.children if o.dep_ == "dobj"]
             # "opened fire at a checkpoint", "launched missiles on Kharkiv"
             found += _prep_objects(obj, TARGET_PREPS - {"with", "to"})
         if kind == "claim" and obj is None:

@@ -17,7 +17,7 @@ from eventcoder.records import Actor
 
 # Prepositions that put a site in an attack's way ("exploded outside a school", "threw a grenade into the house").
 SITE_PREPS = frozenset({"at", "outside", "inside", "into", "in", "on", "onto", "upon", "near", "under", "through",
-                        "against", "toward", "towards"})
+                        "against", "toward", "towards", "to"})  # ("set fire to ten vehicles")
 # Links from an act to what it struck directly ("bombed a school", "a mosque was attacked").
 STRUCK_DEPS = frozenset({"dobj", "nsubjpass"})
 # Links from a site to the words that say whose it is or what kind it is ("a police vehicle", "a judicial complex").
@@ -235,3 +235,10 @@ def _hurt_people(cand: Candidate) -> Actor | None:
             if actor is not None:
                 return actor
     return None
+
+
+def site_sector(name: str) -> str | None:
+    """The sector of whom a named site stands for, by its last word ("the Intercontinental Hotel": a business)."""
+    words_ = name.lower().split()
+    site = sites().get(words_[-1]) if words_ else None
+    return site.sector if site is not None else None

@@ -70,9 +70,9 @@ def test_passive_subject_acts_in_an_active_conjunct(code) -> None:
 @pytest.mark.parametrize(("text", "event_type", "source", "target"), [
     # two coordinated subjects of a joint event: the second is the first's counterpart
     ("Chile and Argentina held talks on Monday.", "CONSULT", ("CHL", "GOV"), ("ARG", "GOV")),
-    # a thing that belongs to a country: the act is aimed at the country, and the unplaced rebels are of the
-    # country where it happened, as ACLED codes local actors
-    ("Rebels shelled a Libyan village on Monday.", "ASSAULT", ("LBY", "REB"), ("LBY", None)),
+    # a thing that belongs to a country: the act is aimed at the country (a village: its people, civilians), and
+    # the unplaced rebels are of the country where it happened, as ACLED codes local actors
+    ("Rebels shelled a Libyan village on Monday.", "ASSAULT", ("LBY", "REB"), ("LBY", "CVL")),
     # claiming someone else's attack is an allegation against them
     ("Iran claimed that Israel had attacked its embassy.", "ACCUSE", ("IRN", "GOV"), ("ISR", "GOV")),
     # help given, with an object and no purpose clause, is aid
