@@ -8,6 +8,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors import community_of
+from eventcoder.nlp import WHOLE_DOC_TOKENS
 from eventcoder.lexicon import WeaponCue, acled_event_types, acled_sub_types_by_plover, in_class, weapon_cues, words
 from eventcoder.lexicon import triggers as all_triggers  # (this module's arguments are named triggers)
 from eventcoder.participants import CROWD_SECTORS, agents, is_crowd, participants
@@ -155,7 +156,16 @@ def _violent_demonstration(triggers: list[Token], source: Actor | None,
     if any(t.dep_ == "dobj" and t.head.lemma_.lower() in DISRUPTING_VERBS and any(is_crowd(a) for a in agents(t.head))
            for t in triggers):
         return True  # "youths disrupted the rally": the crowd that broke up a meeting rioted
-    return any(riot_cue(tok) and (tok.lower_ not in ignore or tok.head in triggers) for tok in triggers[0].sent)
+    return any(riot_cue(tok) and (tok.lower_ not in ignore or tok.head in triggers)
+               for sent in _incident_sentences(triggers[0]) for tok in sent)
+
+
+def _incident_sentences(trigger: Token) -> list[Span]:
+    """The trigger's sentence; in a short note, every sentence from it on ("Students demonstrated against ...
+    During the protest students vandalised and looted shops")."""
+    if len(trigger.doc) > WHOLE_DOC_TOKENS:
+        return [trigger.sent]
+    return [s for s in trigger.doc.sents if s.end > trigger.sent.start]
 
 
 # Prepositions and verbs that introduce what a protest is about: a riot word there is the grievance
@@ -175,7 +185,8 @@ def riot_cue(tok: Token, cues: frozenset[str] | None = None) -> bool:
     cues = words("riot_cue") if cues is None else cues
     active = tok.lower_ in words("riot_active") and tok.tag_ == "VBD"  # "destroyed kiosks", not "stalls destroyed"
     if tok.lemma_.lower() == "light":  # "lit tyres", "lit fires" (even read as "lit fires"), not "lit candles"
-        lit = [c for c in tok.children if c.dep_ == "dobj"] + ([tok.head] if tok.dep_ == "amod" else [])
+        lit = [c for c in tok.children if c.dep_ == "dobj"] + ([tok.head] if tok.dep_ == "amod" else []) \
+            + ([tok.doc[tok.i + 1]] if tok.i + 1 < len(tok.doc) else [])  # (the word after, however it is hung)
         if not any(in_class(c, "blaze") or c.lemma_.lower() == "fire" for c in lit):
             return False
     elif tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD"):

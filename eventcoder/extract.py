@@ -22,7 +22,7 @@ from eventcoder.coding import ARMED_SECTORS, OUTCOME_LEMMAS, TWO_SIDED_LEMMAS, c
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
 from eventcoder.fallbacks import FOREIGN_SECTORS, coded_target, fill_fallbacks
-from eventcoder.focus import WHOLE_DOC_TOKENS
+from eventcoder.nlp import WHOLE_DOC_TOKENS
 from eventcoder.incidents import join_retold_attacks
 from eventcoder.geoparse import (GENERIC_WORDS, PlaceMention, glued_modifier, local_noun_after, named_countries,
                                  names_a_border, object_of_an_attack, place_mentions, primary)

@@ -14,16 +14,13 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
-from eventcoder.nlp import DATELINE_DASHES, MAX_DATELINE_TOKENS
+from eventcoder.nlp import DATELINE_DASHES, MAX_DATELINE_TOKENS, WHOLE_DOC_TOKENS
 
 from eventcoder.lexicon import read_table, required_words, triggers, words
 from eventcoder.verbal import may_hold_construction
 
 # Separator between kept sentences in the condensed text: a blank line, which is always a sentence break.
 SEPARATOR = "\n\n"
-# A document this short (a coder's note, a wire brief) is parsed whole: its place or actor often stands in a
-# sentence of its own ("LOCATION: Trans Nzoia District"), and a few sentences cost little.
-WHOLE_DOC_TOKENS = 120
 # Capitalised words that look like trigger forms but are months ("March").
 CAPITALISED_NON_TRIGGERS = frozenset({"March"})
 # Consonants after which a short verb doubles its last letter before -ed/-ing ("stab" -> "stabbed").

@@ -22,6 +22,10 @@ BATCH_SIZE = 32
 # filed, not where anything happened.
 DATELINE_DASHES = frozenset({"—", "–", "--"})
 MAX_DATELINE_TOKENS = 14
+# A document this short (a coder's note, a wire brief) is parsed whole: its place or actor often stands in a
+# sentence of its own ("LOCATION: Trans Nzoia District"), and a few sentences cost little. Its sentences tell one
+# incident, so what one says of the crowd (stones, fires) describes the event another names.
+WHOLE_DOC_TOKENS = 120
 
 
 @Language.component("paragraph_breaks")

@@ -94,3 +94,33 @@ def test_rival_sides_in_one_noun(code, text: str, sub: str) -> None:
 def test_targets_named_by_office_or_carried(code, text: str, target: str, sector: str) -> None:
     events = [e for e in code(text, published="2011-01-05") if e["event_type"] == "ASSAULT"]
     assert [(e["target"]["name"], e["target"]["sector"]) for e in events] == [(target, sector)]
+
+
+@pytest.mark.parametrize("text", [
+    # the crowd's violence told in the note's next sentence, with a parse that hangs "lit" on the road
+    "The police opened fire on protesters who were demonstrating against the election in Bungoma and killed two "
+    "of them. The demonstrators blocked the road and lit fires.",
+    "Students demonstrated against the death of their colleague in Rongo. During the protest students vandalised "
+    "and looted shops in Rongo town.",
+    "Residents protested the closure of a public corridor in Naivasha. They blocked the road using boulders. Police "
+    "engaged the demonstrators in running battles.",
+])
+def test_violence_told_anywhere_in_a_note_makes_a_violent_demonstration(code, text: str) -> None:
+    assert [e["acled_sub_event_type"] for e in code(text, published="2017-10-27") if e["event_type"] == "PROTEST"] \
+        == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    ("Gunmen stormed the house of two brothers in Jurf Al Sakhr. Both brothers were shot and killed.", 2),
+    ("A minimum of 60 Taliban were reported killed in the incident in Barmal.", 60),
+    ("An unidentified man opened fire on a traffic policeman in Khasavyurt. The policeman was shot twice in the "
+     "stomach, and later died from his injuries.", 1),
+    ("In Korangi, unknown militants opened fire onto two brothers, who were members of the Awami National Party, "
+     "killing them.", 2),
+    ("Maoists shot and killed four security forces and wounded one other who later succumbed to his injuries in "
+     "Narayanpur.", 5),
+    ("In Mogadishu, militants decapitated two young Somalis.", 2),
+])
+def test_tolls(code, text: str, fatalities: int) -> None:
+    assert [e["fatalities"] for e in code(text, published="2011-06-02") if e["event_type"] == "ASSAULT"] \
+        == [fatalities]
