@@ -311,7 +311,9 @@ def _holder_of(site: Token, text: str) -> Actor:
             holder = actor_for(mod)
             if holder is not None and holder.sector is not None:
                 sector = "MIL" if holder.sector in ("GOV", None) else holder.sector
-                return Actor(text=text, name=holder.name, country=holder.country, sector=sector,
+                # "a Kenyan military base": the force of the country named beside it
+                country = holder.country or _country_in(site.doc[site.left_edge.i: site.i], site)
+                return Actor(text=text, name=holder.name, country=country, sector=sector,
                              wikidata=holder.wikidata)
     return Actor(text=text, name="security forces", sector="MIL")
 

@@ -246,8 +246,8 @@ def _sides_named_between(cand: Candidate, orgs: list[tuple[int, Actor]]) -> None
     the first side named acts, the other is the target (unless the clause named it). Only armed sides: a fight
     between farmers and herders, or police and protesters, is a crowd's, which the ACLED coding reads otherwise."""
     sides = [a for tok in sides_between(cand.trigger, on_verb=True) if (a := _actor(tok, orgs)) is not None]
-    if not all(a.sector in ARMED_SECTORS for a in sides):
-        return
+    if not all(a.sector in ARMED_SECTORS | {"CRM"} for a in sides):
+        return  # (gangs and traffickers fight the police as armed men: "a shoot-out between police and suspects")
     others = [a for a in sides if cand.target is None or a.name != cand.target.name]
     if len(sides) >= 2 and others:
         cand.source = others[0]

@@ -22,6 +22,7 @@ from eventcoder.errors import EventcoderError
 from eventcoder.extract import article_countries, extract_events
 from eventcoder.focus import Focus, focus, split, trigger_forms
 from eventcoder.headlines import repair_headline_verbs
+from eventcoder.ledes import rehang_lede_subjects
 from eventcoder.raising import lower_raised_subjects
 from eventcoder.inputs import InputFailure
 from eventcoder.nlp import BATCH_SIZE, load_nlp
@@ -60,7 +61,7 @@ class Pipeline:
         for result, whole, focused, doc in zip(ready, split_docs, focuses, docs):
             article: Article = result.article  # type: ignore[assignment]
             try:
-                doc = lower_raised_subjects(repair_headline_verbs(self.nlp, doc))
+                doc = rehang_lede_subjects(lower_raised_subjects(repair_headline_verbs(self.nlp, doc)))
                 anchor = date.fromisoformat(article.publication_date) if article.publication_date else None
                 events = extract_events(doc, article_id=article.content_hash or article.id,
                                         publication_date=article.publication_date,

@@ -140,6 +140,8 @@ def source_token(trigger: Token, *, is_trigger) -> Token | None:
     if agent is not None:
         return agent
     poss = _child(trigger, frozenset({"poss"}))
+    if poss is not None and poss.pos_ == "PRON" and trigger.head.lemma_.lower() in words("repel"):
+        return None  # "forces repulsed their attack": the attackers, never the ones who repelled them
     if poss is not None:
         return clause_subject(trigger) if poss.pos_ == "PRON" else poss
     for mod in trigger.children:
@@ -343,6 +345,9 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
         found += _prep_objects(trigger, frozenset({"for", "of"}))
         if trigger.dep_ == "dobj" and trigger.head.lemma_ in LIGHT_VERBS:
             found += _prep_objects(trigger.head, frozenset({"for", "against"}))
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_ in LIGHT_VERBS:
+        # "an attack was launched on a military base": the aim hangs on the light verb
+        found += _prep_objects(trigger.head, TARGET_PREPS - {"with", "to"})
     if trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_.lower() in words("repel"):
         # "soldiers repelled an attack on their base", "the attack was foiled by police": the side attacked
         found.append(_child(trigger.head, SUBJECT_DEPS) if trigger.dep_ == "dobj" else _agent(trigger.head))
