@@ -93,11 +93,32 @@ def _repelled_twice(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
         for other in hits.values())
 
 
+def _renaming(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
+    """'the attack was an ambush': a predicate noun that names again the event its subject tells."""
+    tok = hit.token
+    return tok.dep_ == "attr" and tok.head.lemma_ == "be" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i in hits for c in tok.head.children)
+
+
+def _purpose(token: Token) -> bool:
+    """'passed on information for drone strikes', 'funds for attacks': bare plural events something is meant for,
+    not events that happened."""
+    return token.dep_ == "pobj" and token.head.lower_ == "for" and token.tag_ == "NNS" \
+        and not any(c.dep_ in ("det", "poss", "nummod", "amod") and c.lower_ not in ("drone", "air")
+                    for c in token.children) and token.head.head.pos_ in ("VERB", "NOUN") \
+        and token.head.head.lemma_.lower() not in PURPOSE_HOLDERS_KEPT
+
+
+# Words whose "for X" names an event that happened ("arrested for attacks", "responsible for attacks").
+PURPOSE_HOLDERS_KEPT = frozenset({"arrest", "detain", "responsible", "responsibility", "blame", "claim", "convict",
+                                  "charge", "sentence", "jail", "condemn", "punish"})
+
+
 def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -> bool:
     """Triggers that report no event of their own: descriptions, topics, the content of a statement."""
     if is_descriptive(hit.token) or is_topic(hit.token) or in_generic_clause(hit.token) or _grievance(hit.token) \
             or _slashed(hit.token, hits) or _weapon_of(hit, hits) or _one_of_many(hit, hits) \
-            or _repelled_twice(hit, hits):
+            or _repelled_twice(hit, hits) or _renaming(hit, hits) or _purpose(hit.token):
         return True
     if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN") and not _headline_predicate(hit.token) \
             and not _staged(hit):

@@ -124,3 +124,17 @@ def test_violence_told_anywhere_in_a_note_makes_a_violent_demonstration(code, te
 def test_tolls(code, text: str, fatalities: int) -> None:
     assert [e["fatalities"] for e in code(text, published="2011-06-02") if e["event_type"] == "ASSAULT"] \
         == [fatalities]
+
+
+def test_an_attack_named_again_is_one_event(code) -> None:
+    events = code("Militants detonated a land mine under the vehicle of a militia commander in Garbaharey, Somalia, on "
+                  "Tuesday. Other reports say the attack was an ambush.", published="2011-05-04")
+    assert [e["mode"] for e in events if e["event_type"] == "ASSAULT"] == ["explosives"]
+
+
+@pytest.mark.parametrize(("text", "assaults"), [
+    ("The Taliban claimed that the spies passed on information to the U.S. authorities for drone strikes.", 0),
+    ("Police arrested two men for attacks on churches in Jos.", 1),
+])
+def test_events_something_is_meant_for(code, text: str, assaults: int) -> None:
+    assert sum(e["event_type"] == "ASSAULT" for e in code(text, published="2011-03-02")) == assaults
