@@ -289,8 +289,9 @@ def actor_for(head: Token) -> Actor | None:
     if head.ent_type_ == "ORG":
         ent = entity_at(head)
         if ent is not None and not _is_against(ent):
-            # "the Nigerian Union of Teachers": an unknown organisation keeps the country in its name
-            return Actor(text=ent.text, name=ent.text, country=_country_in(ent, head))
+            # "the Nigerian Union of Teachers": an unknown organisation keeps the country in its name; a force
+            # named by its kind ("General Command of Police Special Units") is of that kind
+            return Actor(text=ent.text, name=ent.text, country=_country_in(ent, head), sector=_force_named(ent))
     if head.lemma_.lower() in _crowd_nouns() or head.lower_ in _crowd_nouns():
         country = _country_in(phrase, head)
         if country is not None:
@@ -302,6 +303,19 @@ def actor_for(head: Token) -> Actor | None:
 def _crowd_nouns() -> frozenset[str]:
     """Nouns of people with no sector of their own ("prisoners", "people"), from the credibility table."""
     return credibility_words("human")
+
+
+# Sectors a force's name tells by a word in it ("... Police Special Units", "Army Aviation Command").
+NAMED_FORCE_SECTORS = frozenset({"MIL", "COP"})
+
+
+def _force_named(ent: Span) -> str | None:
+    """The sector of an unknown organisation whose name holds a word for an armed force of the state."""
+    for tok in ent:
+        entry = entries().get(tok.lower_)
+        if entry is not None and entry.kind == "generic" and entry.sector in NAMED_FORCE_SECTORS:
+            return entry.sector
+    return None
 
 
 def _holder_of(site: Token, text: str) -> Actor:

@@ -128,7 +128,9 @@ def source_token(trigger: Token, *, is_trigger) -> Token | None:
     if trigger.pos_ == "VERB":
         # "by X" names the doer even when the passive subject hangs elsewhere ("was shot and killed by X")
         agent = _agent(trigger)
-        if agent is not None or _child(trigger, PASSIVE_SUBJECT_DEPS) is not None:
+        if agent is None and _child(trigger, PASSIVE_SUBJECT_DEPS) is not None:
+            return _circumstance_author(trigger)
+        if agent is not None:
             return agent
         if headline_passive(trigger) or headline_chain_victim(trigger) is not None:
             return None  # the subject is the victim
@@ -148,6 +150,30 @@ def source_token(trigger: Token, *, is_trigger) -> Token | None:
         if mod.dep_ in ("amod", "compound", "nmod") and mod.ent_type_ in ("GPE", "NORP", "ORG"):
             return mod
     return _light_verb_subject(trigger, is_trigger=is_trigger) or _adverbial_holder(trigger, is_trigger, SUBJECT_DEPS)
+
+
+# Nouns of an operation whose author is the author of the deaths in it ("killed during a police raid").
+OPERATION_NOUNS = frozenset({"raid", "operation", "operations", "offensive", "crackdown", "patrol", "ambush", "assault",
+                             "attack", "strike", "strikes", "airstrike", "airstrikes", "shelling", "bombardment"})
+
+
+def _circumstance_author(verb: Token) -> Token | None:
+    """'were killed during a police raid', 'killed in an operation by police special units': who ran the operation
+    the passive's victims died in."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("during", "in", "amid"):
+            continue
+        for op in prep.children:
+            if op.dep_ != "pobj" or op.lemma_.lower() not in OPERATION_NOUNS:
+                continue
+            by = _prep_object(op, frozenset({"by"})) or _agent(op)
+            if by is not None:
+                return by
+            holder = next((m for m in op.children if m.dep_ in ("compound", "amod", "nmod", "poss")
+                           and (actor := actor_for(m)) is not None and actor.sector in ("MIL", "COP", "REB", "PRM")), None)
+            if holder is not None:
+                return holder
+    return None
 
 
 # Verbs whose object is always the victim: with a subject, no object, no auxiliary and a circumstance after them

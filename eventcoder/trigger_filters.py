@@ -25,7 +25,12 @@ def _weapon_of(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
     head = hits.get(hit.token.head.i)
     if hit.token.dep_ != "dobj" or head is None or head.entry.event_type != hit.entry.event_type:
         return False
-    return hit.entry.event_type == "MOBILIZE" or hit.entry.event_type == "ASSAULT" and hit.entry.mode in BLAST_MODES
+    return hit.entry.event_type == "MOBILIZE" or hit.entry.event_type == "ASSAULT" and (
+        hit.entry.mode in BLAST_MODES or head.token.lemma_.lower() in FIRING_VERBS)  # "fired shots at the market"
+
+
+# Verbs whose object is what they fired, never a second attack.
+FIRING_VERBS = frozenset({"fire", "shoot", "launch", "lob", "hurl", "throw"})
 
 
 # Finite verb tags: a sentence with none of them is a headline or note the parser read as one noun phrase.

@@ -138,3 +138,19 @@ def test_an_attack_named_again_is_one_event(code) -> None:
 ])
 def test_events_something_is_meant_for(code, text: str, assaults: int) -> None:
     assert sum(e["event_type"] == "ASSAULT" for e in code(text, published="2011-03-02")) == assaults
+
+
+def test_shots_fired_are_the_attack_not_a_second_one(code) -> None:
+    events = code("Gunmen fired shots at the market, wounding two girls in Karachi.", published="2011-06-09")
+    assert [e["event_type"] for e in events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "source", "sector"), [
+    ("On 6 May 2020, a drug suspect and his companion were killed during a police raid in Santa Rosa, Laguna.",
+     "police", "COP"),
+    ("On 8 May 2020, 7 Taliban militants were killed during an operation by General Command of Police Special Units "
+     "in Ahmadabad district, Paktia.", "General Command of Police Special Units", "MIL"),
+])
+def test_the_author_of_the_operation_people_died_in(code, text: str, source: str, sector: str) -> None:
+    events = [e for e in code(text, published="2020-05-10") if e["event_type"] == "ASSAULT"]
+    assert [(e["source"]["name"], e["source"]["sector"]) for e in events] == [(source, sector)]
