@@ -208,10 +208,11 @@ def riot_cue(tok: Token, cues: frozenset[str] | None = None) -> bool:
 
 
 def _denied(tok: Token) -> bool:
-    """A word in a denial: "no report of violence", "without violence", "no stones were thrown"."""
+    """A word in a denial: "no report of violence", "without violence", "no stones were thrown", "devoid of police
+    presence and running battles"."""
     node = tok
     while True:
-        if node.lower_ == "without" or any(c.dep_ in ("det", "neg") and c.lower_ in words("negation")
+        if node.lower_ in ("without", "devoid") or any(c.dep_ in ("det", "neg") and c.lower_ in words("negation")
                                            for c in node.children):
             return True
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
