@@ -109,7 +109,8 @@ def _elaborated(cand: Candidate, kept: list[Candidate]) -> Candidate | None:
     # "Gunmen attacked the house of a policeman. The gunmen shot and wounded him.": the same attackers,
     # with no date or place of their own, tell more of the same attack
     same_attackers = cand.source is not None and earlier.source is not None and cand.date is None \
-        and cand.place is None and _same_actor(cand.source, earlier.source)
+        and cand.place is None and (_same_actor(cand.source, earlier.source)
+                                    or _attackers_again(cand.source, earlier.source))
     # "... shoots and injures a police officer in Kilifi. The officer was shot in the chest five times.": the same
     # victims named again with "the", by attackers not told apart, with no date, place or toll of their own (a
     # toll told later may be a second act: "kidnapped two soldiers ... the bodies of the two soldiers were found")
@@ -133,6 +134,19 @@ def _told_again(later: Actor, earlier: Actor) -> bool:
         return False
     head = words[-1].removesuffix("s")
     return head == (earlier.text or earlier.name).lower().split()[-1].removesuffix("s")
+
+
+# Nouns a report uses for the attackers it has already named ("Eight militants attacked ... The assailants ...").
+ATTACKER_NOUNS = frozenset({"assailants", "attackers", "gunmen", "militants", "perpetrators", "raiders", "insurgents"})
+# Sectors of armed groups outside the state, which such a noun may name again.
+NON_STATE_ARMED = frozenset({"REB", "PRM", "UAF", "CRM"})
+
+
+def _attackers_again(later: Actor, earlier: Actor) -> bool:
+    """'the assailants', 'the attackers': the attackers named before, by their role."""
+    words = later.text.lower().split()
+    return len(words) == 2 and words[0] in DEFINITE and words[1] in ATTACKER_NOUNS \
+        and earlier.sector in NON_STATE_ARMED
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

@@ -154,3 +154,11 @@ def test_shots_fired_are_the_attack_not_a_second_one(code) -> None:
 def test_the_author_of_the_operation_people_died_in(code, text: str, source: str, sector: str) -> None:
     events = [e for e in code(text, published="2020-05-10") if e["event_type"] == "ASSAULT"]
     assert [(e["source"]["name"], e["source"]["sector"]) for e in events] == [(source, sector)]
+
+
+def test_the_assailants_are_the_attackers_named_before(code) -> None:
+    events = code("A group of at least eight militants attacked a police station in Dera Ismail Khan, Pakistan. The "
+                  "assailants arrived in three vehicles and began firing rockets inside the police station.",
+                  published="2011-11-24")
+    assert [(e["source"]["name"], e["target"]["name"]) for e in events if e["event_type"] == "ASSAULT"] == \
+        [("militants", "police")]
