@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from eventcoder.actors import lookup
 from eventcoder.candidates import Candidate
-from eventcoder.coding import ARMED_SECTORS, OUTCOME_LEMMAS, fights_off
+from eventcoder.coding import ARMED_SECTORS, NON_STATE_ARMED, OUTCOME_LEMMAS, fights_off
 from eventcoder.records import UNIDENTIFIED, Actor
 
 # Nouns that, with "the", refer back to the last named armed group or organisation ("the group said").
@@ -138,15 +138,13 @@ def _told_again(later: Actor, earlier: Actor) -> bool:
 
 # Nouns a report uses for the attackers it has already named ("Eight militants attacked ... The assailants ...").
 ATTACKER_NOUNS = frozenset({"assailants", "attackers", "gunmen", "militants", "perpetrators", "raiders", "insurgents"})
-# Sectors of armed groups outside the state, which such a noun may name again.
-NON_STATE_ARMED = frozenset({"REB", "PRM", "UAF", "CRM"})
 
 
 def _attackers_again(later: Actor, earlier: Actor) -> bool:
     """'the assailants', 'the attackers': the attackers named before, by their role."""
     words = later.text.lower().split()
     return len(words) == 2 and words[0] in DEFINITE and words[1] in ATTACKER_NOUNS \
-        and earlier.sector in NON_STATE_ARMED
+        and earlier.sector in NON_STATE_ARMED  # (armed groups outside the state)
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:
