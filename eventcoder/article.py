@@ -42,6 +42,11 @@ MAX_NON_LATIN_SHARE = 0.5
 # names ~5%); under this share the text is in none of the listed languages, or is not prose, and
 # we call its language "unknown".
 MIN_STOPWORD_SHARE = 0.10
+# A note of fewer words than this (a coder's note, a wire brief heavy with names: "On 7 May, 5 coalition airstrikes
+# targeted Khabb wa ash Shaaf district") may fall under that share by one word; it is still in the language that has
+# at least MIN_STOPWORD_HITS of its stop words and twice as many as any other language.
+SHORT_SAMPLE_WORDS = 60
+MIN_STOPWORD_HITS = 2
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())
@@ -164,9 +169,14 @@ def detect_language(text: str) -> str:
     words = [w.lower() for w in _WORD.findall(sample)]
     if len(words) < MIN_WORDS_FOR_LANGUAGE:
         return "en"
-    shares = {lang: sum(w in stop for w in words) / len(words) for lang, stop in _STOPWORDS.items()}
-    best = max(shares, key=lambda lang: shares[lang])
-    return best if shares[best] >= MIN_STOPWORD_SHARE else "unknown"
+    hits = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    best = max(hits, key=lambda lang: hits[lang])
+    if hits[best] / len(words) >= MIN_STOPWORD_SHARE:
+        return best
+    runner_up = max((n for lang, n in hits.items() if lang != best), default=0)
+    if len(words) < SHORT_SAMPLE_WORDS and hits[best] >= MIN_STOPWORD_HITS and hits[best] >= 2 * runner_up:
+        return best
+    return "unknown"
 
 
 def content_hash(text: str) -> str:

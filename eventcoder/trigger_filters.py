@@ -6,7 +6,8 @@ from spacy.tokens import Token
 
 from eventcoder.coding import BLAST_MODES, GRIEVANCE_PREPS, OUTCOME_LEMMAS, PROTEST_LEMMAS, fights_off
 from eventcoder.lexicon import words
-from eventcoder.triggers import TriggerHit, in_generic_clause, is_descriptive, is_topic, participle_root
+from eventcoder.triggers import (TriggerHit, in_generic_clause, infinitive_read_as_noun, is_descriptive, is_topic,
+                                 participle_root)
 
 
 def _slashed(token: Token, hits: dict[int, TriggerHit]) -> bool:
@@ -126,7 +127,7 @@ def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -
             or _repelled_twice(hit, hits) or _renaming(hit, hits) or _purpose(hit.token):
         return True
     if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN") and not _headline_predicate(hit.token) \
-            and not _staged(hit):
+            and not _staged(hit) and not infinitive_read_as_noun(hit.token):
         return True  # "riot gear", "attack helicopter", "protest leaders": a modifier, not an event
     if hit.token.dep_ == "amod" and hit.token.lemma_.lower() in OUTCOME_LEMMAS:
         # "160 wounded people": a casualty count, not an event of its own

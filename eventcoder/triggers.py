@@ -45,7 +45,13 @@ def _pos_ok(token: Token, entry: Trigger) -> bool:
         return token.pos_ in ("VERB", "NOUN", "PROPN")
     if entry.pos == "NOUN":
         return token.pos_ in ("NOUN", "PROPN") and not misread_verb(token)
-    return token.pos_ == "VERB" or misread_verb(token)
+    return token.pos_ == "VERB" or misread_verb(token) or infinitive_read_as_noun(token)
+
+
+def infinitive_read_as_noun(token: Token) -> bool:
+    """'used artillery to bombard areas': a bare verb after the infinitive's 'to' the tagger took for a noun."""
+    return token.tag_ == "NN" and token.i > 0 and token.doc[token.i - 1].tag_ == "TO" \
+        and token.lower_ == token.lemma_.lower()
 
 
 def _requirement_ok(token: Token, entry: Trigger) -> bool:

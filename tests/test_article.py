@@ -227,6 +227,12 @@ def test_boilerplate_rules_are_loaded_once() -> None:
          "eintraf, sagte ein Sprecher der Polizei.", "de"),
         ("Взрыв прогремел в центре города в пятницу, погибли два человека.", "ru"),
         ("Short line.", "en"),
+        # a short note heavy with names, one stop word under the share of prose: still English
+        ("On 7 May 2020, 5 coalition airstrikes reportedly targeted Khabb wa ash Shaaf district (Al Jawf), damaging "
+         "two farms. No fatalities nor injuries reported.", "en"),
+        # a list of names with no language's words is no prose
+        ("Ahmadi Karimi Rostami Tehrani Shirazi Esfahani Mashhadi Tabrizi Kermani Yazdi Qomi Kashani Hamadani "
+         "Zanjani Ardabili Gilani Mazandarani Khorasani Sistani Balochi Kordestani", "unknown"),
     ],
 )
 def test_detect_language(text: str, expected: str) -> None:

@@ -162,3 +162,16 @@ def test_the_assailants_are_the_attackers_named_before(code) -> None:
                   published="2011-11-24")
     assert [(e["source"]["name"], e["target"]["name"]) for e in events if e["event_type"] == "ASSAULT"] == \
         [("militants", "police")]
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # the tagger reads the infinitive "bombard" as a noun
+    ("On 3 May 2020, Egyptian forces used artillery to bombard areas with suspected militant presence near Rafah, "
+     "North Sinai.", "Shelling/artillery/missile attack"),
+    ("On 6 May 2020, Houthi forces exchanged artillery with government forces on the Qabbaytah front in Lahij.",
+     "Armed clash"),
+    ("The two sides exchanged mortar shells near Marib.", "Armed clash"),
+])
+def test_artillery_fired_or_exchanged(code, text: str, sub: str) -> None:
+    assert [e["acled_sub_event_type"] for e in code(text, published="2020-05-10") if e["event_type"] == "ASSAULT"] \
+        == [sub]
