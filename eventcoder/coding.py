@@ -13,7 +13,7 @@ from eventcoder.lexicon import WeaponCue, acled_event_types, acled_sub_types_by_
 from eventcoder.lexicon import triggers as all_triggers  # (this module's arguments are named triggers)
 from eventcoder.participants import CROWD_SECTORS, agents, is_crowd, participants
 from eventcoder.records import Actor
-from eventcoder.roles import TWO_SIDED_LEMMAS, actor_at, sides_between
+from eventcoder.roles import TWO_SIDED_LEMMAS, actor_at, named_between, sides_between
 
 # PLOVER sectors of organised armed actors: violence between two of them is a battle, not an attack on civilians.
 ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "COP", "UAF", "SPY"})
@@ -313,10 +313,7 @@ def _communal_violence(trigger: Token) -> bool:
 def _rivals_between(trigger: Token) -> list[Token]:
     """'violence between rival ethnic groups', 'clashes between two clans': both sides, communities or armed
     groups, in one plural noun (not "a dispute between two factions of a family")."""
-    holders = [trigger] + [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "in"
-                           for o in p.children if o.dep_ == "pobj"]
-    return [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
-            for o in p.children if o.dep_ == "pobj" and not o.conjuncts and o.tag_ == "NNS"
+    return [o for o in named_between(trigger) if not o.conjuncts and o.tag_ == "NNS"
             and (o.lemma_.lower() in COMMUNITY_NOUNS or any(c.lower_ in RIVAL_WORDS for c in o.children)
                  and (_communal(o) or _is_armed(actor_at(o))))]
 

@@ -423,8 +423,19 @@ def sides_between(trigger: Token, *, on_verb: bool = False) -> list[Token]:
                            for o in p.children if o.dep_ == "pobj"]
     if on_verb and trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB":
         holders.append(trigger.head)
-    return [side for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
-            for o in p.children if o.dep_ == "pobj" and o.conjuncts for side in (o, *o.conjuncts)]
+    return [side for o in _between_objects(holders) if o.conjuncts for side in (o, *o.conjuncts)]
+
+
+def named_between(trigger: Token) -> list[Token]:
+    """The objects of 'between' on the trigger or on the violence it happened in, coordinated or not ('between
+    rival groups'): `sides_between` without the verb, for readers of one noun that holds both sides."""
+    return _between_objects([trigger] + [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "in"
+                                         for o in p.children if o.dep_ == "pobj"])
+
+
+def _between_objects(holders: list[Token]) -> list[Token]:
+    return [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def _partner(source: Token | None) -> Token | None:

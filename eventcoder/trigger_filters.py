@@ -79,11 +79,15 @@ def _one_of_many(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
                for other in hits.values())
 
 
+# The lexicon requirement of the triggers that fight attackers off (triggers.tsv: repel, repulse, push, drive).
+ASSAILANT_REQUIREMENT = "@assailant"
+
+
 def _fights_off(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
     """A force fighting attackers off ("repulsed the raiders", "pushed back the attackers"): a repelling trigger (by
     its lexicon requirement) whose object is no attack of its own ("repelled an attack" is the attack's mention,
     read two-sided there), and "push" and "drive" only with their particle ("drove the bandits to the station")."""
-    if hit.entry.requires != "@assailant":
+    if hit.entry.requires != ASSAILANT_REQUIREMENT:
         return False
     return fights_off(hit.token) and not any(c.dep_ in ("dobj", "nsubjpass") and c.i in hits
                                              for c in hit.token.children)
@@ -92,7 +96,7 @@ def _fights_off(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
 def _repelled_twice(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
     """A repelling trigger that fights nobody off; or an attack told in its attackers' description ("militants who
     attempted an attack were driven out"): told once, as the fight."""
-    if hit.entry.requires == "@assailant":
+    if hit.entry.requires == ASSAILANT_REQUIREMENT:
         return not _fights_off(hit, hits)
     return any(other.token.i != hit.token.i and _fights_off(other, hits) and hit.token.i in {
         t.i for o in other.token.children if o.dep_ in ("dobj", "nsubjpass") for t in o.subtree}
