@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.actors import community_of
+from eventcoder.actors import community_of, entries
 from eventcoder.nlp import WHOLE_DOC_TOKENS
 from eventcoder.lexicon import WeaponCue, acled_event_types, acled_sub_types_by_plover, in_class, weapon_cues, words
 from eventcoder.lexicon import triggers as all_triggers  # (this module's arguments are named triggers)
@@ -82,7 +83,8 @@ def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
         # "a suicide bomber blew himself up ..., killing four": the tactic is named anywhere in the sentence
         near = list(trigger.sent)
     else:
-        near = list(trigger.subtree) if trigger.pos_ == "NOUN" else [trigger] + list(trigger.children)
+        near = list(trigger.subtree) if trigger.pos_ == "NOUN" else [trigger] + list(trigger.children) \
+            + _object_list(trigger)
     window = trigger.doc[max(trigger.sent.start, trigger.i - WEAPON_WINDOW): min(trigger.sent.end, trigger.i + WEAPON_WINDOW)]
     doc = trigger.doc
     # to corroborate, a weapon word must name a weapon, not modify another noun ("a bullet train")
@@ -98,8 +100,19 @@ def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
              for key in (tok.lemma_.lower(), tok.lower_, *_longer_keys(doc, tok))
              if key in cues]
     found = [cue for tok, cue in found if not _accused_of(tok, trigger) and not _into_the_air(tok)
-             and not _in_support(tok, trigger)]
+             and not _in_support(tok, trigger) and not _names_a_site(tok)
+             and not (_countering(tok) and not cue.cue.startswith("anti"))]
     return min(found, key=lambda c: c.rank) if found else None
+
+
+def _object_list(trigger: Token) -> list[Token]:
+    """The items of a verb's object list and their modifiers ("fired 23mm, 14.5mm and 7.62mm machine guns"), which
+    the parser chains as appositions and conjuncts beyond the verb's reach."""
+    items = [c for c in trigger.children if c.dep_ == "dobj"]
+    for item in items:
+        items.extend(c for c in item.children if c.dep_ in ("conj", "appos") and c not in items)
+    return [t for item in items
+            for t in (item, *(c for c in item.children if c.dep_ in ("compound", "amod", "nummod")))]
 
 
 def _longer_keys(doc: Doc, tok: Token) -> tuple[str, ...]:
@@ -125,6 +138,23 @@ def _in_support(tok: Token, trigger: Token) -> bool:
         if anc.lemma_.lower() in SUPPORT_WORDS and (anc.tag_ == "VBN" or anc.pos_ == "NOUN"):
             return True
     return False
+
+
+# Buildings named by what they make or sell ("a chemical plant", "a gun shop"): the word is no weapon used.
+MAKING_SITES = frozenset({"plant", "factory", "shop", "store", "warehouse", "depot", "facility", "industry", "company",
+                          "firm", "laboratory", "lab", "market"})
+
+
+def _names_a_site(tok: Token) -> bool:
+    """'a chemical plant', 'a gun shop': a weapon word naming what a building makes or sells, not the weapon used."""
+    return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in MAKING_SITES
+
+
+def _countering(tok: Token) -> bool:
+    """'anti-aircraft guns', 'anti-tank missiles': the weapon is made against the word's thing, which is not used."""
+    doc = tok.doc
+    return tok.lower_.startswith("anti-") or \
+        tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "anti"
 
 
 def _into_the_air(tok: Token) -> bool:
@@ -361,6 +391,22 @@ def _returned_fire(trigger: Token) -> bool:
     return trigger.lemma_.lower() == "shoot" and (after[:2] == ["-", "out"] or after[:1] in (["back"], ["out"]))
 
 
+# Verbs of answering fire: "responded to pro-Houthi shelling" is an exchange, a battle.
+ANSWERING_VERBS = frozenset({"respond", "reply", "retaliate"})
+
+
+def _responded_to(trigger: Token) -> bool:
+    """'forces responded to the shelling', 'responded to their fire': fire answered, from both sides."""
+    if trigger.lemma_.lower() in ANSWERING_VERBS:
+        return True
+    # (the parser may read "to X shelling" as an infinitive: "shelling" under "rebel" under "responded")
+    # (not "responded to the attack by assaulting civilians": the response told is another act)
+    return any(verb.lemma_.lower() in ANSWERING_VERBS and verb.i < trigger.i
+               and any(t.lower_ == "to" for t in trigger.doc[verb.i + 1: trigger.i])
+               and not any(c.lower_ == "by" for c in verb.children)
+               for verb in list(trigger.ancestors)[:2])
+
+
 # Close-range attacks the attacked forces can fire back at (not shelling or air strikes from afar).
 ANSWERABLE_MODES = frozenset({"explosives"})
 # Words of a reply to an attack: "opened fire in response", "reacted with gunfire", "fired back".
@@ -397,17 +443,78 @@ def _out_of_held_ground(trigger: Token) -> bool:
                or o.ent_type_ in ("GPE", "LOC") for o in places)
 
 
+# Verbs of making a weapon harmless ("destroyed 23 IEDs"); detonating one is that only when the state does it ("police
+# detonated a bomb planted by a man"), not when armed men set one off.
+DISARMING_VERBS = frozenset({"destroy", "detonate"})
+FIRING_LEMMAS = frozenset({"shoot", "fire", "shot", "gunshot", "shooting"})
+
+
+def _disarmed(triggers: list[Token], source: Actor | None) -> bool:
+    """Found weapons made harmless (ACLED: disrupted weapons use): destroyed, or detonated by state forces, told by
+    no other mention of the event."""
+    if any(t.lemma_.lower() not in DISARMING_VERBS for t in triggers):
+        return False  # "airstrikes killed fighters, destroying heavy weapons": the strike is the event
+    by_state = source is not None and source.sector in STATE_SECTORS
+    for trigger in triggers:
+        if trigger.lemma_.lower() == "detonate" and not by_state:
+            continue
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [o for c in objects for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj"]  # "large caches of weapons"
+        if objects and all(in_class(o, "found_weapon") for o in objects):
+            return True
+    return False
+
+
+def _warning_shots(triggers: list[Token], source: Actor | None) -> bool:
+    """State forces firing into the air or warning shots, with no crowd to disperse and nobody hurt: a show of force
+    (ACLED: strategic development, other), not an attack."""
+    if source is None or source.sector not in STATE_SECTORS or \
+            any(t.lemma_.lower() not in FIRING_LEMMAS for t in triggers):
+        return False
+    sent = triggers[0].sent
+    warned = any(_into_the_air(t) or t.lower_ == "warning" and t.head.lemma_.lower() in FIRING_LEMMAS for t in sent)
+    return warned and not any(in_class(t, "death") or in_class(t, "injury") or in_class(t, "crowd_control")
+                              or in_class(t, "gathering") or t.lemma_.lower() in PROTEST_LEMMAS for t in sent)
+
+
+def _war_remnant(triggers: list[Token]) -> bool:
+    """'an unexploded mortar round went off', 'a landmine, laid during the Iran-Iraq War': a past war's ordnance."""
+    sent = triggers[0].sent
+    return any(in_class(t, "war_remnant") for t in sent) or any(
+        t.lemma_.lower() == "war" and t.head.lower_ == "during" and t.head.head.tag_ == "VBN" for t in sent)
+
+
+def _left_ground(trigger: Token, source: Actor | None) -> bool:
+    """Armed forces that withdrew from a named place or a town, base or crossing (not troops withdrawn from a
+    country, which ACLED codes as a change of activity)."""
+    if source is None or source.sector not in ARMED_SECTORS:
+        return False
+    # the "from" may hang lower ("withdrew today [Sunday] from the Walid crossing")
+    places = [o for p in trigger.subtree if p.lower_ == "from" and p.i > trigger.i
+              for o in p.children if o.dep_ == "pobj"]
+    return any(in_class(o, "territory") or o.pos_ == "PROPN" and o.ent_type_ not in ("ORG", "NORP")
+               and not _country_name(o) for o in places)
+
+
+def _country_name(tok: Token) -> bool:
+    """'withdrew from Saudi Arabia': a country, not a place taken."""
+    name = next((ent.text for ent in tok.doc.ents if ent.start <= tok.i < ent.end), tok.text)
+    entry = entries().get(re.sub(r"^the ", "", name))
+    return entry is not None and entry.kind == "country"
+
+
 def _repelled(trigger: Token) -> bool:
     """'forces repelled an IS attack', 'thwarted a Houthi attack': the attacked side fought back."""
     return trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_.lower() in words("repel")
 
 
 def _engagement(triggers: list[Token], target: Actor | None) -> bool:
-    """Small arms or fighting positions named with the event, and no civilian target."""
+    """Small arms or fighting positions named in any sentence of the event, and no civilian target."""
     if target is not None and target.sector is not None and not _is_armed(target):
         return False
-    sent = triggers[0].sent
-    text = " " + " ".join(t.lower_ for t in sent) + " "
+    sents = {t.sent.start: t.sent for t in triggers}.values()  # ("... The monitors observed small-arms fire")
+    text = " " + " ".join(t.lower_ for sent in sents for t in sent) + " "
     return any(f" {cue} " in text for cue in words("engagement"))
 
 
@@ -499,6 +606,9 @@ def code(event_type: str, default_mode: str | None, default_cameo: str, triggers
         # groups that fight until people die are armed sides, as ACLED codes communal clashes: a battle (not
         # villagers who fought with sticks and rods, nor mobs, groups or supporters, which stay rioters)
         return Coding(coding.mode, "Battles", "Armed clash", "19")
+    if coding.acled_sub_event_type == "Looting/property destruction" and fatalities:
+        # "killed during the rustling of 800 goats", "torched a house, killing two": people died, so an attack
+        return Coding(coding.mode, "Violence against civilians", "Attack", "18")
     if coding.acled_sub_event_type == "Abduction/forced disappearance" and fatalities:
         # ACLED: people kidnapped and killed were attacked, or fought when the dead were armed ("1 soldier was
         # killed after being abducted"); the abduction is how. (GTD's attack types keep the kidnapping.)
@@ -527,11 +637,18 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
         return Coding(default_mode, "Strategic developments", "Agreement", default_cameo)  # peace talks
     if event_type == "RETREAT" and default_mode == "release" and _prisoners_freed(triggers[0]):
         return Coding(default_mode, "Strategic developments", "Other", default_cameo)  # a prisoner release
+    if event_type == "RETREAT" and default_mode == "withdraw" and _left_ground(triggers[0], source):
+        sub = "Non-violent transfer of territory"  # "regime forces withdrew from Al-Mastumah": the place changes hands
+        return Coding(default_mode, acled_event_types()[sub], sub, default_cameo)
     if event_type != "ASSAULT":
         sub = acled_sub_types_by_plover().get((event_type, default_mode or "")) or \
             acled_sub_types_by_plover().get((event_type, "*"))
         return Coding(default_mode, acled_event_types().get(sub) if sub else None, sub,
                       "14" if event_type == "PROTEST" else default_cameo)
+    if _disarmed(triggers, source):
+        return Coding("disrupt", "Strategic developments", "Disrupted weapons use", "17")
+    if _warning_shots(triggers, source) or _war_remnant(triggers):
+        return Coding(default_mode, "Strategic developments", "Other", default_cameo)
     if any(_out_of_held_ground(t) for t in triggers):
         # the side that pushed the other off its ground took it: the state (named, or unnamed in a passive), or not
         sub = "Non-state actor overtakes territory" if source is not None and source.sector in NON_STATE_ARMED \
@@ -546,7 +663,8 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
     cue = weapon_cue(triggers)
     if cue is not None and cue.of_attackers and default_mode is not None:
         cue = None  # "armed men torched five trucks": the trigger's own tactic, not the attackers' arms
-    if cue is not None and cue.mode == "heavy-weapons" and triggers[0].lemma_.lower() in TWO_SIDED_LEMMAS | {"exchange"}:
+    exchanged = triggers[0].lemma_.lower() in TWO_SIDED_LEMMAS | {"exchange"} or _responded_to(triggers[0])
+    if cue is not None and cue.mode == "heavy-weapons" and exchanged:
         # "a clash between GNA and LNA forces, involving heavy artillery fire": two armed sides fighting
         return Coding("heavy-weapons", "Battles", "Armed clash", "19")
     if cue is not None and (cue.mode in BLAST_MODES or cue.mode == "firearms" and target is None) \
@@ -570,7 +688,8 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
             for t in triggers for entry in all_triggers().get(t.lemma_.lower(), ())):
         default_mode = "destroy"  # "militants attacked and burned a school": an attack on property
     firefight = _firefight(triggers)
-    two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS or _returned_fire(t) or _repelled(t) or bool(sides_between(t))
+    two_sided = any(t.lemma_.lower() in TWO_SIDED_LEMMAS or _returned_fire(t) or _responded_to(t) or _repelled(t)
+                    or bool(sides_between(t))
                     or bool(_rivals_between(t)) or _communal_violence(t) or fights_off(t) for t in triggers) or firefight
     if source is None and (two_sided or armed_on_duty(target) and not _deaths(triggers[0].sent)) and _brawl(triggers):
         # unnamed people fighting each other, or hurting the police, with stones, sticks or fists: ACLED's mob violence

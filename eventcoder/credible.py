@@ -7,7 +7,8 @@ from spacy.tokens import Token
 from eventcoder.actors import generic
 from eventcoder.candidates import Candidate
 from eventcoder.coding import ARMED_SECTORS, BLAST_MODES, PROTEST_LEMMAS, weapon_cue  # armed actors do not hold protests
-from eventcoder.lexicon import WeaponCue, required_words, word_classes, words as cue_class  # (cue_words.tsv)
+from eventcoder.lexicon import WeaponCue, required_words, weapon_cues, word_classes
+from eventcoder.lexicon import words as cue_class  # (cue_words.tsv)
 from eventcoder.participants import is_crowd, participants
 from eventcoder.triggers import misread_verb
 
@@ -83,9 +84,12 @@ def _corroborated(cand: Candidate, cue: WeaponCue | None) -> bool:
 def _weapon_required(cand: Candidate) -> bool:
     """A trigger that counts only with a weapon as its object ("seize ... weapons", "throw ... cocktail"); not one
     with a particle ("the smell goes off")."""
-    if cand.entry.mode != "disrupt" and cand.entry.mode not in BLAST_MODES:
+    needed = required_words(cand.entry)
+    if cand.entry.requires is None or needed & PARTICLES:
         return False
-    return cand.entry.requires is not None and not required_words(cand.entry) & PARTICLES
+    # (an incendiary thrown is a weapon too: "threw Molotov cocktails at a store")
+    return cand.entry.mode == "disrupt" or cand.entry.mode in BLAST_MODES \
+        or cand.entry.mode == "destroy" and bool(needed & weapon_cues().keys())
 
 
 def _property_hit(cand: Candidate) -> bool:

@@ -13,6 +13,8 @@ from eventcoder.records import UNIDENTIFIED, Actor
 GROUP_ANAPHORS = frozenset({"group", "militia", "organisation", "organization", "movement", "faction"})
 # Modes of acts that follow an attack and belong to it: weapons seized or defused, suspects arrested.
 AFTERMATH_MODES = frozenset({"disrupt", "arrest"})
+# The requirement of livestock theft: told with an attack ("killed two and stole 1,000 cattle"), it is the raid's loot.
+PLUNDER_REQUIREMENT = "@livestock"
 # The mode of a kidnapping, and of the release that may end it.
 ABDUCTION, RELEASE = "abduct", "release"
 # Fields an anaphoric mention may fill in on the event it refers to.
@@ -226,6 +228,7 @@ def fold_aftermath(cands: list[Candidate]) -> list[Candidate]:
         return cands
     first = min(attacks)  # (in the attack's own sentence, a seizure may be the event and the 'attack' its motive)
     cands = [c for c in cands if not (c.entry.mode in AFTERMATH_MODES and c.sent.start > first)]
+    cands = [c for c in cands if not (c.entry.requires == PLUNDER_REQUIREMENT and c.sent.start >= first)]
     # "On 01/31/2011, the civilian was released": how an abduction the article told ended, not an event of its own
     abductions = [c.sent.start for c in cands if c.event_type == "ASSAULT" and c.entry.mode == ABDUCTION
                   and c.modality in ("asserted", "claimed")]

@@ -62,7 +62,8 @@ POST_CUES = {"city": "city", "town": "city", "village": "city", "camp": "city", 
              "sub-district": None, "subdistrict": None, "upazila": None, "commune": None}
 # Lower-case words that may sit inside a place name ("Jurf al-Sakhar", "Deir ez-Zor", "Umm Qasr").
 CONNECTORS = frozenset({"al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "az", "ed", "ez", "en", "es", "er",
-                        "et", "ul", "de", "del", "des", "di", "da", "du", "la", "le", "los", "las", "y", "e", "i",
+                        "et", "ul", "de", "del", "des", "di", "da", "du", "do", "dos", "das", "la", "le", "los", "las",
+                        "y", "e", "i",
                         "ye", "sub", "wa", "bin", "ibn", "ki", "ka", "ke", "-", "'", "’", "."})
 # Capitalised words that may follow a name inside the same run without making it another name ("Tel Aviv City",
 # "Mathare North"); any other capitalised word means the name is part of a longer one ("Holiday Inn", "Glen Road").

@@ -31,20 +31,24 @@ class Trigger:
 
     lemma: str
     pos: str
-    requires: str | None  # a word, or "@class": any word of that class of cue_words.tsv
+    requires: str | None  # a word, or "@class": any word of that class of cue_words.tsv; "A+B": both A and B
     event_type: str
     mode: str | None
     cameo: str
     kind: str
 
 
-def required_words(entry: Trigger) -> frozenset[str]:
-    """The words (lemmas or lower-case forms) that satisfy a trigger's required modifier."""
+def requirement_parts(entry: Trigger) -> tuple[frozenset[str], ...]:
+    """The words (lemmas or lower-case forms) that satisfy each part of a trigger's requirement ("down+@unmanned":
+    the particle and a drone or missile, each somewhere on the trigger)."""
     if entry.requires is None:
-        return frozenset()
-    if entry.requires.startswith("@"):
-        return words(entry.requires[1:])
-    return frozenset({entry.requires})
+        return ()
+    return tuple(words(part[1:]) if part.startswith("@") else frozenset({part}) for part in entry.requires.split("+"))
+
+
+def required_words(entry: Trigger) -> frozenset[str]:
+    """Every word that satisfies some part of a trigger's requirement."""
+    return frozenset().union(*requirement_parts(entry))
 
 
 @dataclass(frozen=True)

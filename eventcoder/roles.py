@@ -398,7 +398,12 @@ def _passenger(tok: Token) -> Token | None:
 
 
 def _holder_of_the_site(tok: Token) -> Token:
-    """'fired at the positions of the Luhansk People's Militia': the militia holding them, not any armed forces."""
+    """'fired at the positions of the Luhansk People's Militia': the militia holding them, not any armed forces; 'shot
+    down a Turkish drone operated by the GNA', 'a Houthi drone': the side flying it, not the machine."""
+    if tok.lemma_.lower() in words("unmanned") or tok.lower_ in words("unmanned"):
+        operator = _agent(tok) or next((c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
+                                        and c.ent_type_ in ("NORP", "ORG", "GPE")), None)
+        return operator if operator is not None else tok
     if tok.lemma_.lower() in words("installation") or tok.lower_ in words("installation"):
         of = _prep_object(tok, frozenset({"of"}))
         if of is not None and of.pos_ in ("PROPN", "NOUN"):

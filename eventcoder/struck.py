@@ -240,5 +240,6 @@ def _hurt_people(cand: Candidate) -> Actor | None:
 def site_sector(name: str) -> str | None:
     """The sector of whom a named site stands for, by its last word ("the Intercontinental Hotel": a business)."""
     words_ = name.lower().split()
-    site = sites().get(words_[-1]) if words_ else None
+    last = words_[-1] if words_ else ""
+    site = sites().get(last) or (sites().get(last[:-1]) if last.endswith("s") else None)  # ("olive trees")
     return site.sector if site is not None else None

@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from eventcoder.lexicon import Trigger, required_words, triggers, words
+from eventcoder.lexicon import Trigger, requirement_parts, triggers, words
 
 # Entity labels inside which a word is part of a name ("Rapid Support Forces"), not a trigger.
 NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
@@ -55,9 +55,10 @@ def infinitive_read_as_noun(token: Token) -> bool:
 
 
 def _requirement_ok(token: Token, entry: Trigger) -> bool:
-    if entry.requires is None:
-        return True
-    needed = required_words(entry)
+    return all(_required_word_near(token, needed) for needed in requirement_parts(entry))
+
+
+def _required_word_near(token: Token, needed: frozenset[str]) -> bool:
     near = [c for c in token.children] + [c for child in token.children if child.dep_ == "prep" for c in child.children]
     # "in Marin, Nuevo Leon, the body of a man was found": the parser hangs the subject on the place list before it
     near += [c for child in token.children if child.dep_ in ("nsubj", "nsubjpass") for c in child.children
@@ -74,9 +75,19 @@ def _requirement_ok(token: Token, entry: Trigger) -> bool:
         return True  # "three handcuffed dead women were found": dead people found are bodies
     # the parser hung it lower ("set a truck carrying iron on fire", "planted a roadside ... device"):
     # an object noun of the verb's own phrase, a few words on
-    return token.pos_ == "VERB" and any(
-        (t.lemma_.lower() in needed or t.lower_ in needed) and t.dep_ in REQUIRED_OBJECT_DEPS
-        for t in token.subtree if token.i < t.i <= token.i + REQUIREMENT_REACH)
+    if token.pos_ == "VERB" and any(
+            (t.lemma_.lower() in needed or t.lower_ in needed) and t.dep_ in REQUIRED_OBJECT_DEPS
+            for t in token.subtree if token.i < t.i <= token.i + REQUIREMENT_REACH):
+        return True
+    # a passive's subject the parser lost ("in Zapopan, Jalisco, eight bags that contained human remains were found"):
+    # the required noun a few words before the verb, in its clause
+    # (only verbs of finding, and not "was found to be radio controlled")
+    passive = token.lemma_.lower() in FOUND_VERBS and any(c.dep_ == "auxpass" for c in token.children) \
+        and not any(c.dep_ in ("xcomp", "oprd", "acomp") for c in token.children)
+    subject = any(c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in token.children)
+    return passive and not subject and any(
+        (t.lemma_.lower() in needed or t.lower_ in needed) and t.pos_ == "NOUN"
+        for t in token.doc[max(token.sent.start, token.i - REQUIREMENT_REACH): token.i])
 
 
 def match(token: Token) -> Trigger | None:

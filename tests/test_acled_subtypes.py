@@ -122,8 +122,9 @@ def test_brawls_and_background_riots(code, text: str, expected: list) -> None:
 
 
 def test_warning_shots_are_no_air_strike(code) -> None:
+    # no air strike, and no attack either: a show of force with nobody hit (ACLED: strategic development, other)
     subtypes = {sub for _, sub in coded(code("Border guards fired warning shots in the air near Apkan village."))}
-    assert subtypes == {"Attack"}
+    assert subtypes == {"Other"}
 
 
 def test_a_crowd_breaking_up_a_rally_riots(code) -> None:
@@ -258,6 +259,11 @@ def test_police_who_intervene_in_a_protest(code) -> None:
      ("ASSAULT", "Shelling/artillery/missile attack")),
     ("On 6 May 2020, Al Shabaab militants threw a hand grenade at government forces in Hodan district. Government "
      "forces opened gunfire in response.", ("ASSAULT", "Armed clash")),
+    # a list of calibres the parser chains beyond the verb; a coder's "assumedly heavy"
+    ("On 5 June 2021, rebel forces fired 23mm, 14.5mm, 12.7mm and 7.62mm machine guns at farms near Hays.",
+     ("ASSAULT", "Shelling/artillery/missile attack")),
+    ("On 5 June 2021, government forces fired machine guns, assumedly heavy, at farms near Hays.",
+     ("ASSAULT", "Shelling/artillery/missile attack")),
 ])
 def test_front_line_weapons(code, text: str, expected: tuple) -> None:
     assert coded(code(text))[0] == expected
@@ -272,6 +278,19 @@ def test_front_line_weapons(code, text: str, expected: tuple) -> None:
 ])
 def test_armed_groups_taking_a_place_over(code, text: str, expected: list) -> None:
     assert coded(code(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Government troops withdrew from Tal Abyad on Monday, leaving the town to the rebels.",
+     [("RETREAT", "Non-violent transfer of territory")]),
+    ("Rebel fighters have withdrawn from the border crossing near Qaim.",
+     [("RETREAT", "Non-violent transfer of territory")]),
+    # troops leaving a country, or a party leaving talks, hand over no ground
+    ("The United States withdrew 300 troops from Saudi Arabia on Monday.", [("RETREAT", None)]),
+    ("The opposition withdrew from the talks in Geneva on Monday.", [("RETREAT", None)]),
+])
+def test_forces_withdrawing_from_a_place_hand_it_over(code, text: str, expected: list) -> None:
+    assert [e for e in coded(code(text)) if e[0] == "RETREAT"] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -91,3 +91,27 @@ def test_mobs_vigilantes_and_accusations(code, text: str, expected: str) -> None
 ])
 def test_two_sides_and_firefights(code, text: str, expected: str) -> None:
     assert [e[1] for e in coded(code(text)) if e[0] == "ASSAULT"] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "On 5 June 2021, government forces responded to rebel shelling on the Sirwah front.",
+    "On 5 June 2021, government forces responded to rebel fire on the Nihm front.",
+    # anti-aircraft guns fired at positions are no air strike; with small arms, a firefight
+    "On 5 June 2021, rebel forces fired anti-aircraft guns and small arms at army positions near Avdiivka.",
+])
+def test_fire_answered_or_mixed_with_small_arms_is_a_clash(code, text: str) -> None:
+    events = [e for e in code(text, published="2021-06-06") if e["event_type"] == "ASSAULT"]
+    assert [e["acled_sub_event_type"] for e in events] == ["Armed clash"]
+
+
+def test_anti_aircraft_guns_alone_are_shelling(code) -> None:
+    events = code("On 5 June 2021, rebel forces fired anti-aircraft guns at army positions near Avdiivka.",
+                  published="2021-06-06")
+    assert [e["acled_sub_event_type"] for e in events if e["event_type"] == "ASSAULT"] == \
+        ["Shelling/artillery/missile attack"]
+
+
+def test_a_response_told_as_another_act_is_no_exchange_of_fire(code) -> None:
+    events = code("Soldiers responded to the militants' attack by beating civilians in Garissa.",
+                  published="2016-11-03")
+    assert "Armed clash" not in [e["acled_sub_event_type"] for e in events]
