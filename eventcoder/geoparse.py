@@ -301,12 +301,33 @@ def _cue(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
         cue = noun if noun in NEAR_CUES or prep is None else prep
     elif i >= 0 and doc[i].lower_ in PRE_CUES:
         cue = doc[i].lower_
-    elif i > 0 and doc[i].lower_ == "and" and _second_of_a_pair(doc, i, start):
+    elif i > 0 and doc[i].lower_ == "and" and (_second_of_a_pair(doc, i, start) or _last_of_a_list(doc, i)):
         cue = PAIR_CUE  # "on the road between Hammam al Turkman and Suluk": the second end of the pair
     after = doc[end].lower_ if end < len(doc) else ""
     if cue is None and after in POST_CUES:
         cue = after
     return cue, POST_CUES.get(after)
+
+
+# Cues that open a list of places named as where something happened ("in Nairobi, Kisumu and Mombasa").
+LIST_OPENERS = frozenset({"in", "on", "at", "near", "across"})
+# How far back the "and" of a list may stand from its opening cue.
+MAX_LIST_SPAN = 24
+
+
+def _last_of_a_list(doc: Doc, conj: int) -> bool:
+    """The name after the "and" that ends a list of names opened by a place cue: "in Shah Wali Kot and Maywand
+    districts", "on the Sirwah (Sirwah, Marib) and Nihm frontlines", "in Kabul, Ghor, Laghman, and Balkh"."""
+    k = conj - 1
+    while k >= max(0, conj - MAX_LIST_SPAN):
+        tok = doc[k]
+        if tok.lower_ in LIST_OPENERS:
+            return k < conj - 1
+        if not (tok.text in (",", "(", ")", "[", "]") or tok.lower_ in GENERIC_WORDS or tok.lower_ in ("the", "of")
+                or _is_name_token(tok)) or tok.is_sent_start:
+            return False
+        k -= 1
+    return False
 
 
 def _hyphened_article(doc: Doc, i: int) -> bool:
@@ -548,8 +569,11 @@ def _acronym_of_towns(span: Span, cands: list[Entry]) -> bool:
 
 def _group(doc: Doc, hits: list[_Hit]) -> None:
     """Chain names joined by commas, brackets, "in"/"of" into groups: "Rangamati village in Dhabatand, Giridih, India"."""
-    for a, b in zip(hits, hits[1:]):
+    siblings = _sibling_lists(doc, hits)
+    for k, (a, b) in enumerate(zip(hits, hits[1:])):
         gap = doc[a.end:b.start]
+        if k in siblings:
+            continue  # "in Nairobi, Kisumu and Mombasa": three towns, none the region of another
         if _joined(doc, a.end, b.start):
             if a.group is None:
                 a.group = [a]
@@ -563,6 +587,27 @@ def _group(doc: Doc, hits: list[_Hit]) -> None:
                 b.context_of = a
             elif any(t.lower_ == "in" for t in gap):
                 a.inside = b  # (not "of": "the Turkana village of Runo" is Runo, a village of Turkana)
+
+
+# What ends a list of places after its commas ("Nairobi, Kisumu and Mombasa", "Kabul, Ghor, Laghman, and Balkh").
+LIST_ENDS = (("and",), (",", "and"))
+
+
+def _sibling_lists(doc: Doc, hits: list[_Hit]) -> set[int]:
+    """Indexes k of the comma gaps between hits k and k + 1 that separate the items of one list ("A, B and C")."""
+    gaps = [tuple(t.lower_ for t in doc[a.end:b.start]) for a, b in zip(hits, hits[1:])]
+    listed: set[int] = set()
+    k = 0
+    while k < len(gaps):
+        j = k
+        while j < len(gaps) and gaps[j] == (",",):
+            j += 1
+        # (not "in Guadalupe, Zacatecas and Monterrey, Nuevo Leon": towns each with its state)
+        paired = j + 1 < len(gaps) and gaps[j + 1] == (",",)
+        if k < j < len(gaps) and gaps[j] in LIST_ENDS and not paired:
+            listed.update(range(k, j))
+        k = j + 1
+    return listed
 
 
 def _score(hit: _Hit, cand: Entry, votes: dict[str, float]) -> float:

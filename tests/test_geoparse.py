@@ -519,3 +519,22 @@ def test_names_a_border(text: str, start: int, end: int, border: bool) -> None:
     from eventcoder.geoparse import names_a_border
     doc = load_nlp()(text)
     assert names_a_border(doc, start, end) is border
+
+
+def test_a_list_of_towns_ending_in_and_is_no_chain() -> None:
+    # three towns: the second is no region of the first, and the one after "and" is a place too
+    found = [(m.text, m.place.name, m.place.admin1) for m in mentions("Teachers protested in Nairobi, Kisumu and "
+                                                                        "Mombasa on Monday.")]
+    assert found == [("Nairobi", "Nairobi", "Nairobi County"), ("Kisumu", "Kisumu", "Kisumu County"),
+                     ("Mombasa", "Mombasa", "Mombasa County")]
+
+
+def test_towns_each_with_its_state_stay_chains() -> None:
+    found = [(m.text, m.place.admin1) for m in mentions("Gunmen attacked police in Guadalupe, Zacatecas and "
+                                                        "Monterrey, Nuevo Leon.")]
+    assert found[0] == ("Guadalupe", "Zacatecas")
+
+
+def test_catole_do_rocha_keeps_its_portuguese_connector() -> None:
+    assert named("On 7 May 2020, in Catole do Rocha, Paraiba, two brothers were shot.", "Catole do Rocha").place \
+        .admin1 == "Paraiba"
