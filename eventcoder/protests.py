@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from eventcoder.actors import actor_for
 from eventcoder.attach import refines
 from eventcoder.candidates import Candidate
+from eventcoder.records import Actor
 from eventcoder.discourse import fold_mention
 from eventcoder.coding import (AMBIGUOUS_RIOT, CROWD_SECTORS, CROWD_TARGETS, GRIEVANCE_PREPS, GRIEVANCE_VERBS,
                                OUTCOME_LEMMAS, STATE_SECTORS, crowd_noun, riot_cue, weapon_cue)
@@ -32,6 +33,8 @@ def escalate_protests(cands: list[Candidate]) -> list[Candidate]:
     for cand in cands:
         if any(_inside_grievance(cand, p) for p in protests if p is not cand):
             continue  # "held a protest for justice to a youth who was killed": what the protest is about
+        if any(_crowd_claim(cand, p, sentences) for p in protests):
+            continue  # "workers staged a protest demanding their wages": the protest's demand, not a second event
         protest = next((p for p in protests if p is not cand and _belongs(cand, p, sentences)), None)
         if protest is None:
             kept.append(cand)
@@ -139,6 +142,27 @@ def _grievance_of(cand: Candidate, protest: Candidate) -> bool:
             and not cand.date_inherited:
         return True
     return _inside_grievance(cand, protest) or _cause_of_protest(cand.trigger)
+
+
+# Statements a crowd makes by demonstrating: its demands, denunciations and refusals are what the protest is for.
+CROWD_CLAIM_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+# Sentences after a protest's own in which its crowd's demands still belong to it ("Rioters also demand ...").
+CLAIM_WINDOW = 1
+
+
+def _crowd_claim(cand: Candidate, protest: Candidate, sentences: dict[int, int]) -> bool:
+    """A demand or denunciation voiced by the protest's crowd (or by nobody named) in its sentence or the next."""
+    if cand.event_type not in CROWD_CLAIM_TYPES or protest.modality != "asserted":
+        return False
+    if not 0 <= sentences[id(cand)] - sentences[id(protest)] <= CLAIM_WINDOW:
+        return False
+    speaker = cand.source
+    return speaker is None or speaker.sector in CROWD_SECTORS or speaker.sector is None and not speaker.country \
+        or protest.source is not None and _same_crowd(speaker, protest.source)
+
+
+def _same_crowd(a: Actor, b: Actor) -> bool:
+    return (a.name or a.text).lower() == (b.name or b.text).lower()
 
 
 def _inside_grievance(cand: Candidate, protest: Candidate) -> bool:

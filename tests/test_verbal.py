@@ -161,3 +161,19 @@ def test_former_state_names(code, text: str, source: str) -> None:
 def test_a_scheduled_meeting_stays_a_planned_consult(code) -> None:
     ev = only(code("Mali and Niger will hold talks in Niamey on Sunday."), "CONSULT")
     assert ev["modality"] == "future"
+
+
+@pytest.mark.parametrize("text", [
+    "On 28 April 2020, tea garden workers staged a protest in Jorhat city demanding an increase in wages.",
+    "On 6 May 2020, protesters gathered at the Justice Palace in Beirut and demanded that the court punish the "
+    "ministers.",
+    "Hundreds of students protested in Nairobi on Monday. The students also demanded the release of their leaders.",
+])
+def test_a_crowds_demands_are_its_protest(code, text: str) -> None:
+    assert [e["event_type"] for e in code(text, published="2020-05-08")] == ["PROTEST"]
+
+
+def test_an_official_demanding_calm_during_a_protest_still_speaks(code) -> None:
+    events = code("Protesters marched in Paris on Monday as the interior minister demanded calm.",
+                  published="2020-05-08")
+    assert sorted(e["event_type"] for e in events) == ["PROTEST", "REQUEST"]
