@@ -65,14 +65,15 @@ class WeaponCue:
 
 @cache
 def triggers() -> dict[str, list[Trigger]]:
-    """Triggers by lemma, those with a required modifier first (they are more specific)."""
+    """Triggers by lemma, those with a required modifier first, and those that require more parts before them (they
+    are more specific: "fire at+@unmanned" before "fire at")."""
     table: dict[str, list[Trigger]] = defaultdict(list)
     for row in read_table("triggers.tsv"):
         trig = Trigger(row["lemma"], row["pos"], _dash(row["requires"]), row["event_type"],
                        _dash(row["mode"]), row["cameo"], row["kind"])
         table[trig.lemma].append(trig)
     for rows in table.values():
-        rows.sort(key=lambda t: t.requires is None)
+        rows.sort(key=lambda t: (t.requires is None, -len(t.requires.split("+")) if t.requires else 0))
     return dict(table)
 
 

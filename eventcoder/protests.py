@@ -33,7 +33,7 @@ def escalate_protests(cands: list[Candidate]) -> list[Candidate]:
     for cand in cands:
         if any(_inside_grievance(cand, p) for p in protests if p is not cand):
             continue  # "held a protest for justice to a youth who was killed": what the protest is about
-        if any(_crowd_claim(cand, p, sentences) for p in protests):
+        if any(_crowd_claim(cand, p, sentences) for p in cands if p.event_type == "PROTEST"):
             continue  # "workers staged a protest demanding their wages": the protest's demand, not a second event
         protest = next((p for p in protests if p is not cand and _belongs(cand, p, sentences)), None)
         if protest is None:
@@ -152,7 +152,7 @@ CLAIM_WINDOW = 1
 
 def _crowd_claim(cand: Candidate, protest: Candidate, sentences: dict[int, int]) -> bool:
     """A demand or denunciation voiced by the protest's crowd (or by nobody named) in its sentence or the next."""
-    if cand.event_type not in CROWD_CLAIM_TYPES or protest.modality != "asserted":
+    if cand.event_type not in CROWD_CLAIM_TYPES or protest.modality != cand.modality:
         return False
     if not 0 <= sentences[id(cand)] - sentences[id(protest)] <= CLAIM_WINDOW:
         return False

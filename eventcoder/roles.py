@@ -350,6 +350,8 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
         obj = _child(trigger, OBJECT_DEPS)
         passive = _child(trigger, PASSIVE_SUBJECT_DEPS)
         found += [_after_place_list(passive, trigger) if passive is not None else None, obj]
+        if obj is None and passive is None:
+            found.append(_object_read_as_subject(trigger))
         if headline_passive(trigger):
             found.append(_child(trigger, SUBJECT_DEPS))
         found.append(headline_chain_victim(trigger))
@@ -385,6 +387,15 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
     if event_type in RECIPROCAL_TYPES or event_type == "ASSAULT" and trigger.lemma_.lower() in TWO_SIDED_LEMMAS:
         found.append(_partner(source_token(trigger, is_trigger=is_trigger)))
     return [t for tok in found if tok is not None for t in (_passenger(tok), _holder_of_the_site(tok)) if t is not None]
+
+
+def _object_read_as_subject(verb: Token) -> Token | None:
+    """'Armed gang kills police investigating gun runners': the parser reads the victims as the subject of the
+    participle after them; right after a victim verb with no object, they are its object."""
+    if verb.lemma_.lower() not in VICTIM_VERBS:
+        return None
+    return next((s for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.tag_ == "VBG"
+                 for s in c.children if s.dep_ == "nsubj" and s.i == verb.i + 1 and s.pos_ in ("NOUN", "PROPN")), None)
 
 
 # Verbs of a vehicle that has people aboard ("a vehicle carrying a military commander").

@@ -115,3 +115,9 @@ def test_a_response_told_as_another_act_is_no_exchange_of_fire(code) -> None:
     events = code("Soldiers responded to the militants' attack by beating civilians in Garissa.",
                   published="2016-11-03")
     assert "Armed clash" not in [e["acled_sub_event_type"] for e in events]
+
+
+def test_victims_read_as_the_subject_of_the_participle_after_them(code) -> None:
+    events = code("Armed gang kills police investigating gun runners in Nairobi", published="2008-05-05")
+    assert [(e["acled_sub_event_type"], e["target"]["name"]) for e in events if e["event_type"] == "ASSAULT"] == \
+        [("Armed clash", "police")]
