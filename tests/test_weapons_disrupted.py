@@ -82,3 +82,13 @@ def test_remains_found_where_the_parser_lost_the_passive_subject(code) -> None:
 def test_a_drone_shot_down_is_aimed_at_the_side_flying_it(code, text: str, target: str) -> None:
     events = code(text, published="2021-06-04")
     assert [(e["acled_sub_event_type"], e["target"]["name"]) for e in events] == [("Disrupted weapons use", target)]
+
+
+@pytest.mark.parametrize(("text", "subtype"), [
+    # an unidentified group is an unidentified armed group (ACLED), not a crowd
+    ("An unidentified group attacked a meeting of MPs in Nairobi on Monday.", "Attack"),
+    ("On 3 June 2021, an unknown group vandalized a cafe in Belitsa.", "Looting/property destruction"),
+])
+def test_an_unidentified_group_is_armed(code, text: str, subtype: str) -> None:
+    events = [e for e in code(text, published="2021-06-08") if e["acled_sub_event_type"] is not None]
+    assert [(e["acled_sub_event_type"], e["source"]["sector"]) for e in events] == [(subtype, "UAF")]
