@@ -31,7 +31,7 @@ def escalate_protests(cands: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
     protests = [c for c in cands if c.event_type == "PROTEST" and c.modality == "asserted"]
     for cand in cands:
-        if any(_inside_grievance(cand, p) for p in protests if p is not cand):
+        if any(_inside_grievance(cand, p) or _grievance_retold(cand, p) for p in protests if p is not cand):
             continue  # "held a protest for justice to a youth who was killed": what the protest is about
         if any(_crowd_claim(cand, p, sentences) for p in cands if p.event_type == "PROTEST"):
             continue  # "workers staged a protest demanding their wages": the protest's demand, not a second event
@@ -142,6 +142,25 @@ def _grievance_of(cand: Candidate, protest: Candidate) -> bool:
             and not cand.date_inherited:
         return True
     return _inside_grievance(cand, protest) or _cause_of_protest(cand.trigger)
+
+
+def _grievance_retold(cand: Candidate, protest: Candidate) -> bool:
+    """Violence told after the protest's sentence with a word of what the protest was about: "staged a protest over
+    the killing of their relative. ... the victim was killed after a business deal went sour" (the grievance again,
+    not the crowd's act)."""
+    sent = protest.trigger.sent
+    if cand.event_type != "ASSAULT" or cand.trigger.sent.start <= sent.start:
+        return False
+    head = _clause_head(protest.trigger)
+    told = {_stem(t) for t in sent if t.i != protest.trigger.i and (
+        _below_grievance(t, protest.trigger) or head.i != protest.trigger.i and _below_grievance(t, head))}
+    return _stem(cand.trigger) in told
+
+
+def _stem(tok: Token) -> str:
+    """A verb's or its gerund's lemma: "killing" and "killed" are both "kill"."""
+    lemma = tok.lemma_.lower()
+    return lemma[:-3] if lemma.endswith("ing") and len(lemma) > 5 else lemma
 
 
 # Statements a crowd makes by demonstrating: its demands, denunciations and refusals are what the protest is for.

@@ -353,3 +353,9 @@ def test_a_crowds_violence_answered_with_tear_gas_is_a_violent_demonstration(cod
 ])
 def test_a_protest_told_again_is_one_event(code, text: str, expected: list) -> None:
     assert [e for e in coded(code(text, published="2017-09-26")) if e[0] in ("PROTEST", "ASSAULT")] == expected
+
+
+def test_a_protests_grievance_told_again_is_neither_its_violence_nor_an_event(code) -> None:
+    events = code("Mourners staged a protest outside the Naivasha mortuary over the killing of their relative. A "
+                  "relative said the victim was killed after a business deal went sour.", published="2016-05-05")
+    assert coded(events) == [("PROTEST", "Peaceful protest")]
