@@ -302,8 +302,8 @@ def attach_modality(cand: Candidate) -> None:
     elif _future_words(kids, chain) & words("future") or any(t.lemma_ in ("plan", "intend", "threaten", "vow")
                                                              for t in chain[1:]):
         cand.modality = "future"
-    elif lowers & words("hypothetical"):
-        cand.modality = "hypothetical"
+    elif {c.lower_ for c in kids if c.tag_ == "MD" or c.dep_ in ("aux", "mark")} & words("hypothetical"):
+        cand.modality = "hypothetical"  # (a modal or a conjunction: not the month in "Around 1 May 2020")
     elif lowers & words("claim"):
         cand.modality = "claimed"
     if cand.trigger.pos_ == "NOUN" and any(t.lemma_ in words("plan") for t in chain[1:]):

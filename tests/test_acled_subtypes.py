@@ -359,3 +359,9 @@ def test_a_protests_grievance_told_again_is_neither_its_violence_nor_an_event(co
     events = code("Mourners staged a protest outside the Naivasha mortuary over the killing of their relative. A "
                   "relative said the victim was killed after a business deal went sour.", published="2016-05-05")
     assert coded(events) == [("PROTEST", "Peaceful protest")]
+
+
+def test_the_month_may_is_no_modal(code) -> None:
+    events = code("Around 1 May 2020 (as reported), in Jundiai, Sao Paulo, motorcycle delivery workers protested. "
+                  "Police fired tear gas to disperse them.", published="2020-05-04")
+    assert [(e["acled_sub_event_type"], e["modality"]) for e in events] == [("Protest with intervention", "asserted")]
