@@ -9,7 +9,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.lexicon import credibility_words, in_class, read_table, words
+from eventcoder.lexicon import credibility_words, in_class, read_table, with_singular, words
 from eventcoder.records import Actor
 
 # spaCy entity labels our dictionary kinds are given in the entity ruler.
@@ -477,8 +477,8 @@ def reported_speaker(pronoun: Token) -> Token | None:
 
 def _demonym_country(head: Token) -> str | None:
     """The country of a plural demonym used as a noun ("Serbs", "Palestinians")."""
-    for form in (head.text, head.text[:-1] if head.text.endswith("s") else None):
-        entry = entries().get(form) if form else None
+    for form in with_singular(head.text):
+        entry = entries().get(form)
         if entry is not None and entry.kind in PEOPLE_KINDS:
             return entry.country
     return None

@@ -122,6 +122,12 @@ def credibility_words(cls: str) -> frozenset[str]:
     return word_classes("credibility.tsv").get(cls, frozenset())
 
 
+def with_singular(word: str) -> tuple[str, ...]:
+    """A word and, when it ends in "s", the word without it: the forms a table keyed by singulars is looked up by
+    ("trees" -> "tree", "Serbs" -> "Serb")."""
+    return (word, word[:-1]) if word.endswith("s") else (word,)
+
+
 def in_class(token: Token, cls: str) -> bool:
     """The token's form or lemma is a word of that cue-word class."""
     found = words(cls)

@@ -29,11 +29,14 @@ def escalate_protests(cands: list[Candidate]) -> list[Candidate]:
     sentences = {id(c): _sentence_index(c) for c in cands}
     cands = _join_retold_protests(cands, sentences)
     kept: list[Candidate] = []
-    protests = [c for c in cands if c.event_type == "PROTEST" and c.modality == "asserted"]
+    every_protest = [c for c in cands if c.event_type == "PROTEST"]
+    protests = [c for c in every_protest if c.modality == "asserted"]
+    grievances = {id(p): _grievance_stems(p) for p in protests}
     for cand in cands:
-        if any(_inside_grievance(cand, p) or _grievance_retold(cand, p) for p in protests if p is not cand):
+        if any(_inside_grievance(cand, p) or _grievance_retold(cand, p, grievances[id(p)])
+               for p in protests if p is not cand):
             continue  # "held a protest for justice to a youth who was killed": what the protest is about
-        if any(_crowd_claim(cand, p, sentences) for p in cands if p.event_type == "PROTEST"):
+        if any(_crowd_claim(cand, p, sentences) for p in every_protest):
             continue  # "workers staged a protest demanding their wages": the protest's demand, not a second event
         protest = next((p for p in protests if p is not cand and _belongs(cand, p, sentences)), None)
         if protest is None:
@@ -144,17 +147,20 @@ def _grievance_of(cand: Candidate, protest: Candidate) -> bool:
     return _inside_grievance(cand, protest) or _cause_of_protest(cand.trigger)
 
 
-def _grievance_retold(cand: Candidate, protest: Candidate) -> bool:
-    """Violence told after the protest's sentence with a word of what the protest was about: "staged a protest over
-    the killing of their relative. ... the victim was killed after a business deal went sour" (the grievance again,
-    not the crowd's act)."""
-    sent = protest.trigger.sent
-    if cand.event_type != "ASSAULT" or cand.trigger.sent.start <= sent.start:
+def _grievance_retold(cand: Candidate, protest: Candidate, grievance: frozenset[str]) -> bool:
+    """Violence told after the protest's sentence with a word of what the protest was about (`grievance`, its
+    `_grievance_stems`): "staged a protest over the killing of their relative. ... the victim was killed after a
+    business deal went sour" (the grievance again, not the crowd's act)."""
+    if cand.event_type != "ASSAULT" or cand.trigger.sent.start <= protest.trigger.sent.start:
         return False
+    return _stem(cand.trigger) in grievance
+
+
+def _grievance_stems(protest: Candidate) -> frozenset[str]:
+    """The stems of the words of the protest's sentence that tell what it is about."""
     head = _clause_head(protest.trigger)
-    told = {_stem(t) for t in sent if t.i != protest.trigger.i and (
-        _below_grievance(t, protest.trigger) or head.i != protest.trigger.i and _below_grievance(t, head))}
-    return _stem(cand.trigger) in told
+    return frozenset(_stem(t) for t in protest.trigger.sent if t.i != protest.trigger.i and (
+        _below_grievance(t, protest.trigger) or head.i != protest.trigger.i and _below_grievance(t, head)))
 
 
 def _stem(tok: Token) -> str:

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from eventcoder.actors import actor_for
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import BOMBER_NOUNS, casualty_cues
-from eventcoder.lexicon import credibility_words, in_class, read_table
+from eventcoder.lexicon import credibility_words, in_class, read_table, with_singular
 from eventcoder.records import Actor
 
 # Prepositions that put a site in an attack's way ("exploded outside a school", "threw a grenade into the house").
@@ -240,6 +240,6 @@ def _hurt_people(cand: Candidate) -> Actor | None:
 def site_sector(name: str) -> str | None:
     """The sector of whom a named site stands for, by its last word ("the Intercontinental Hotel": a business)."""
     words_ = name.lower().split()
-    last = words_[-1] if words_ else ""
-    site = sites().get(last) or (sites().get(last[:-1]) if last.endswith("s") else None)  # ("olive trees")
+    site = next((s for form in with_singular(words_[-1]) if (s := sites().get(form)) is not None), None) \
+        if words_ else None  # ("olive trees")
     return site.sector if site is not None else None
