@@ -115,6 +115,9 @@ MISSION_AREA = 3.0
 MISSION_VOTE = 1.5
 # A name that is the place's own GeoNames name, not one of its alternate names in another language.
 PRIMARY_NAME = 1.5
+# A country bordering one the article points to gets this share of that country's votes: an armed group's home
+# makes the neighbour's town likelier than a namesake on another continent ("al Shabaab suspect in Kwale town").
+NEIGHBOUR_SHARE = 0.3
 # A town below this size, in a country nothing else in the article points to, while the article names another
 # country or region (STRAY_MIN_VOTES: one country or admin1 mention), is a foreign namesake of an unknown local
 # place ("Rangamati" BGD in a story from Jharkhand, India): it is dropped.
@@ -615,10 +618,11 @@ def _score(hit: _Hit, cand: Entry, votes: dict[str, float]) -> float:
     score = cand.prior()
     if hit.key in (admin1_keys(cand.name) if cand.kind == "admin1" else keys(cand.name)):
         score += PRIMARY_NAME
-    own = VOTE_BY_KIND[hit.best.kind] if hit.best is not None and hit.best.country == cand.country else 0.0
     top = max(votes.values(), default=0.0)
     if top > 0:
-        score += COUNTRY_WEIGHT * max(0.0, votes.get(cand.country, 0.0) - own) / top
+        share = _others_votes(hit, cand.country, votes) or \
+            NEIGHBOUR_SHARE * max((_others_votes(hit, c, votes) for c in neighbours(cand.country)), default=0.0)
+        score += COUNTRY_WEIGHT * share / top
     for other in hit.group or []:
         if other is hit:
             continue
@@ -639,6 +643,12 @@ def _score(hit: _Hit, cand: Entry, votes: dict[str, float]) -> float:
     if hit.context_of is not None and cand.kind in ("admin1", "country"):
         score += CONTEXT_ROLE
     return score
+
+
+def _others_votes(hit: _Hit, country: str, votes: dict[str, float]) -> float:
+    """A country's votes less the one the name itself gave it in an earlier round."""
+    own = VOTE_BY_KIND[hit.best.kind] if hit.best is not None and hit.best.country == country else 0.0
+    return max(0.0, votes.get(country, 0.0) - own)
 
 
 def _regions_named(other: _Hit, after: bool) -> set[str]:

@@ -538,3 +538,25 @@ def test_towns_each_with_its_state_stay_chains() -> None:
 def test_catole_do_rocha_keeps_its_portuguese_connector() -> None:
     assert named("On 7 May 2020, in Catole do Rocha, Paraiba, two brothers were shot.", "Catole do Rocha").place \
         .admin1 == "Paraiba"
+
+
+def test_a_neighbour_of_the_articles_country_beats_a_namesake_abroad() -> None:
+    # Somali gunmen give Somalia a vote; Maua of Kenya borders it, Maua of Brazil (the bigger) does not
+    m = named("Somali gunmen attacked a bus in Maua on Monday.", "Maua")
+    assert (m.place.country, m.place.admin1) == ("KEN", "Meru County")
+
+
+def test_a_town_keeps_its_own_country_over_a_neighbours_namesake() -> None:
+    # Herat's own vote for Afghanistan must not count for Herat of Iran, Afghanistan's neighbour
+    assert named("A judge was killed by unknown gunmen in PD12 of Herat city.", "Herat").place.country == "AFG"
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("On 8 May 2020, two mobs clashed with each other in Kotwali Nagar, Pratapgarh (UP).", "Pratapgarh",
+     "Uttar Pradesh"),
+    ("Military forces of India and Pakistan exchanged fire in Shahpur sector area (Poonch district, J&K).", "Poonch",
+     "Jammu and Kashmir"),
+])
+def test_state_abbreviations_name_their_state(text: str, name: str, admin1: str) -> None:
+    m = named(text, name)
+    assert m.place.admin1 == admin1
