@@ -36,6 +36,8 @@ BLAST_MODES = frozenset({"heavy-weapons", "explosives"})
 CROWD_MODES = frozenset({None, "beat", "primitive", "destroy"})
 # Words of a demonstration: a crowd's violence during one is a violent demonstration, not mob violence.
 PROTEST_LEMMAS = frozenset({"protest", "protester", "demonstrate", "demonstration", "demonstrator", "rally", "march"})
+# Words of a crowd, or of breaking one up, beside which tear gas and smoke grenades are crowd control.
+CROWD_WORDS = frozenset({"crowd", "disperse", "riot", "rioter", "mob"})
 # Verbs of a crowd breaking up a rally or meeting: the rally is what they act on, and their act is a riot.
 DISRUPTING_VERBS = frozenset({"disrupt", "invade", "storm", "break", "attack"})
 # Riot words that, beside the state's response to a demonstration, as often describe the police ("violently dispersed").
@@ -97,10 +99,9 @@ def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
              and not (besides_trigger and tok.i == trigger.i)
              and not (besides_trigger and tok.dep_ == "compound" and tok.head.i != trigger.i
                       and tok.head.lemma_.lower() not in cues)
-             for key in (tok.lemma_.lower(), tok.lower_, *_longer_keys(doc, tok))
-             if key in cues]
+             for key in [_longest_key(doc, tok, cues)] if key is not None]
     found = [cue for tok, cue in found if not _accused_of(tok, trigger) and not _into_the_air(tok)
-             and not _in_support(tok, trigger) and not _names_a_site(tok)
+             and not _in_support(tok, trigger) and not _names_a_site(tok) and not _in_a_victims_name(tok)
              and not (_countering(tok) and not cue.cue.startswith("anti"))]
     return min(found, key=lambda c: c.rank) if found else None
 
@@ -113,6 +114,13 @@ def _object_list(trigger: Token) -> list[Token]:
         items.extend(c for c in item.children if c.dep_ in ("conj", "appos") and c not in items)
     return [t for item in items
             for t in (item, *(c for c in item.children if c.dep_ in ("compound", "amod", "nummod")))]
+
+
+def _longest_key(doc: Doc, tok: Token, cues: dict[str, WeaponCue]) -> str | None:
+    """The longest weapon cue ending at a token: the phrase names the weapon ("smoke grenades" are no grenades,
+    "heavy machine guns" no small arms)."""
+    return next((key for key in (*reversed(_longer_keys(doc, tok)), tok.lower_, tok.lemma_.lower()) if key in cues),
+                None)
 
 
 def _longer_keys(doc: Doc, tok: Token) -> tuple[str, ...]:
@@ -155,6 +163,18 @@ def _countering(tok: Token) -> bool:
     doc = tok.doc
     return tok.lower_.startswith("anti-") or \
         tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "anti"
+
+
+def _in_a_victims_name(tok: Token) -> bool:
+    """'members of the regime's Air Force Intelligence were killed': a weapon word in the name of those attacked is
+    who they are, not how they were attacked (the air force bombing is its subject: "the Air Force struck")."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in ("ORG", "NORP"):
+        return False
+    for anc in tok.ancestors:
+        if anc.dep_ in ("compound", "pobj", "prep", "poss", "appos"):
+            continue
+        return anc.dep_ in ("nsubjpass", "dobj")
+    return False
 
 
 def _into_the_air(tok: Token) -> bool:
@@ -509,6 +529,19 @@ def _repelled(trigger: Token) -> bool:
     return trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_.lower() in words("repel")
 
 
+def _at_a_crowd(triggers: list[Token], target: Actor | None) -> bool:
+    """A crowd is the target, or a demonstration is told beside: where crowd-control weapons make a police response."""
+    return target is not None and crowd_noun(target) in CROWD_TARGETS \
+        or any(t.lemma_.lower() in PROTEST_LEMMAS | CROWD_WORDS for trigger in triggers for t in trigger.sent)
+
+
+def _an_exchange_of(trigger: Token) -> bool:
+    """'a shelling exchange between regime forces and Turkish forces': both sides fire (the parser may read the
+    noun compound as a verb and its object)."""
+    return trigger.dep_ == "compound" and trigger.head.lemma_.lower() == "exchange" \
+        or any(c.dep_ == "dobj" and c.lemma_.lower() == "exchange" and c.i == trigger.i + 1 for c in trigger.children)
+
+
 def _engagement(triggers: list[Token], target: Actor | None) -> bool:
     """Small arms or fighting positions named in any sentence of the event, and no civilian target."""
     if target is not None and target.sector is not None and not _is_armed(target):
@@ -663,7 +696,10 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
     cue = weapon_cue(triggers)
     if cue is not None and cue.of_attackers and default_mode is not None:
         cue = None  # "armed men torched five trucks": the trigger's own tactic, not the attackers' arms
-    exchanged = triggers[0].lemma_.lower() in TWO_SIDED_LEMMAS | {"exchange"} or _responded_to(triggers[0])
+    if cue is not None and cue.mode == "crowd-control" and not _at_a_crowd(triggers, target):
+        cue = None  # "gunmen threw smoke grenades at a wedding": tear gas and smoke make no protest
+    exchanged = triggers[0].lemma_.lower() in TWO_SIDED_LEMMAS | {"exchange"} or _responded_to(triggers[0]) \
+        or _an_exchange_of(triggers[0])
     if cue is not None and cue.mode == "heavy-weapons" and exchanged:
         # "a clash between GNA and LNA forces, involving heavy artillery fire": two armed sides fighting
         return Coding("heavy-weapons", "Battles", "Armed clash", "19")

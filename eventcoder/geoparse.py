@@ -77,6 +77,9 @@ PART_WORDS = frozenset({"area", "neighbourhood", "neighborhood", "quarter", "loc
                         "colony", "sub-district", "subdistrict", "estate", "slum"})
 # Tokens that may separate a name from the region or country it lies in: "Kibera, Nairobi", "Sirwah (Marib)".
 BESIDE_SEPARATORS = frozenset({",", "(", ")", "in", "of", "-", "–", "the"})
+# Words of the land around a town that may stand between a town and its region: "the town of Foah in the
+# countryside of Idleb".
+SURROUNDING_WORDS = frozenset({"countryside", "outskirts", "vicinity", "environs", "periphery"})
 # Tokens between two names of one group: separators, "district"-like words and unknown names in a comma list
 # ("Bara, Khyber district, Federally Administered Tribal Areas, Pakistan").
 MAX_GROUP_GAP = 12
@@ -487,8 +490,8 @@ def _joined(doc: Doc, end: int, start: int) -> bool:
     ("Naushera sector area (Rajouri district, J&K)")."""
     gap = doc[end:start]
     return len(gap) <= MAX_GROUP_GAP and not any(t.is_sent_start for t in doc[end:start + 1]) and all(
-        t.lower_ in BESIDE_SEPARATORS or t.lower_ in GENERIC_WORDS or t.lower_ in PART_WORDS or _is_name_token(t)
-        for t in gap)
+        t.lower_ in BESIDE_SEPARATORS or t.lower_ in GENERIC_WORDS or t.lower_ in PART_WORDS
+        or t.lower_ in SURROUNDING_WORDS or _is_name_token(t) for t in gap)
 
 
 def _chained_runs(doc: Doc, runs: list[tuple[int, int]]) -> set[int]:

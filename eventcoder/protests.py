@@ -193,8 +193,9 @@ def _same_crowd(a: Actor, b: Actor) -> bool:
 def _inside_grievance(cand: Candidate, protest: Candidate) -> bool:
     """Violence told inside the protest's own clause below a preposition, an object or a relative clause, inside
     the crowd's own name ("victims of Molo ethnic clashes held a demonstration"), or as its cause ("the
-    demonstration was sparked by recent murders")."""
-    if cand.event_type != "ASSAULT" or protest.trigger.sent.start != cand.trigger.sent.start:
+    demonstration was sparked by recent murders"); so are a curfew, arrest or seizure told there ("protested over
+    ... after the administration extended curfew")."""
+    if cand.event_type not in ("ASSAULT", "COERCE") or protest.trigger.sent.start != cand.trigger.sent.start:
         return False
     head = _clause_head(protest.trigger)  # "a demonstration was staged to commemorate the massacres"
     return _below_grievance(cand.trigger, protest.trigger) or _in_crowd_name(cand.trigger, protest.trigger) \

@@ -365,3 +365,27 @@ def test_the_month_may_is_no_modal(code) -> None:
     events = code("Around 1 May 2020 (as reported), in Jundiai, Sao Paulo, motorcycle delivery workers protested. "
                   "Police fired tear gas to disperse them.", published="2020-05-04")
     assert [(e["acled_sub_event_type"], e["modality"]) for e in events] == [("Protest with intervention", "asserted")]
+
+
+@pytest.mark.parametrize("text", [
+    "Security measures: On 1 May 2020, the Turkish Government imposed a 3-day curfew in 31 provinces to curb "
+    "the spread of the coronavirus.",
+    "On 6 May 2020, Houthi authorities declared a 24-hour lockdown in 10 neighbourhoods of Sanaa.",
+])
+def test_curfews_and_lockdowns_are_security_measures(code, text: str) -> None:
+    assert coded(code(text, published="2020-05-09")) == [("COERCE", "Change to group/activity")]
+
+
+def test_smoke_grenades_are_no_grenade_attack(code) -> None:
+    events = code("Police threw smoke grenades at protesters in Beirut on Friday.", published="2020-05-09")
+    assert "Grenade" not in [e["acled_sub_event_type"] for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "On 7 May 2020, hundreds of locals held a protest in Kota city against the district administration over the "
+    "inadequate distribution of ration after the administration extended curfew in the localities.",
+    "On 7 May 2020, tour operators held a protest in Vlore against new regulations proposed by the Ministry of "
+    "Tourism, which would prolong social distancing and impose a curfew.",
+])
+def test_a_curfew_a_protest_is_about_is_no_event_of_its_own(code, text: str) -> None:
+    assert coded(code(text, published="2020-05-09")) == [("PROTEST", "Peaceful protest")]

@@ -121,3 +121,24 @@ def test_victims_read_as_the_subject_of_the_participle_after_them(code) -> None:
     events = code("Armed gang kills police investigating gun runners in Nairobi", published="2008-05-05")
     assert [(e["acled_sub_event_type"], e["target"]["name"]) for e in events if e["event_type"] == "ASSAULT"] == \
         [("Armed clash", "police")]
+
+
+@pytest.mark.parametrize("text", [
+    # a shelling exchange between two sides: both fire (the parser reads "shelling" as a verb)
+    "On 28 April 2020, shelling exchange with heavy machine guns between regime forces and Turkish forces in "
+    "Rubay'at area in Al-Hasakeh countryside.",
+    # a planted bomb followed by gunshots at fighters: the attackers fought them
+    "On 5 May 2020, a suspected IS planted IED exploded in Rashad and was followed by gunshots which left 3 TMF "
+    "fighters dead.",
+])
+def test_exchanges_and_bombs_with_gunshots_are_clashes(code, text: str) -> None:
+    events = [e for e in code(text, published="2020-05-09") if e["event_type"] == "ASSAULT"]
+    assert [e["acled_sub_event_type"] for e in events] == ["Armed clash"]
+
+
+def test_the_air_force_in_the_victims_name_is_no_air_strike(code) -> None:
+    events = code("On 4 May 2020, 2 members of the regime's Air Force Intelligence were killed when unidentified "
+                  "gunmen opened fire on them with machine guns in Dar'a.", published="2020-05-09")
+    assert [e["acled_sub_event_type"] for e in events if e["event_type"] == "ASSAULT"] == ["Armed clash"]
+    struck = code("The Syrian Air Force bombed the town of Saraqib, killing five civilians.", published="2020-05-09")
+    assert [e["acled_sub_event_type"] for e in struck if e["event_type"] == "ASSAULT"] == ["Air/drone strike"]

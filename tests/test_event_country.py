@@ -379,3 +379,14 @@ def test_a_hindi_connector_keeps_a_village_name_whole(code) -> None:
 def test_a_sure_region_in_brackets_outweighs_a_namesake_abroad(code, text: str, country: str, admin1: str) -> None:
     [event] = code(text, "2020-05-07")
     assert (event["place"]["country"], event["place"]["admin1"]) == (country, admin1)
+
+
+@pytest.mark.parametrize("text, place", [
+    # the West Bank borders Israel: Israeli forces place Bethlehem there, not in South Africa; Jenin is spelled as
+    # reporters spell it, not as GeoNames does (Janin), and is not the Polish village of that name
+    ("Israeli forces shot a man in Bethlehem on Friday.", ("Bethlehem", "PSE", "West Bank")),
+    ("Israeli soldiers raided Jenin on Friday, killing two Palestinians.", ("Jenin", "PSE", "West Bank")),
+])
+def test_west_bank_towns_beside_israeli_forces(code, text: str, place: tuple[str, str, str]) -> None:
+    [event] = code(text, published="2020-05-09")
+    assert (event["place"]["name"], event["place"]["country"], event["place"]["admin1"]) == place

@@ -560,3 +560,11 @@ def test_a_town_keeps_its_own_country_over_a_neighbours_namesake() -> None:
 def test_state_abbreviations_name_their_state(text: str, name: str, admin1: str) -> None:
     m = named(text, name)
     assert m.place.admin1 == admin1
+
+
+def test_a_town_in_the_countryside_of_a_region_lies_in_it() -> None:
+    # GeoNames lacks the Syrian Foah; the French town it spells (Foix) is not where a raid in Idleb happened
+    found = [(m.text, m.place.country) for m in mentions(
+        "On 3 May 2020, unidentified gunmen raided the headquarters of Al Sham Corps in the town of Foah in the "
+        "countryside of Idleb.")]
+    assert found == [("Idleb", "SYR")]
