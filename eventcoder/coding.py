@@ -640,7 +640,10 @@ def code(event_type: str, default_mode: str | None, default_cameo: str, triggers
         # villagers who fought with sticks and rods, nor mobs, groups or supporters, which stay rioters)
         return Coding(coding.mode, "Battles", "Armed clash", "19")
     if coding.acled_sub_event_type == "Looting/property destruction" and fatalities:
-        # "killed during the rustling of 800 goats", "torched a house, killing two": people died, so an attack
+        # "killed during the rustling of 800 goats", "torched a house, killing two": people died, so an attack;
+        # a fight when the dead were armed ("destroyed five IS hideouts and killed 7 militants")
+        if _is_armed(target) or _armed_victims(triggers):
+            return Coding(coding.mode, "Battles", "Armed clash", "19")
         return Coding(coding.mode, "Violence against civilians", "Attack", "18")
     if coding.acled_sub_event_type == "Abduction/forced disappearance" and fatalities:
         # ACLED: people kidnapped and killed were attacked, or fought when the dead were armed ("1 soldier was

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from eventcoder import places
 from eventcoder.actors import community_named, lookup
@@ -10,6 +11,7 @@ from eventcoder.candidates import Candidate
 from eventcoder.casualties import uncounted_bombers
 from eventcoder.coding import OUTCOME_LEMMAS, VICTIM_DEPS, armed_on_duty, weapon_cue
 from eventcoder.geoparse import PlaceMention, primary
+from eventcoder.lexicon import read_table
 from eventcoder.missions import missions_named
 from eventcoder.records import UNIDENTIFIED, Actor
 from eventcoder.roles import actor_at
@@ -99,6 +101,11 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
                 setattr(cand, role, replace(actor, country=others[0]))
                 cand.fallbacks.append(f"{role}.country")
             continue
+        if actor is not None and actor.country is None and (homes := shared_name_countries(actor.name)):
+            # "Congress": India's in an Indian story, the US one where the story's country has none
+            setattr(cand, role, replace(actor, country=local if local in homes else homes[0]))
+            cand.fallbacks.append(f"{role}.country")
+            continue
         if actor is not None and actor.country is None and local and actor.sector not in FOREIGN_SECTORS:
             # ACLED codes local actors by the country of the event: "Police Forces of Kenya", "Rioters (Kenya)"
             setattr(cand, role, replace(actor, country=local))
@@ -164,6 +171,16 @@ def _civilian_victims(cand: Candidate, acled_event_type: str | None, acled_sub_e
     if "target" not in cand.fallbacks:
         cand.fallbacks.append("target")
     return Actor(text="", name="civilians", country=_event_country(cand), sector="CVL")
+
+
+@cache
+def _shared_names() -> dict[str, tuple[str, ...]]:
+    return {row["name"]: tuple(row["countries"].split(",")) for row in read_table("shared_names.tsv")}
+
+
+def shared_name_countries(name: str) -> tuple[str, ...]:
+    """The countries that have a body of this name ("Congress"), the one world news most often means first."""
+    return _shared_names().get(name, ())
 
 
 def _event_country(cand: Candidate) -> str | None:

@@ -142,3 +142,13 @@ def test_the_air_force_in_the_victims_name_is_no_air_strike(code) -> None:
     assert [e["acled_sub_event_type"] for e in events if e["event_type"] == "ASSAULT"] == ["Armed clash"]
     struck = code("The Syrian Air Force bombed the town of Saraqib, killing five civilians.", published="2020-05-09")
     assert [e["acled_sub_event_type"] for e in struck if e["event_type"] == "ASSAULT"] == ["Air/drone strike"]
+
+
+def test_hideouts_destroyed_and_militants_killed_are_a_clash(code) -> None:
+    events = code("On 28 Apr 2020, PMF forces destroyed five IS hideouts and killed 7 militants in security operations "
+                  "across the Hamrin mountains in Saladin province.", published="2020-05-09")
+    assert [(e["acled_sub_event_type"], e["fatalities"]) for e in events if e["event_type"] == "ASSAULT"] == \
+        [("Armed clash", 7)]
+    # people killed where property was destroyed are victims of an attack when they were not armed
+    torched = code("Raiders torched a house in Baringo, killing two people.", published="2020-05-09")
+    assert [e["acled_sub_event_type"] for e in torched if e["event_type"] == "ASSAULT"] == ["Attack"]

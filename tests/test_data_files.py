@@ -75,14 +75,24 @@ def test_no_quotes_or_comment_lines() -> None:
         assert not any(c.strip() != c for line in text.splitlines()[1:] for c in line.split("\t")[:1]), name
 
 
+def shared_name_rows() -> dict[str, list[str]]:
+    from eventcoder.lexicon import read_table
+    return {row["name"]: row["countries"].split(",") for row in read_table("shared_names.tsv")}
+
+
+def test_shared_names_list_valid_countries(country_codes: set[str]) -> None:
+    for name, countries in shared_name_rows().items():
+        assert countries and all(c in country_codes for c in countries), name
+
+
 def test_actor_codes(actors: list[list[str]], country_codes: set[str]) -> None:
     valid = country_codes | PLOVER_SPECIAL
     assert all(re.fullmatch(r"[A-Z]{3}", c) for c in valid)
     for row in _actor_rows(actors):
         assert row["pattern"] and row["name"], row
         assert row["kind"] in ACTOR_KINDS, row
-        if row["kind"] == "generic":
-            assert row["country"] == "", row
+        if row["kind"] == "generic" or row["name"] in shared_name_rows():
+            assert row["country"] == "", row  # a shared name ("Congress") takes the story's country
         else:
             assert row["country"] in valid, row
         assert row["sector"] == "" or row["sector"] in SECTORS, row

@@ -390,3 +390,15 @@ def test_a_sure_region_in_brackets_outweighs_a_namesake_abroad(code, text: str, 
 def test_west_bank_towns_beside_israeli_forces(code, text: str, place: tuple[str, str, str]) -> None:
     [event] = code(text, published="2020-05-09")
     assert (event["place"]["name"], event["place"]["country"], event["place"]["admin1"]) == place
+
+
+def test_congress_is_the_legislature_or_party_of_the_story_country(code) -> None:
+    # many countries have a Congress; in an Indian story it is India's (the party), in Washington the US one
+    [event] = code("On 3 May 2020, a group of assailants attacked Congress workers, injuring three of them, at Ranir "
+                   "Bazar (West Tripura district, Tripura).", published="2020-05-09")
+    assert (event["target"]["name"], event["target"]["country"]) == ("Congress", "IND")
+    [event] = code("Protesters marched to Congress in Washington on Monday.", published="2020-05-09")
+    assert (event["target"]["name"], event["target"]["country"]) == ("Congress", "USA")
+    # Iran has no Congress: the one that asks Obama to help it is the US one
+    [event] = code("Congress is asking Obama to help Iran.", published="2012-05-09")
+    assert (event["source"]["name"], event["source"]["country"]) == ("Congress", "USA")
