@@ -249,11 +249,19 @@ def riot_cue(tok: Token, cues: frozenset[str] | None = None) -> bool:
         return False  # "stormed the streets" is marching, not storming a building
     if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in tok.children):
         return False
-    for anc in tok.ancestors:
+    for anc in (tok, *tok.ancestors):
+        if anc.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_PREPS for c in anc.children) \
+                and not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in anc.children):
+            return False  # "a protest after a residential hall is burned": what went before (not "after they lit fires")
+        if anc is tok:
+            continue
         background = anc.lower_ in BACKGROUND_PREPS and tok.pos_ == "NOUN"  # "after the riots in the prisons"
-        if anc.dep_ == "prep" and (anc.lower_ in GRIEVANCE_PREPS or background) or anc.pos_ == "VERB" and \
+        if (anc.dep_ == "prep" or background and anc.dep_ in ("acl", "advcl")) \
+                and (anc.lower_ in GRIEVANCE_PREPS or background) or anc.pos_ == "VERB" and \
                 anc.lemma_.lower() in GRIEVANCE_VERBS and anc.i < tok.i and anc.i != tok.head.head.i:
             return False
+        if anc.dep_ == "prep" and anc.lower_ == "of" and anc.head.dep_ in ("nsubj", "nsubjpass"):
+            return False  # "survivors of the 2008 election violence gathered": who the crowd is
     return True
 
 
@@ -308,7 +316,10 @@ def _crowd_fight(triggers: list[Token], source: Actor | None, firefight: bool) -
         return False
     if firefight:
         return False  # a shoot-out or an exchange of fire is between armed sides, whoever they are
-    crowd = any(is_crowd(tok) for tok in sides) or (source is not None and source.sector in CROWD_SECTORS)
+    crowd = any(is_crowd(tok) for tok in sides) or (source is not None and source.sector in CROWD_SECTORS) \
+        or source is None and not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in sides) \
+        and any(is_crowd(tok) for tok in triggers[0].sent)  # "police fire tear
+    # gas to disperse student protesters during a clash": a clash with no sides named is the crowd's
     # communities or peoples fighting ("Pokot and Turkana clashed", "Somalis", "the Kisii and Kipsigis groups")
     # are identity militias, and sides the text calls armed ("two armed families") are armed: a battle
     return crowd and not any((a := actor_at(tok)) is not None and a.sector in NON_STATE_ARMED
@@ -676,6 +687,12 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
     if event_type == "RETREAT" and default_mode == "withdraw" and _left_ground(triggers[0], source):
         sub = "Non-violent transfer of territory"  # "regime forces withdrew from Al-Mastumah": the place changes hands
         return Coding(default_mode, acled_event_types()[sub], sub, default_cameo)
+    if event_type == "COERCE" and default_mode == "arrest" and source is not None \
+            and source.sector in NON_STATE_ARMED - {"CRM"}:
+        # ACLED: only the state arrests; rebels and militias that detain people abduct them ("QSD arrested a number
+        # of young men")
+        sub = "Abduction/forced disappearance"
+        return Coding(default_mode, acled_event_types()[sub], sub, default_cameo)
     if event_type != "ASSAULT":
         sub = acled_sub_types_by_plover().get((event_type, default_mode or "")) or \
             acled_sub_types_by_plover().get((event_type, "*"))
@@ -699,6 +716,9 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
     cue = weapon_cue(triggers)
     if cue is not None and cue.of_attackers and default_mode is not None:
         cue = None  # "armed men torched five trucks": the trigger's own tactic, not the attackers' arms
+    if cue is not None and cue.cue.startswith("projectile") and source is not None \
+            and crowd_noun(source) in CROWD_TARGETS:
+        cue = None  # "demonstrators threw rocks and other projectiles": what a crowd throws is no shell
     if cue is not None and cue.mode == "crowd-control" and not _at_a_crowd(triggers, target):
         cue = None  # "gunmen threw smoke grenades at a wedding": tear gas and smoke make no protest
     exchanged = triggers[0].lemma_.lower() in TWO_SIDED_LEMMAS | {"exchange"} or _responded_to(triggers[0]) \

@@ -389,3 +389,35 @@ def test_smoke_grenades_are_no_grenade_attack(code) -> None:
 ])
 def test_a_curfew_a_protest_is_about_is_no_event_of_its_own(code, text: str) -> None:
     assert coded(code(text, published="2020-05-09")) == [("PROTEST", "Peaceful protest")]
+
+
+@pytest.mark.parametrize("text", [
+    # a clash whose sides go unnamed, beside protesters and tear gas: the protesters' riot, not a battle
+    "Indonesian riot police fire tear gas to disperse student protesters during a clash outside parliament in "
+    "Jakarta, Indonesia, Tuesday.",
+    # what a crowd throws is no shell
+    "Demonstrators threw rocks and other projectiles at the police in Santiago, Chile, on Tuesday.",
+])
+def test_crowds_clashing_and_throwing_riot(code, text: str) -> None:
+    events = code(text, published="2019-11-20")
+    assert [e["acled_sub_event_type"] for e in events if e["event_type"] == "ASSAULT"] == ["Violent demonstration"]
+
+
+def test_an_arrest_by_rebels_is_an_abduction(code) -> None:
+    # only the state arrests, in ACLED's terms; the PLOVER event stays a coercive arrest
+    assert coded(code("On 5 May 2020, QSD arrested a number of young men in Mansura city in Ar-Raqqa countryside.",
+                      published="2020-05-09")) == [("COERCE", "Abduction/forced disappearance")]
+    assert coded(code("Police arrested 20 traders in Nairobi on Monday.", published="2020-05-09")) == \
+        [("COERCE", "Arrests")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # violence in who the crowd is, or in what went before, makes no riot
+    ("200 survivors of the 2008 election violence in Kiambaa gathered to call on politicians to avoid hate "
+     "speech.", "Peaceful protest"),
+    # the crowd's own acts told in an "after" clause do
+    ("Youth paralysed business on the Nairobi-Mombasa highway after they barricaded the road and lit fires in Voi "
+     "to protest against discrimination in employment.", "Violent demonstration"),
+])
+def test_riot_words_of_the_crowds_past_or_its_name(code, text: str, expected: str) -> None:
+    assert [e["acled_sub_event_type"] for e in code(text, published="2017-05-05")] == [expected]
