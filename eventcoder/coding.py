@@ -68,6 +68,8 @@ class Coding:
     cameo_root: str | None
 
 
+# ACLED's sub-event type of a chemical agent, named anywhere in the sentence of the attack that used it.
+CHEMICAL = "Chemical weapon"
 # Words that put a weapon in the support of an operation, not in the operation: "backed by airstrikes".
 SUPPORT_WORDS = frozenset({"support", "back", "assist", "cover"})
 
@@ -92,7 +94,8 @@ def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
     # to corroborate, a weapon word must name a weapon, not modify another noun ("a bullet train")
     # "grenade launchers": the pair names the weapon, so its first word does not count alone
     # a chemical agent anywhere in the sentence says what the weapon carried ("mortars filled with chlorine gas")
-    agents_ = [tok for tok in trigger.sent if tok.lower_ in words("chemical_agent")]
+    agents_ = [tok for tok in trigger.sent if tok.lower_ in words("chemical_agent")
+               or (key := _longest_key(doc, tok, cues)) is not None and cues[key].acled_sub_event_type == CHEMICAL]
     tokens = list(near) + list(window) + agents_
     skip = {tok.i for tok in tokens if tok.i + 1 < len(doc) and f"{tok.lower_} {doc[tok.i + 1].lower_}" in cues}
     found = [(tok, cues[key]) for tok in tokens if tok.i not in skip

@@ -421,3 +421,9 @@ def test_an_arrest_by_rebels_is_an_abduction(code) -> None:
 ])
 def test_riot_words_of_the_crowds_past_or_its_name(code, text: str, expected: str) -> None:
     assert [e["acled_sub_event_type"] for e in code(text, published="2017-05-05")] == [expected]
+
+
+def test_a_poison_gas_named_anywhere_in_the_sentence_is_a_chemical_weapon(code) -> None:
+    events = code("On 2 February 2015, a Syrian government forces helicopter dropped two barrel bombs loaded with "
+                  "cylinders containing a poison gas on farmland in the north of the country.", published="2015-02-05")
+    assert [e["acled_sub_event_type"] for e in events if e["event_type"] == "ASSAULT"] == ["Chemical weapon"]
