@@ -147,6 +147,8 @@ def coded_target(cand: Candidate, acled_event_type: str | None, acled_sub_event_
     target = _civilian_victims(cand, acled_event_type, acled_sub_event_type) or cand.target
     if target is not None and target.sector is None and (sector := site_sector(target.text or target.name)):
         target = replace(target, sector=sector)  # "stormed the Intercontinental Hotel": a business
+    if target is not None and target.sector is None and cand.event_type == "ASSAULT" and _a_persons_name(cand, target):
+        target = replace(target, sector="CVL")  # "a bomb attached to Omar Mohammed's car": a private person
     if target is not None and (acled_event_type == "Violence against civilians" and target.sector is None
                                or acled_sub_event_type == "Mob violence" and target.sector == "CRM"):
         return replace(target, sector="CVL")
@@ -158,6 +160,12 @@ def coded_target(cand: Candidate, acled_event_type: str | None, acled_sub_event_
         country = struck.country or (None if struck.sector in FOREIGN_SECTORS else _event_country(cand))
         return replace(struck, country=country)
     return target
+
+
+def _a_persons_name(cand: Candidate, actor: Actor) -> bool:
+    """An actor the model reads as a person's name in the event's sentence, with no title or group of its own."""
+    name = set(actor.text.split())
+    return bool(name) and all(t.ent_type_ == "PERSON" for t in cand.sent if t.text in name)
 
 
 def _civilian_victims(cand: Candidate, acled_event_type: str | None, acled_sub_event_type: str | None) -> Actor | None:

@@ -237,9 +237,14 @@ def _hurt_people(cand: Candidate) -> Actor | None:
     return None
 
 
+# Words after which a site's name goes on past its head noun: "Shalobar Government High School for Boys".
+NAME_TAIL_WORDS = ("for", "of")
+
+
 def site_sector(name: str) -> str | None:
-    """The sector of whom a named site stands for, by its last word ("the Intercontinental Hotel": a business)."""
+    """The sector of whom a named site stands for, by its head word: its last, or the last before "for"/"of" ("the
+    Intercontinental Hotel": a business; "Shalobar Government High School for Boys": a school)."""
     words_ = name.lower().split()
-    site = next((s for form in with_singular(words_[-1]) if (s := sites().get(form)) is not None), None) \
-        if words_ else None  # ("olive trees")
-    return site.sector if site is not None else None
+    heads = words_[-1:] + [words_[i - 1] for i, w in enumerate(words_) if w in NAME_TAIL_WORDS and i > 0][:1]
+    site = next((s for head in heads for form in with_singular(head) if (s := sites().get(form)) is not None), None)
+    return site.sector if site is not None else None  # ("olive trees")

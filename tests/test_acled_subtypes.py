@@ -427,3 +427,4 @@ def test_a_poison_gas_named_anywhere_in_the_sentence_is_a_chemical_weapon(code) 
     events = code("On 2 February 2015, a Syrian government forces helicopter dropped two barrel bombs loaded with "
                   "cylinders containing a poison gas on farmland in the north of the country.", published="2015-02-05")
     assert [e["acled_sub_event_type"] for e in events if e["event_type"] == "ASSAULT"] == ["Chemical weapon"]
+

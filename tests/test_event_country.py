@@ -402,3 +402,15 @@ def test_congress_is_the_legislature_or_party_of_the_story_country(code) -> None
     # Iran has no Congress: the one that asks Obama to help it is the US one
     [event] = code("Congress is asking Obama to help Iran.", published="2012-05-09")
     assert (event["source"]["name"], event["source"]["country"]) == ("Congress", "USA")
+
+
+@pytest.mark.parametrize("text, target, sector", [
+    # a private person named as the target of a bombing is a civilian; a school named with a tail is a school
+    ("A low intensity remote controlled bomb exploded at the private residence of Shehri Khan in Havaid, Khyber "
+     "Pakhtunkhwa province, Pakistan.", "Shehri Khan", "CVL"),
+    ("Unidentified militants detonated an improvised explosive device targeting Shalobar Government High School for "
+     "Boys in Bara, Khyber, Pakistan.", "Shalobar Government High School for Boys", "EDU"),
+])
+def test_named_targets_of_bombings(code, text: str, target: str, sector: str) -> None:
+    [event] = code(text, published="2011-11-20")
+    assert (event["target"]["name"], event["target"]["sector"]) == (target, sector)
