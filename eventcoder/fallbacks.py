@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 
@@ -17,6 +18,10 @@ from eventcoder.records import UNIDENTIFIED, Actor
 from eventcoder.roles import actor_at
 from eventcoder.struck import site_sector, struck_target
 
+# A unit named by its number ("the 25th Mechanized Brigade", "35th Division"): armies number their units, armed
+# groups name theirs ("Al-Aqsa Martyrs Brigades", in the actor dictionary).
+NUMBERED_UNIT = re.compile(r"(?:the\s+)?\d+(?:st|nd|rd|th)\b.*\b(?:brigade|division|battalion|regiment|corps|army)s?$",
+                           re.IGNORECASE)
 # The generic actor of "foreign troops", whose country is the article's foreign power.
 FOREIGN_FORCES = "foreign forces"
 # Sectors whose country is never the event's by default: international bodies.
@@ -94,6 +99,9 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
         main.place.country if main is not None else (countries[0] if countries else None)
     for role in ("source", "target"):
         actor = getattr(cand, role)
+        if actor is not None and actor.sector is None and NUMBERED_UNIT.match(actor.name):
+            actor = replace(actor, sector="MIL")  # "the 25th Mechanized Brigade": an army's unit
+            setattr(cand, role, actor)
         if actor is not None and actor.country is None and actor.name == FOREIGN_FORCES:
             # "foreign troops": the foreign country the article names most, not the event's own
             others = [c for c in countries if c not in (local, cand.source.country if cand.source else None)]

@@ -414,3 +414,10 @@ def test_congress_is_the_legislature_or_party_of_the_story_country(code) -> None
 def test_named_targets_of_bombings(code, text: str, target: str, sector: str) -> None:
     [event] = code(text, published="2011-11-20")
     assert (event["target"]["name"], event["target"]["sector"]) == (target, sector)
+
+
+def test_a_numbered_unit_is_an_armys(code) -> None:
+    [event] = code("Militants attacked the 25th Mechanized Brigade in Abyan on Monday, killing three soldiers.",
+                   published="2011-07-05")
+    assert (event["target"]["name"], event["target"]["sector"], event["acled_sub_event_type"]) == \
+        ("the 25th Mechanized Brigade", "MIL", "Armed clash")
