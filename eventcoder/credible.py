@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from eventcoder.actors import generic
 from eventcoder.candidates import Candidate
+from eventcoder.casualties import count_of
 from eventcoder.coding import ARMED_SECTORS, BLAST_MODES, PROTEST_LEMMAS, weapon_cue  # armed actors do not hold protests
 from eventcoder.lexicon import WeaponCue, required_words, weapon_cues, word_classes
 from eventcoder.lexicon import words as cue_class  # (cue_words.tsv)
@@ -18,6 +19,8 @@ CHECKED_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 CRIMINAL_SECTORS = frozenset({"CRM"})
 # Sectors of people whose arrest ACLED records: opposition, parties, journalists, activists, armed groups.
 DETAINEE_SECTORS = frozenset({"OPP", "PTY", "JRN", "SOC", "REB", "PRM"})
+# People arrested at once in these numbers or more are a mass arrest, an event whoever they are.
+MASS_ARREST = 20
 # Particles a trigger may require ("go off", "blow up"): unlike a weapon object, they vouch for nothing.
 PARTICLES = frozenset({"up", "off", "out", "down"})
 # Weapons no sport, weather or business story uses: an attack with one is real whatever words surround it.
@@ -110,9 +113,12 @@ def _political_detainees(cand: Candidate) -> bool:
         return False  # "leaders are detained in that prison": a state, not an arrest
     if cand.target is not None and cand.target.sector in DETAINEE_SECTORS:
         return True  # "an al Shabaab facilitator is arrested"
+    held = [h for h in participants(trigger) if h.dep_ in ("dobj", "nsubjpass")]
+    if any((count := count_of(h)) is not None and count >= MASS_ARREST for h in held):
+        return True  # "over 80 traders were arrested in an operation": a mass arrest is political by its size
     return any((entry := generic(tok)) is not None and entry.sector in DETAINEE_SECTORS
                or tok.lower_ in cue_class("prominent")  # "the Deputy Chief Justice was arrested"
-               for held in participants(trigger) if held.dep_ in ("dobj", "nsubjpass") for tok in held.subtree)
+               for h in held for tok in h.subtree)
 
 
 def _deadly(cand: Candidate) -> bool:

@@ -84,6 +84,10 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
             cand.fallbacks.append("target")
     if cand.event_type == "ASSAULT":
         _complete_toll(cand)
+    if cand.event_type == "COERCE" and cand.entry.mode == "arrest" and cand.source is None:
+        # "over 80 traders were arrested": the police, as ACLED codes an arrest that names no one making it
+        cand.source = Actor(text="", name="police", sector="COP")
+        cand.fallbacks.append("source")
     if cand.event_type == "PROTEST" and cand.source is None:
         # unnamed demonstrators, as ACLED codes them: "Protesters (Kenya)", "Rioters (Kenya)"
         crowd = "rioters" if cand.entry.mode == "riot" else "protesters"

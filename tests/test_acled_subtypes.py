@@ -428,3 +428,13 @@ def test_a_poison_gas_named_anywhere_in_the_sentence_is_a_chemical_weapon(code) 
                   "cylinders containing a poison gas on farmland in the north of the country.", published="2015-02-05")
     assert [e["acled_sub_event_type"] for e in events if e["event_type"] == "ASSAULT"] == ["Chemical weapon"]
 
+
+
+def test_a_mass_arrest_counts_without_its_agent(code) -> None:
+    # eighty people arrested at once are an event though the text names no police; two suspects are not
+    [event] = code("On 2 Aug 2018, over 80 traders were arrested in Kawangware, Nairobi, in an operation against "
+                   "illegal structures.", published="2018-08-03")
+    # the police, as ACLED codes an arrest whose maker goes unnamed
+    assert (event["acled_sub_event_type"], event["source"]["name"], event["source"]["country"]) == \
+        ("Arrests", "police", "KEN")
+    assert coded(code("Two suspects were arrested in Nairobi for theft.", published="2018-08-03")) == []
