@@ -36,8 +36,9 @@ BLAST_MODES = frozenset({"heavy-weapons", "explosives"})
 CROWD_MODES = frozenset({None, "beat", "primitive", "destroy"})
 # Words of a demonstration: a crowd's violence during one is a violent demonstration, not mob violence.
 PROTEST_LEMMAS = frozenset({"protest", "protester", "demonstrate", "demonstration", "demonstrator", "rally", "march"})
-# Words of a crowd, or of breaking one up, beside which tear gas and smoke grenades are crowd control.
-CROWD_WORDS = frozenset({"crowd", "disperse", "riot", "rioter", "mob"})
+# Words of a crowd, of breaking one up, or of a demonstration, beside which tear gas and smoke grenades are crowd
+# control.
+CROWD_WORDS = frozenset({"crowd", "disperse", "riot", "rioter", "mob"}) | PROTEST_LEMMAS
 # Verbs of a crowd breaking up a rally or meeting: the rally is what they act on, and their act is a riot.
 DISRUPTING_VERBS = frozenset({"disrupt", "invade", "storm", "break", "attack"})
 # Riot words that, beside the state's response to a demonstration, as often describe the police ("violently dispersed").
@@ -95,7 +96,9 @@ def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
     # "grenade launchers": the pair names the weapon, so its first word does not count alone
     # a chemical agent anywhere in the sentence says what the weapon carried ("mortars filled with chlorine gas")
     agents_ = [tok for tok in trigger.sent if tok.lower_ in words("chemical_agent")
-               or (key := _longest_key(doc, tok, cues)) is not None and cues[key].acled_sub_event_type == CHEMICAL]
+               or {tok.lower_, tok.lemma_.lower()} & _chemical_cue_ends() and (key := _longest_key(doc, tok, cues))
+               is not None
+               and cues[key].acled_sub_event_type == CHEMICAL]
     tokens = list(near) + list(window) + agents_
     skip = {tok.i for tok in tokens if tok.i + 1 < len(doc) and f"{tok.lower_} {doc[tok.i + 1].lower_}" in cues}
     found = [(tok, cues[key]) for tok in tokens if tok.i not in skip
@@ -133,6 +136,12 @@ def _longer_keys(doc: Doc, tok: Token) -> tuple[str, ...]:
         return ()
     three = doc[tok.i - 2: tok.i + 1].text.lower() if tok.i > 1 else ""
     return f"{doc[tok.i - 1].lower_} {tok.lower_}", three
+
+
+@cache
+def _chemical_cue_ends() -> frozenset[str]:
+    """Last words of the chemical-weapon cues ("gas" of "poison gas"): only these tokens can end one."""
+    return frozenset(key.split()[-1] for key, cue in weapon_cues().items() if cue.acled_sub_event_type == CHEMICAL)
 
 
 @cache
@@ -252,12 +261,9 @@ def riot_cue(tok: Token, cues: frozenset[str] | None = None) -> bool:
         return False  # "stormed the streets" is marching, not storming a building
     if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in tok.children):
         return False
-    for anc in (tok, *tok.ancestors):
-        if anc.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_PREPS for c in anc.children) \
-                and not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in anc.children):
-            return False  # "a protest after a residential hall is burned": what went before (not "after they lit fires")
-        if anc is tok:
-            continue
+    if any(_clause_told_before(node) for node in (tok, *tok.ancestors)):
+        return False  # "a protest after a residential hall is burned": what went before
+    for anc in tok.ancestors:
         background = anc.lower_ in BACKGROUND_PREPS and tok.pos_ == "NOUN"  # "after the riots in the prisons"
         if (anc.dep_ == "prep" or background and anc.dep_ in ("acl", "advcl")) \
                 and (anc.lower_ in GRIEVANCE_PREPS or background) or anc.pos_ == "VERB" and \
@@ -266,6 +272,14 @@ def riot_cue(tok: Token, cues: frozenset[str] | None = None) -> bool:
         if anc.dep_ == "prep" and anc.lower_ == "of" and anc.head.dep_ in ("nsubj", "nsubjpass"):
             return False  # "survivors of the 2008 election violence gathered": who the crowd is
     return True
+
+
+def _clause_told_before(node: Token) -> bool:
+    """A verb in a clause introduced by "after"/"following" whose subject is not the crowd's pronoun: what went
+    before the protest ("after a residential hall is burned"; not "after they lit fires")."""
+    return node.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_PREPS
+                                               for c in node.children) \
+        and not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in node.children)
 
 
 def _denied(tok: Token) -> bool:
@@ -319,10 +333,11 @@ def _crowd_fight(triggers: list[Token], source: Actor | None, firefight: bool) -
         return False
     if firefight:
         return False  # a shoot-out or an exchange of fire is between armed sides, whoever they are
+    # a clash with no sides named, told beside a crowd, is the crowd's ("police fire tear gas to disperse student
+    # protesters during a clash")
+    unnamed_sides = source is None and not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in sides)
     crowd = any(is_crowd(tok) for tok in sides) or (source is not None and source.sector in CROWD_SECTORS) \
-        or source is None and not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in sides) \
-        and any(is_crowd(tok) for tok in triggers[0].sent)  # "police fire tear
-    # gas to disperse student protesters during a clash": a clash with no sides named is the crowd's
+        or unnamed_sides and any(is_crowd(tok) for tok in triggers[0].sent)
     # communities or peoples fighting ("Pokot and Turkana clashed", "Somalis", "the Kisii and Kipsigis groups")
     # are identity militias, and sides the text calls armed ("two armed families") are armed: a battle
     return crowd and not any((a := actor_at(tok)) is not None and a.sector in NON_STATE_ARMED
@@ -546,7 +561,7 @@ def _repelled(trigger: Token) -> bool:
 def _at_a_crowd(triggers: list[Token], target: Actor | None) -> bool:
     """A crowd is the target, or a demonstration is told beside: where crowd-control weapons make a police response."""
     return target is not None and crowd_noun(target) in CROWD_TARGETS \
-        or any(t.lemma_.lower() in PROTEST_LEMMAS | CROWD_WORDS for trigger in triggers for t in trigger.sent)
+        or any(t.lemma_.lower() in CROWD_WORDS for trigger in triggers for t in trigger.sent)
 
 
 def _an_exchange_of(trigger: Token) -> bool:
