@@ -426,6 +426,10 @@ def _narrow_to_the_notes_town(cand: Candidate, located: list[PlaceMention], ment
     country = cand.place.country
     towns = [m for m in (located or mentions) if m.place.precision in ("city", "near", "exact")
              and m.place.country == country]
+    if not towns and "place" in cand.fallbacks:
+        # the country was only the story's guess (the home of "Israeli airstrikes"): where the note says things
+        # happened is surer ("positions in Tall al Ahmar in the western countryside of Dar'a")
+        towns = [m for m in located if m.place.precision in ("city", "near", "exact")]
     chosen = primary(towns)
     if chosen is not None:
         cand.place = chosen.place

@@ -169,6 +169,7 @@ class _Hit:
     inside: _Hit | None = None  # the name this one is said to lie in: "Bara town in Idleb" (Idleb)
     separated: bool = False  # right after a comma or bracket: "Kaduna" in "Buruku (Chikun LGA, Kaduna)"
     border: bool = False  # a country named for its border: "near the Somalia border"
+    bracketed: str = ""  # the folded words in brackets after it that no other hit reads: "San Lorenzo (Central)"
 
 
 def _folded_doc(doc: Doc) -> tuple[str, list[int]]:
@@ -468,10 +469,14 @@ def local_noun_after(doc: Doc, end: int) -> bool:
 
 
 def _overruled(doc: Doc, tok: Token, start: int, end: int) -> bool:
-    """A label a place cue may overrule: the model's guesses ("in Moyale town"), and a community that shares its
-    land's name ("in Turkana", "Turkana County residents": the county)."""
+    """A label a place cue may overrule: the model's guesses ("in Moyale town"), a community that shares its
+    land's name ("in Turkana", "Turkana County residents": the county), and a people's name before a region's noun
+    ("Goday, Shabelle Zone (Somali region)": Ethiopia's Somali region; not "the Somali region of Gedo")."""
     community = tok.ent_type_ == "NORP" and community_of(tok.ent_id_)
-    return (tok.ent_type_ in GUESSED_LABELS or community or _misread_date(tok)) and _locative_cue(doc, start, end)
+    region = tok.ent_type_ == "NORP" and _cue(doc, start, end)[1] == "admin1" \
+        and not (end + 1 < len(doc) and doc[end + 1].lower_ == "of")
+    return (tok.ent_type_ in GUESSED_LABELS or community or _misread_date(tok)) and _locative_cue(doc, start, end) \
+        or region
 
 
 def _misread_date(tok: Token) -> bool:
@@ -639,6 +644,9 @@ def _score(hit: _Hit, cand: Entry, votes: dict[str, float]) -> float:
             score += ADMIN1_BESIDE
         elif any(c.country == cand.country for c in other.cands):
             score += COUNTRY_BESIDE
+    if hit.bracketed and (region := load().admin1_name(cand.admin1) if cand.admin1 else None) \
+            and hit.bracketed in admin1_keys(region):
+        score += ADMIN1_BESIDE
     if hit.hint and cand.kind == hit.hint:
         score += KIND_HINT
     if cand.kind == "city" and cand.admin1 in hit.areas and all(other is hit for other in hit.group or []):
@@ -673,7 +681,14 @@ def resolve(hits: list[_Hit], votes: dict[str, float]) -> list[_Hit]:
     anchored = {h.best.country for h in hits if h.best is not None and  # places no hamlet can outvote
                 (h.best.kind != "city" or h.best.population >= HAMLET_MAX_POPULATION) and not _border_country(h)}
     borders = {h.best.country for h in hits if _border_country(h)}  # type: ignore[union-attr]
-    strays = {id(h) for h in hits if _is_stray(h, tally, anchored, borders)}
+    strays: set[int] = set()
+    for hit in hits:
+        if _is_stray(hit, tally, anchored, borders):
+            region = _own_region(hit)
+            if region is None:
+                strays.add(id(hit))
+            else:
+                hit.best = region
     kept = []
     for hit in hits:
         assert hit.best is not None
@@ -755,6 +770,14 @@ def _is_stray(hit: _Hit, tally: dict[str, float], anchored: set[str], borders: s
         and _stray(hit.best, tally, anchored, borders)
 
 
+def _own_region(hit: _Hit) -> Entry | None:
+    """The region of a stray town's country that bears its name: a vote abroad does not outweigh a region, so the
+    name is read as that ("Israeli airstrikes ... in the western countryside of Dar'a": Daraa governorate)."""
+    assert hit.best is not None
+    regions = [c for c in hit.cands if c.kind == "admin1" and c.country == hit.best.country]
+    return max(regions, key=lambda c: c.population) if regions else None
+
+
 def _stray(town: Entry, tally: dict[str, float], anchored: set[str], borders: set[str]) -> bool:
     """A town nothing else in the article places in its country, outvoted by another country: a foreign namesake.
     A hamlet is outvoted by any one town of some size, or region, named in another country (`anchored`); the
@@ -825,7 +848,7 @@ def _outweighs(hit: _Hit, anchors: list[_Hit], tally: dict[str, float]) -> bool:
     in Deir-ez-Zor" keeps Deir ez-Zor, not a hamlet abroad that a spelling variant found)."""
     if any(h.best is not None and h.best.kind == "country" for h in anchors):
         return False
-    if hit.inside in anchors and _sure_container(hit.inside):
+    if hit.inside in anchors and _holds(hit.inside, hit):
         return False  # "Bara town in Idleb": the text puts it in Idleb, so no Bara abroad is meant
     # "Batgran sector area (Baramulla district, J&K)": a sure region in brackets says where the name is, so it is no
     # Battagram of Pakistan; the region stays
@@ -833,9 +856,24 @@ def _outweighs(hit: _Hit, anchors: list[_Hit], tally: dict[str, float]) -> bool:
         return False
     if hit.context_of in anchors and _sure_region(hit):
         return True
-    if any(h.inside is hit for h in anchors) and _sure_container(hit):
+    if any(h.inside is hit and _holds(hit, h) for h in anchors):
         return True
     return _standing(hit, tally) > max(_standing(h, tally) for h in anchors)
+
+
+def _holds(hit: _Hit, town: _Hit) -> bool:
+    """A name said to hold a town that is surer than the town: a sure container, or one read as a region or a town
+    of some size bigger than any namesake abroad, with no reading in a country of the town's and no region of its
+    name in two countries ("the town of Karak in Dar'a": Dar'a of Syria, not a Dara of Senegal; the text's "in"
+    makes Karak a namesake of the Jordanian region)."""
+    if _sure_container(hit):
+        return True
+    best = hit.best
+    towns = {c.country for c in town.cands}
+    return best is not None and (best.kind != "city" or best.population >= HAMLET_MAX_POPULATION) \
+        and all(c.population <= best.population for c in hit.cands if c.country != best.country) \
+        and not any(c.country in towns for c in hit.cands) \
+        and len({c.country for c in hit.cands if c.kind == "admin1"}) <= 1  # not "Eastern Province"
 
 
 def _sure_region(hit: _Hit) -> bool:
@@ -900,6 +938,7 @@ def place_mentions(doc: Doc, *, countries: tuple[str, ...] = ()) -> list[PlaceMe
     runs = _runs(doc)
     hits = [h for h in _select(doc, _raw_spans(doc, runs), runs) if h.cands]
     _group(doc, hits)
+    _read_brackets(doc, hits)
     missions = missions_named(doc.text)
     areas = tuple(dict.fromkeys(code for mission in missions for code in mission.areas))
     for hit in hits:
@@ -920,6 +959,20 @@ def place_mentions(doc: Doc, *, countries: tuple[str, ...] = ()) -> list[PlaceMe
     out = _parts_of_towns(doc, out)
     from eventcoder.local_names import local_names  # it builds on this module's gating helpers
     return local_names(doc, out)
+
+
+def _read_brackets(doc: Doc, hits: list[_Hit]) -> None:
+    """The words in brackets right after a name, where they are no name of their own: a region the gazetteer lists
+    under no name of that form alone ("San Lorenzo (Central)" is Paraguay's Central department)."""
+    starts = {h.start for h in hits}
+    for hit in hits:
+        end = hit.end
+        if end >= len(doc) or doc[end].text != "(":
+            continue
+        close = next((t.i for t in doc[end + 1:end + 2 + MAX_VARIANT_TOKENS] if t.text == ")"), None)
+        if close is not None and close > end + 1 and not starts.intersection(range(end + 1, close)) \
+                and all(_is_name_token(t) for t in doc[end + 1:close]):
+            hit.bracketed = fold(doc[end + 1:close].text)
 
 
 def _outside_mission_areas(hit: _Hit) -> bool:

@@ -26,6 +26,10 @@ MAX_DATELINE_TOKENS = 14
 # sentence of its own ("LOCATION: Trans Nzoia District"), and a few sentences cost little. Its sentences tell one
 # incident, so what one says of the crowd (stones, fires) describes the event another names.
 WHOLE_DOC_TOKENS = 120
+# A line may open with a label and a colon ("Movement of forces: On 2 May, Russian military police ...",
+# "Property destruction: suspected supporters vandalised ..."): the label is a sentence of its own, or the parser
+# makes it the subject of the sentence it heads. A label is this many words at most, none of them a verb.
+MAX_LABEL_TOKENS = 5
 
 
 @Language.component("paragraph_breaks")
@@ -42,8 +46,18 @@ def paragraph_breaks(doc: Doc) -> Doc:
             elif previous.text in DATELINE_DASHES and previous.i > 0 and doc[previous.i - 1].whitespace_ \
                     and _is_dateline(doc, line_start, previous.i):
                 token.is_sent_start = True
+            elif previous.text == ":" and _is_label(doc, line_start, previous.i):
+                token.is_sent_start = True
         previous = token
     return doc
+
+
+def _is_label(doc: Doc, start: int, end: int) -> bool:
+    """'Movement of forces', 'Property destruction' (tokens start..end) before a colon opening a line: a few words,
+    the first capitalised, no verb and no number."""
+    words = [t for t in doc[start:end] if not t.is_space]
+    return 0 < len(words) <= MAX_LABEL_TOKENS and words[0].is_title \
+        and all((t.is_alpha or t.text == "/") and not t.tag_.startswith("VB") for t in words)
 
 
 def _is_dateline(doc: Doc, start: int, end: int) -> bool:

@@ -421,3 +421,11 @@ def test_a_numbered_unit_is_an_armys(code) -> None:
                    published="2011-07-05")
     assert (event["target"]["name"], event["target"]["sector"], event["acled_sub_event_type"]) == \
         ("the 25th Mechanized Brigade", "MIL", "Armed clash")
+
+
+def test_a_note_placed_at_its_story_country_takes_the_town_it_locates_abroad(code) -> None:
+    # Somalia is only the story's guess for the unplaced event; the note locates things near Mandera, in Kenya
+    [event] = code("A website reported that the group claimed the killing of 36 workers at a quarry in Koromei area "
+                   "near Mandera on 01/12. The statement called the attack a response to the occupation of Somalia "
+                   "and the airstrikes by Kenyan warplanes.", published="2014-12-02")
+    assert _place(event) == ("Mandera", "KEN", "near")

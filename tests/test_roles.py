@@ -87,3 +87,25 @@ def test_passive_subject_acts_in_an_active_conjunct(code) -> None:
 def test_roles_of_verbal_events(code, text: str, event_type: str, source: tuple | None, target: tuple | None) -> None:
     ev = only(code(text), event_type)
     assert (actor(ev, "source"), actor(ev, "target")) == (source, target)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # the aircraft or drone that strikes is its country's forces
+    ("A US aircraft conducted an air strike on Al Shabaab militants near Jilib on Monday.", ("USA", "MIL")),
+    ("A Turkish drone attacked a military post in Ain al Arab on Monday.", ("TUR", "MIL")),
+    ("Afghan military helicopters struck a Taliban compound in Kunduz on Monday.", ("AFG", "MIL")),
+])
+def test_a_countrys_aircraft_are_its_forces(code, text: str, source: tuple) -> None:
+    assert actor(only(code(text), "ASSAULT"), "source") == source
+
+
+def test_a_passenger_aircraft_is_no_force(code) -> None:
+    ev = only(code("Militants shot down a passenger aircraft near Kabul on Monday."), "ASSAULT")
+    assert actor(ev, "target") == ("AFG", "CVL")
+
+
+def test_a_label_opening_a_note_is_no_subject(code) -> None:
+    # "Movement of forces:" must not become the subject of the sentence it heads
+    ev = only(code("Movement of forces: On 2 May 2020, Russian military police brought reinforcements to the town "
+                   "of Maadan in Ar-Raqqa."), "MOBILIZE")
+    assert actor(ev, "source") == ("RUS", "MIL")
