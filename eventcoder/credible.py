@@ -213,10 +213,15 @@ def _plural_subject(cand: Candidate) -> bool:
 
 def _benign_context(cand: Candidate) -> bool:
     """Sport, weather, business or technology words in the sentence, unless the word is the head of a
-    compound naming something else ("check points", "watering points")."""
+    compound naming something else ("check points", "watering points") or the modifier of a head that is no such
+    word ("the Masai Mara game reserve")."""
     benign, nouns = _words()["benign"], _words()["benign_noun"]
-    return any((t.lower_ in benign or t.lower_ in nouns and _as_noun(t))
-               and not any(c.dep_ == "compound" for c in t.children) and not _of_actor(t) for t in cand.sent)
+
+    def is_benign(t: Token) -> bool:
+        return t.lower_ in benign or t.lower_ in nouns and _as_noun(t)
+
+    return any(is_benign(t) and not any(c.dep_ == "compound" for c in t.children) and not _of_actor(t)
+               and not (t.dep_ == "compound" and not is_benign(t.head)) for t in cand.sent)
 
 
 def _as_noun(tok: Token) -> bool:

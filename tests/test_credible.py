@@ -18,6 +18,9 @@ from conftest import coded
     ("On Monday, a mob pelted stones at the police in Dariyal town.", [("ASSAULT", "Mob violence")]),
     ("On Monday, entrepreneurs protested in Chernivtsi against the coronavirus lockdown.",
      [("PROTEST", "Peaceful protest")]),
+    # a sport word that only names the kind of a place is no sport ("game reserve")
+    ("Hundreds of protesters clashed with police to block the main road into the Masai Mara game reserve.",
+     [("PROTEST", "Violent demonstration")]),
 ])
 def test_people_taking_part_corroborate_a_weak_trigger(code, text: str, expected: list) -> None:
     assert coded(code(text)) == expected
