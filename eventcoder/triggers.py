@@ -166,6 +166,13 @@ def _bare_participle(token: Token) -> bool:
     return not _root_noun(token.head)
 
 
+def _killed_by(token: Token) -> bool:
+    """A participle of a killing with its result and its agent ("shot dead by police"): the fact of who killed whom,
+    whatever the noun it hangs on."""
+    return token.tag_ == "VBN" and any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp") for c in token.children) \
+        and any(c.dep_ == "agent" for c in token.children)
+
+
 def participle_root(root: Token) -> bool:
     """'owners of restaurants protested outside the office demanding ...': an -ing form without an auxiliary
     heads no sentence; the parser made it the root and the predicate before it a modifier."""
@@ -186,7 +193,10 @@ def _root_noun(noun: Token) -> bool:
 
 
 def is_descriptive(token: Token) -> bool:
-    """A participle describing a noun ("troops deployed to ...") or a purpose clause ("to combat IS")."""
+    """A participle describing a noun ("troops deployed to ...") or a purpose clause ("to combat IS"); not a killing
+    told with its killer ("1 man shot dead by police ... - led to protesting")."""
+    if _killed_by(token):
+        return False
     if _bare_participle(token):
         return True
     if token.pos_ == "VERB" and token.dep_ == "acl" and token.head.pos_ == "NOUN" \

@@ -272,3 +272,10 @@ def test_explosives_set_off_by_a_foot_or_a_vehicle(code, text: str) -> None:
 @pytest.mark.parametrize("text", ["He ran over the numbers again.", "She drove over to the mine office."])
 def test_running_over_is_not_always_a_blast(code, text: str) -> None:
     assert code(text) == []
+
+
+def test_a_killing_told_with_its_killer_is_an_event_though_it_describes_a_noun(code) -> None:
+    # "shot dead by police" hangs on the subject of another verb, yet says who killed whom
+    events = code("A trader shot dead by police in Eldoret on Monday was buried on Friday.", published="2008-01-10")
+    assert coded(events) == [("ASSAULT", "Attack")]
+    assert (events[0]["source"]["sector"], events[0]["fatalities"]) == ("COP", 1)
