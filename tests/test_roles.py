@@ -109,3 +109,13 @@ def test_a_label_opening_a_note_is_no_subject(code) -> None:
     ev = only(code("Movement of forces: On 2 May 2020, Russian military police brought reinforcements to the town "
                    "of Maadan in Ar-Raqqa."), "MOBILIZE")
     assert actor(ev, "source") == ("RUS", "MIL")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # youths are civilians, as ACLED codes a crowd of them; armed youths are an armed group
+    ("Youths destroy ballot boxes at the polling centre in Kisumu.", (None, "CVL")),
+    ("Armed youths attacked journalists in Kakamega on Monday.", (None, "UAF")),
+])
+def test_youths_are_a_crowd_unless_armed(code, text: str, source: tuple) -> None:
+    ev = only(code(text), "ASSAULT")
+    assert (None, ev["source"]["sector"]) == source
