@@ -166,6 +166,13 @@ def _bare_participle(token: Token) -> bool:
     return not _root_noun(token.head)
 
 
+def _attempt_told(noun: Token) -> bool:
+    """An attempt that is what the clause tells of ("an attempt to assassinate the governor was thwarted", "police
+    foiled an attempt to storm the base"): an act tried; not a purpose ("in an attempt to disperse them") nor a
+    description of an attack told already ("the attack was an attempt to kill the president")."""
+    return noun.lower_ in words("attempt") and noun.dep_ in ("nsubj", "nsubjpass", "dobj")
+
+
 def _killed_by(token: Token) -> bool:
     """A participle of a killing with its result and its agent ("shot dead by police"): the fact of who killed whom,
     whatever the noun it hangs on."""
@@ -200,7 +207,8 @@ def is_descriptive(token: Token) -> bool:
     if _bare_participle(token):
         return True
     if token.pos_ == "VERB" and token.dep_ == "acl" and token.head.pos_ == "NOUN" \
-            and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+            and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children) \
+            and not _attempt_told(token.head):
         return True  # "the right to demonstrate", "a plan to attack": what may happen, not what did
     tok = token
     while tok.head.i != tok.i:

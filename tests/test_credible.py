@@ -279,3 +279,11 @@ def test_a_killing_told_with_its_killer_is_an_event_though_it_describes_a_noun(c
     events = code("A trader shot dead by police in Eldoret on Monday was buried on Friday.", published="2008-01-10")
     assert coded(events) == [("ASSAULT", "Attack")]
     assert (events[0]["source"]["sector"], events[0]["fatalities"]) == ("COP", 1)
+
+
+def test_an_attempt_told_as_what_happened_is_an_event(code) -> None:
+    # the attack was tried: an event (GTD and PLOVER code failed attacks); a purpose is not
+    events = code("An attempt to assassinate the deputy governor of the Tyumen region was thwarted in "
+                  "Khanty-Mansiysk on Monday.")
+    assert coded(events) == [("ASSAULT", "Attack")] and events[0]["mode"] == "targeted"
+    assert code("Police used tear gas in an attempt to disperse the crowd of rioters.") == []
