@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from eventcoder.lexicon import words
+from eventcoder.missions import missions_named
 from eventcoder.records import UNIDENTIFIED, Actor, Event
 
 # Event types told again within an article: attacks, and demonstrations (ACLED: one per place and day).
@@ -21,6 +23,9 @@ UNNAMED_SECTORS = frozenset({"UAF"})
 # Names the coder gives attackers and victims the text does not name (`eventcoder.fallbacks`).
 STAND_IN_SOURCES = frozenset({UNIDENTIFIED})
 STAND_IN_TARGETS = frozenset({"civilians", UNIDENTIFIED})
+# ACLED types of fire between armed sides that a monitoring mission's record of the fire may retell either way.
+FIRE_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
+CLASH_TYPE = "Battles"
 
 
 def join_retold_attacks(events: list[Event]) -> list[Event]:
@@ -37,12 +42,26 @@ def join_retold_attacks(events: list[Event]) -> list[Event]:
 
 def _same_attack(a: Event, b: Event) -> bool:
     """Attacks (or demonstrations) of one type, day, place and modality, both single or both summaries of many, whose
-    sources and targets may be the same."""
-    return a.event_type == b.event_type and a.event_type in JOINED_TYPES and a.acled_event_type == b.acled_event_type \
-        and a.modality == b.modality and a.is_aggregate == b.is_aggregate \
-        and a.date is not None and a.date == b.date and _place_key(a) == _place_key(b) \
-        and _may_be_one(a.source, b.source, STAND_IN_SOURCES) \
+    sources and targets may be the same; or fire told, then recorded by a monitoring mission (`_observed_again`)."""
+    same_day_and_place = a.event_type == b.event_type and a.event_type in JOINED_TYPES and a.modality == b.modality \
+        and a.date is not None and a.date == b.date and _place_key(a) == _place_key(b)
+    if not same_day_and_place:
+        return False
+    if a.acled_event_type != b.acled_event_type:
+        return _observed_again(a, b)
+    return a.is_aggregate == b.is_aggregate and _may_be_one(a.source, b.source, STAND_IN_SOURCES) \
         and _may_be_one(a.target, b.target, STAND_IN_TARGETS)
+
+
+def _observed_again(a: Event, b: Event) -> bool:
+    """Fire between two sides told, and the same fire as a monitoring mission recorded it ("the NAF fired mortars at
+    the governmental positions near Vodyane. The OSCE SMM observed 75 projectiles ... in both directions near
+    Vodyane"): one incident, whichever side each telling puts first, though the mission counts what it saw."""
+    if {a.acled_event_type, b.acled_event_type} != FIRE_TYPES or not missions_named(b.evidence.text):
+        return False
+    straight = _may_be_one(a.source, b.source, STAND_IN_SOURCES) and _may_be_one(a.target, b.target, STAND_IN_TARGETS)
+    crossed = _may_be_one(a.source, b.target, STAND_IN_SOURCES) and _may_be_one(a.target, b.source, STAND_IN_TARGETS)
+    return straight or crossed
 
 
 def _place_key(event: Event) -> tuple[str, str | None] | None:
@@ -66,8 +85,13 @@ def _singular(name: str | None) -> str:
 
 
 def _joined(first: Event, again: Event) -> Event:
-    """The first telling with what only the other one knows: how it was done, a named actor, the higher toll."""
+    """The first telling with what only the other one knows: how it was done, a named actor, the higher toll. Fire
+    recorded as going both ways is a clash: ACLED codes an exchange of fire as one, whatever weapons it used (the
+    first telling still says who fired)."""
     lead, other = first, again
+    if again.acled_event_type == CLASH_TYPE and first.acled_event_type != CLASH_TYPE and _both_ways(again):
+        lead = replace(first, mode=again.mode, acled_event_type=again.acled_event_type,
+                       acled_sub_event_type=again.acled_sub_event_type, cameo_root=again.cameo_root)
     if lead.mode is None and other.mode is not None:
         lead = replace(lead, mode=other.mode, acled_sub_event_type=other.acled_sub_event_type,
                        cameo_root=other.cameo_root)
@@ -81,6 +105,12 @@ def _better(lead: Actor | None, other: Actor | None, stand_ins: frozenset[str]) 
     if lead is None or _unnamed(lead, stand_ins) and not _unnamed(other, stand_ins):
         return other or lead
     return lead
+
+
+def _both_ways(event: Event) -> bool:
+    """The telling records fire in both directions ("in both directions of the frontline")."""
+    text = event.evidence.text.lower()
+    return any(phrase in text for phrase in words("two_way_fire"))
 
 
 def _higher(a: int | None, b: int | None) -> int | None:

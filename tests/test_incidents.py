@@ -83,3 +83,16 @@ def test_a_release_after_a_kidnapping_is_how_it_ended(code) -> None:
     # told alone, a release is an event
     [event] = code("On Friday, the army released 50 prisoners in Juba.", published="2011-01-25")
     assert event["event_type"] == "RETREAT"
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    # the mission records the fire told before it, going both ways: one clash, of the side that fired first
+    ("On 3 June 2020, rebel forces fired 82mm mortars at government positions near Pisky, Donetsk. The OSCE SMM "
+     "observed 40 explosions in both directions of the contact line near Pisky.", "Armed clash"),
+    # one way: the mortar fire told first stays what it was
+    ("On 3 June 2020, rebel forces fired 120mm mortars at government positions near Pisky, Donetsk. The OSCE SMM "
+     "observed 7 shots involving an AGL near Pisky.", "Shelling/artillery/missile attack"),
+])
+def test_fire_a_mission_recorded_is_the_fire_told(code, text: str, sub_type: str) -> None:
+    events = code(text, published="2020-06-04")
+    assert [(e["acled_sub_event_type"], e["source"]["sector"]) for e in events] == [(sub_type, "REB")]
