@@ -94,7 +94,16 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
             cand.date = fallback_date(cands, cand, anchor)
             if cand.date is not None:
                 cand.fallbacks.append("date")
-    return join_retold_attacks([_to_event(c, article_id) for c in cands if _keep(c)])
+    return [_armed_assault(e) for e in join_retold_attacks([_to_event(c, article_id) for c in cands if _keep(c)])]
+
+
+def _armed_assault(event: Event) -> Event:
+    """An armed group's attack that no telling of it names a weapon for is an armed assault, as GTD codes one "by
+    unknown means"."""
+    if event.mode is None and event.event_type == "ASSAULT" and event.source is not None \
+            and event.source.sector in ARMED_SECTORS:
+        return replace(event, mode=DEFAULT_ARMED_MODE)
+    return event
 
 
 def _places_and_countries(doc: Doc, orgs: list[tuple[int, Actor]], countries: tuple[str, ...] | None,
@@ -392,6 +401,8 @@ def _one_demonstration(kept: Candidate, cand: Candidate) -> bool:
 
 
 # Dependencies of a place name used as an actor ("Washington said", "Tehran's allies", "pro-Tehran militias").
+# The mode of an armed group's attack whose weapon the text does not name.
+DEFAULT_ARMED_MODE = "firearms"
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "compound", "amod", "nmod"})
 ACTOR_PREPS = frozenset({"by", "with", "towards", "toward", "against", "to", "from"})
 

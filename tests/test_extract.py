@@ -219,3 +219,10 @@ def test_one_of_a_series_frames_the_event_its_clause_tells(code) -> None:
 def test_guards_and_titled_officers_are_state_forces(code, text: str, target: str, sector: str) -> None:
     events = code(text, "2011-06-03")
     assert [((e["target"] or {}).get("name"), (e["target"] or {}).get("sector")) for e in events] == [(target, sector)]
+
+
+def test_an_armed_groups_attack_with_no_weapon_named_is_an_armed_assault(code) -> None:
+    # GTD codes an attack "by unknown means" as an armed assault
+    [event] = code("On Tuesday, in Aden, Yemen, unidentified militants attacked the facilities of the port "
+                   "corporation by unknown means.", published="2011-03-02")
+    assert (event["event_type"], event["mode"]) == ("ASSAULT", "firearms")
