@@ -42,15 +42,30 @@ NO_CASUALTY_SHAPES = (
     rf"\b(?:no one|nobody|none) (?:else )?(?:was|were) {_HURT}",
     rf"\b(?:was|were) (?:not|n't) {_HURT}",
 )
+# The tens and units of number words written with a hyphen ("twenty-four").
+TENS = frozenset(range(20, 100, 10))
+UNITS = frozenset(range(1, 10))
+HYPHENS = frozenset({"-", "–"})
 VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "pobj", "attr", "appos"})
 
 
 def number_value(token: Token) -> int | None:
-    """The integer a token spells, in digits or words."""
+    """The integer a token spells, in digits or words; a tens word and a unit joined by a hyphen ("Twenty-four",
+    which the tokenizer splits in three) count as one number, whichever of the two the parser made the count."""
     text = token.lower_.replace(",", "")
     if re.fullmatch(r"\d+", text):
         return int(text)
-    return number_words().get(text)
+    value = number_words().get(text)
+    if value is None:
+        return None
+    doc, i = token.doc, token.i
+    if value in UNITS and i >= 2 and doc[i - 1].text in HYPHENS and (tens := number_words().get(doc[i - 2].lower_)) \
+            in TENS:
+        return tens + value
+    if value in TENS and i + 2 < len(doc) and doc[i + 1].text in HYPHENS \
+            and (unit := number_words().get(doc[i + 2].lower_)) in UNITS:
+        return value + unit
+    return value
 
 
 def count_of(noun: Token) -> int | None:

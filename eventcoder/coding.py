@@ -55,6 +55,8 @@ RIVAL_WORDS = frozenset({"rival", "two", "opposing", "warring", "feuding"})
 NON_STATE_ARMED = frozenset({"REB", "PRM", "UAF", "CRM"})
 # Words that introduce what someone is accused of: a weapon word below them is the accusation, not the tactic.
 ACCUSING_LEMMAS = frozenset({"suspect", "accuse", "charge", "convict", "allege"})
+# The weapon word of a suicide attack: in the subject of the verb, it names the tactic ("a suicide bomber ... blew up").
+SUICIDE_WORD = "suicide"
 # How far (in tokens) around an attack trigger a weapon word still describes it.
 WEAPON_WINDOW = 6
 
@@ -89,7 +91,7 @@ def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
         near = list(trigger.sent)
     else:
         near = list(trigger.subtree) if trigger.pos_ == "NOUN" else [trigger] + list(trigger.children) \
-            + _object_list(trigger)
+            + _object_list(trigger) + _suicide_subject(trigger)
     window = trigger.doc[max(trigger.sent.start, trigger.i - WEAPON_WINDOW): min(trigger.sent.end, trigger.i + WEAPON_WINDOW)]
     doc = trigger.doc
     # to corroborate, a weapon word must name a weapon, not modify another noun ("a bullet train")
@@ -110,6 +112,13 @@ def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
              and not _in_support(tok, trigger) and not _names_a_site(tok) and not _in_a_victims_name(tok)
              and not (_countering(tok) and not cue.cue.startswith("anti"))]
     return min(found, key=lambda c: c.rank) if found else None
+
+
+def _suicide_subject(trigger: Token) -> list[Token]:
+    """The words of the verb's subject when they name a suicide attacker ("a suicide bomber, identified as X, riding
+    an explosive-laden vehicle, blew up"): the tactic, however far the subject's words stand from the verb."""
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    return [t for subject in subjects for t in subject.subtree if t.lower_ == SUICIDE_WORD]
 
 
 def _object_list(trigger: Token) -> list[Token]:

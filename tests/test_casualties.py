@@ -53,6 +53,8 @@ def test_reports_with_casualties_are_not_none(parse, text: str) -> None:
     # a lynching or murder is a killing
     ("Two suspected gangsters were lynched by a group of residents.", [("death", 2)]),
     ("Gunmen murdered a village elder in his home.", [("death", 1)]),
+    # a tens word and a unit joined by a hyphen are one number
+    ("Twenty-four civilians were killed and thirty-one others were injured.", [("death", 24), ("injury", 31)]),
     # "shot dead" before its object, which the parser reads as an adverb
     ("Gunmen shot dead a police officer in Kilifi.", [("death", 1)]),
     # headline shapes: a participle on its victims, a bare number before the verb, the dead found

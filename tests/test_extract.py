@@ -226,3 +226,10 @@ def test_an_armed_groups_attack_with_no_weapon_named_is_an_armed_assault(code) -
     [event] = code("On Tuesday, in Aden, Yemen, unidentified militants attacked the facilities of the port "
                    "corporation by unknown means.", published="2011-03-02")
     assert (event["event_type"], event["mode"]) == ("ASSAULT", "firearms")
+
+
+def test_a_suicide_attacker_as_subject_names_the_tactic(code) -> None:
+    # the subject's words stand far from the verb: "suicide" still names how the attack was made
+    [event] = code("A suicide bomber, identified by police as a local man aged 24, detonated his device near a police "
+                   "post in Makhachkala on Tuesday.", published="2011-05-02")
+    assert (event["mode"], event["acled_sub_event_type"]) == ("suicide-attack", "Suicide bomb")
