@@ -996,7 +996,7 @@ def _villages_of_mission_areas(doc: Doc, runs: list[tuple[int, int]], hits: list
     for a, b in runs:
         while b > a and not _wordlike(doc[b - 1]):
             b -= 1  # "near Trudovskiye." : the run takes the full stop along
-        if b > a and _unknown_village(doc, a, b, hits):
+        if b > a and _unknown_village(doc, a, b, hits, mission=True):
             spans.append((a, b))
     if not spans:
         return []
@@ -1012,12 +1012,18 @@ def _villages_of_mission_areas(doc: Doc, runs: list[tuple[int, int]], hits: list
     return out
 
 
-def _unknown_village(doc: Doc, start: int, end: int, hits: list[_Hit]) -> bool:
-    """A proper name after a strong cue that the gazetteer does not know and no entity label rules out."""
+def _unknown_village(doc: Doc, start: int, end: int, hits: list[_Hit], *, mission: bool = False) -> bool:
+    """A proper name after a strong cue that the gazetteer does not know and no entity label rules out. In a
+    mission's report, what it observed "near" a name is near a village, whatever the model took the name for
+    ("near Mineralne", "near Kalynove-Borshchuvate" read as organisations); a known organisation stays one."""
     span = doc[start:end]
-    return _cue(doc, start, end)[0] in STRONG_CUES and not any(h.start < end and start < h.end for h in hits) \
-        and all(_wordlike(t) and (_capitalised(t) or t.lower_ in CONNECTORS) for t in span) \
-        and not any(_vetoed(t) or t.ent_type_ in ("ORG", "NORP") for t in span) and len(span) <= MAX_VARIANT_TOKENS
+    cue = _cue(doc, start, end)[0]
+    near_a_village = mission and cue == "near" and not any(t.ent_id_ for t in span)
+    return cue in STRONG_CUES and not any(h.start < end and start < h.end for h in hits) \
+        and all(_wordlike(t) and (_capitalised(t) or t.lower_ in CONNECTORS)
+                or t.text in DASHES and start < t.i < end - 1 for t in span) \
+        and not any(_vetoed(t) or t.ent_type_ in ("ORG", "NORP") and not near_a_village for t in span) \
+        and len(span) <= MAX_VARIANT_TOKENS
 
 
 def _parts_of_towns(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -47,17 +47,17 @@ def _same_attack(a: Event, b: Event) -> bool:
         and a.date is not None and a.date == b.date and _place_key(a) == _place_key(b)
     if not same_day_and_place:
         return False
-    if a.acled_event_type != b.acled_event_type:
-        return _observed_again(a, b)
-    return a.is_aggregate == b.is_aggregate and _may_be_one(a.source, b.source, STAND_IN_SOURCES) \
-        and _may_be_one(a.target, b.target, STAND_IN_TARGETS)
+    if _observed_again(a, b):
+        return True
+    return a.acled_event_type == b.acled_event_type and a.is_aggregate == b.is_aggregate \
+        and _may_be_one(a.source, b.source, STAND_IN_SOURCES) and _may_be_one(a.target, b.target, STAND_IN_TARGETS)
 
 
 def _observed_again(a: Event, b: Event) -> bool:
     """Fire between two sides told, and the same fire as a monitoring mission recorded it ("the NAF fired mortars at
     the governmental positions near Vodyane. The OSCE SMM observed 75 projectiles ... in both directions near
     Vodyane"): one incident, whichever side each telling puts first, though the mission counts what it saw."""
-    if {a.acled_event_type, b.acled_event_type} != FIRE_TYPES or not missions_named(b.evidence.text):
+    if not {a.acled_event_type, b.acled_event_type} <= FIRE_TYPES or not missions_named(b.evidence.text):
         return False
     straight = _may_be_one(a.source, b.source, STAND_IN_SOURCES) and _may_be_one(a.target, b.target, STAND_IN_TARGETS)
     crossed = _may_be_one(a.source, b.target, STAND_IN_SOURCES) and _may_be_one(a.target, b.source, STAND_IN_TARGETS)
@@ -86,10 +86,10 @@ def _singular(name: str | None) -> str:
 
 def _joined(first: Event, again: Event) -> Event:
     """The first telling with what only the other one knows: how it was done, a named actor, the higher toll. Fire
-    recorded as going both ways is a clash: ACLED codes an exchange of fire as one, whatever weapons it used (the
-    first telling still says who fired)."""
+    recorded as an engagement is a clash: ACLED codes an exchange of fire as one, whatever weapons it used (the first
+    telling still says who fired)."""
     lead, other = first, again
-    if again.acled_event_type == CLASH_TYPE and first.acled_event_type != CLASH_TYPE and _both_ways(again):
+    if again.acled_event_type == CLASH_TYPE and first.acled_event_type != CLASH_TYPE and _engaged(again):
         lead = replace(first, mode=again.mode, acled_event_type=again.acled_event_type,
                        acled_sub_event_type=again.acled_sub_event_type, cameo_root=again.cameo_root)
     if lead.mode is None and other.mode is not None:
@@ -107,10 +107,11 @@ def _better(lead: Actor | None, other: Actor | None, stand_ins: frozenset[str]) 
     return lead
 
 
-def _both_ways(event: Event) -> bool:
-    """The telling records fire in both directions ("in both directions of the frontline")."""
+def _engaged(event: Event) -> bool:
+    """The telling records an engagement: fire in both directions, or small arms ("41 explosions/shots involving
+    small arms"), which ACLED codes as a clash."""
     text = event.evidence.text.lower()
-    return any(phrase in text for phrase in words("two_way_fire"))
+    return any(phrase in text for phrase in words("engagement"))
 
 
 def _higher(a: int | None, b: int | None) -> int | None:

@@ -603,3 +603,11 @@ def test_a_town_outvoted_abroad_is_read_as_its_namesake_region() -> None:
     doc = load_nlp()("Israeli airstrikes targeted Iranian militia positions in the western countryside of Dar'a.")
     found = [(m.text, m.place.country, m.place.precision) for m in place_mentions(doc, countries=("ISR", "IRN"))]
     assert found == [("Dar'a", "SYR", "admin1")]
+
+
+@pytest.mark.parametrize("village", ["Mineralne", "Kalynove-Borshchuvate"])
+def test_a_mission_observing_near_an_unknown_village_places_it_in_its_region(village: str) -> None:
+    # the model reads the unknown names as organisations; near them, the mission saw fire in its region
+    found = [(m.text, m.place.country, m.place.admin1, m.place.precision) for m in mentions(
+        f"On 6 May 2020, the OSCE SMM observed a total of 12 explosions near {village}.")]
+    assert found == [(village, "UKR", "Donetsk", "admin1")]

@@ -89,7 +89,10 @@ def test_a_release_after_a_kidnapping_is_how_it_ended(code) -> None:
     # the mission records the fire told before it, going both ways: one clash, of the side that fired first
     ("On 3 June 2020, rebel forces fired 82mm mortars at government positions near Pisky, Donetsk. The OSCE SMM "
      "observed 40 explosions in both directions of the contact line near Pisky.", "Armed clash"),
-    # one way: the mortar fire told first stays what it was
+    # small arms in the record are an engagement too
+    ("On 3 June 2020, rebel forces fired 120mm mortars at government positions near Pisky, Donetsk. The OSCE SMM "
+     "observed 41 explosions and shots involving small arms near Pisky.", "Armed clash"),
+    # heavier fire one way: the mortar fire told first stays what it was
     ("On 3 June 2020, rebel forces fired 120mm mortars at government positions near Pisky, Donetsk. The OSCE SMM "
      "observed 7 shots involving an AGL near Pisky.", "Shelling/artillery/missile attack"),
 ])
