@@ -213,15 +213,17 @@ def _plural_subject(cand: Candidate) -> bool:
 
 def _benign_context(cand: Candidate) -> bool:
     """Sport, weather, business or technology words in the sentence, unless the word is the head of a
-    compound naming something else ("check points", "watering points") or the modifier of a head that is no such
-    word ("the Masai Mara game reserve")."""
+    compound naming something else ("check points", "watering points"), or, where the event has a known actor, the
+    modifier of a head that is no such word ("protesters clashed with police ... into the Masai Mara game reserve";
+    not "forwards fired in shot after shot ... from the penalty spot")."""
     benign, nouns = _words()["benign"], _words()["benign_noun"]
+    actors_known = _known(cand.source) or _known(cand.target)
 
     def is_benign(t: Token) -> bool:
         return t.lower_ in benign or t.lower_ in nouns and _as_noun(t)
 
     return any(is_benign(t) and not any(c.dep_ == "compound" for c in t.children) and not _of_actor(t)
-               and not (t.dep_ == "compound" and not is_benign(t.head)) for t in cand.sent)
+               and not (actors_known and t.dep_ == "compound" and not is_benign(t.head)) for t in cand.sent)
 
 
 def _as_noun(tok: Token) -> bool:

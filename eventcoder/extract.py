@@ -99,8 +99,8 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
 
 def _armed_assault(event: Event) -> Event:
     """An armed group's attack that no telling of it names a weapon for is an armed assault, as GTD codes one "by
-    unknown means"."""
-    if event.mode is None and event.event_type == "ASSAULT" and event.source is not None \
+    unknown means" (not a summary of many attacks, which were made in many ways)."""
+    if event.mode is None and event.event_type == "ASSAULT" and not event.is_aggregate and event.source is not None \
             and event.source.sector in ARMED_SECTORS:
         return replace(event, mode=DEFAULT_ARMED_MODE)
     return event
