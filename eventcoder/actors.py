@@ -89,6 +89,16 @@ def ruler_patterns() -> list[dict[str, object]]:
             for e in entries().values() if e.kind in RULER_LABELS]
 
 
+@cache
+def _shared_names() -> dict[str, tuple[str, ...]]:
+    return {row["name"]: tuple(row["countries"].split(",")) for row in read_table("shared_names.tsv")}
+
+
+def shared_name_countries(name: str) -> tuple[str, ...]:
+    """The countries that have a body of this name ("Congress"), the one world news most often means first."""
+    return _shared_names().get(name, ())
+
+
 def community_named(text: str) -> ActorEntry | None:
     """The community a phrase names in its words ("armed Kalenjin youths" -> Kalenjin), if any."""
     table = entries()

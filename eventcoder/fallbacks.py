@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
 from eventcoder import places
-from eventcoder.actors import community_named, lookup
+from eventcoder.actors import community_named, lookup, shared_name_countries
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import uncounted_bombers
 from eventcoder.coding import OUTCOME_LEMMAS, VICTIM_DEPS, armed_on_duty, weapon_cue
 from eventcoder.geoparse import PlaceMention, primary
-from eventcoder.lexicon import read_table
 from eventcoder.missions import missions_named
 from eventcoder.records import UNIDENTIFIED, Actor
 from eventcoder.roles import actor_at
@@ -191,16 +189,6 @@ def _civilian_victims(cand: Candidate, acled_event_type: str | None, acled_sub_e
     if "target" not in cand.fallbacks:
         cand.fallbacks.append("target")
     return Actor(text="", name="civilians", country=_event_country(cand), sector="CVL")
-
-
-@cache
-def _shared_names() -> dict[str, tuple[str, ...]]:
-    return {row["name"]: tuple(row["countries"].split(",")) for row in read_table("shared_names.tsv")}
-
-
-def shared_name_countries(name: str) -> tuple[str, ...]:
-    """The countries that have a body of this name ("Congress"), the one world news most often means first."""
-    return _shared_names().get(name, ())
 
 
 def _event_country(cand: Candidate) -> str | None:

@@ -438,3 +438,10 @@ def test_a_mass_arrest_counts_without_its_agent(code) -> None:
     assert (event["acled_sub_event_type"], event["source"]["name"], event["source"]["country"]) == \
         ("Arrests", "police", "KEN")
     assert coded(code("Two suspects were arrested in Nairobi for theft.", published="2018-08-03")) == []
+
+
+def test_a_patrol_that_took_place_is_a_movement_of_forces(code) -> None:
+    events = code("On 5 May 2020, a joint patrol by Turkish and Russian forces took place on the M4 highway near "
+                  "Ariha in Idleb countryside.", published="2020-05-06")
+    assert [(e["event_type"], e["acled_sub_event_type"]) for e in events] == [("MOBILIZE", "Change to group/activity")]
+    assert code("The meeting took place in Ankara on Monday.") == []
