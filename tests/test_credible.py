@@ -32,6 +32,8 @@ def test_people_taking_part_corroborate_a_weak_trigger(code, text: str, expected
     "But loneliness can hit you like a bullet train.",
     "A few people would hack on Python 3 at weekends.",
     "Looking for a back-and-forth shootout on Saturday?",
+    # a natural disaster named in the plural is no attack
+    "The death toll climbed to 66 after torrential rains and heavy floods hit parts of Japan.",
 ])
 def test_figures_of_speech_stay_silent(code, text: str) -> None:
     assert [e for e in code(text) if e["event_type"] in ("ASSAULT", "PROTEST", "COERCE")] == []
