@@ -49,8 +49,15 @@ def _same_attack(a: Event, b: Event) -> bool:
         return False
     if _observed_again(a, b):
         return True
-    return a.acled_event_type == b.acled_event_type and a.is_aggregate == b.is_aggregate \
+    return a.acled_event_type == b.acled_event_type and (a.is_aggregate == b.is_aggregate or _one_day(a, b)) \
         and _may_be_one(a.source, b.source, STAND_IN_SOURCES) and _may_be_one(a.target, b.target, STAND_IN_TARGETS)
+
+
+def _one_day(a: Event, b: Event) -> bool:
+    """Attacks in the plural dated to one day at the place of a single attack told beside them: "grenade attacks on a
+    restaurant on Sunday evening ... the attackers hurled two grenades into the restaurant" tells one incident, not
+    a summary of many (a summary over weeks stays apart)."""
+    return (a if a.is_aggregate else b).date_precision == "day"
 
 
 def _observed_again(a: Event, b: Event) -> bool:

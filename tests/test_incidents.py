@@ -66,7 +66,10 @@ def test_an_explosion_told_again_in_the_next_sentence(code) -> None:
 def test_two_summaries_of_the_same_fire_are_one() -> None:
     first, again = (replace(_attack(UAG, POLICE), is_aggregate=True) for _ in range(2))
     assert len(join_retold_attacks([first, again])) == 1
-    assert len(join_retold_attacks([first, _attack(UAG, POLICE)])) == 2  # a summary and one attack stay apart
+    # a summary over weeks and one attack stay apart; attacks in the plural on one day at one place are that attack
+    weeks = replace(first, date_precision="range")
+    assert len(join_retold_attacks([weeks, _attack(UAG, POLICE)])) == 2
+    assert len(join_retold_attacks([first, _attack(UAG, POLICE)])) == 1
 
 
 def test_victims_named_in_the_singular_and_the_plural_are_the_same() -> None:
@@ -99,3 +102,11 @@ def test_a_release_after_a_kidnapping_is_how_it_ended(code) -> None:
 def test_fire_a_mission_recorded_is_the_fire_told(code, text: str, sub_type: str) -> None:
     events = code(text, published="2020-06-04")
     assert [(e["acled_sub_event_type"], e["source"]["sector"]) for e in events] == [(sub_type, "REB")]
+
+
+def test_attacks_in_the_plural_on_one_day_and_place_are_the_incident_told_again(code) -> None:
+    # "grenade attacks on a restaurant on Sunday" and "the attackers hurled two grenades into the restaurant"
+    events = code("Four people were killed in hand grenade attacks on a restaurant on Sunday evening in Quetta, police "
+                  "confirmed on Monday. Police in Quetta said that the attackers hurled two hand grenades into the "
+                  "restaurant.", published="2020-05-05")
+    assert [(e["acled_sub_event_type"], e["fatalities"], e["date"]) for e in events] == [("Grenade", 4, "2020-05-03")]
