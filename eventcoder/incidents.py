@@ -26,10 +26,14 @@ STAND_IN_TARGETS = frozenset({"civilians", UNIDENTIFIED})
 # ACLED types of fire between armed sides that a monitoring mission's record of the fire may retell either way.
 FIRE_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
 CLASH_TYPE = "Battles"
+# A device found or defused (ACLED's disrupted weapons use), and the bombings whose device it may be.
+DISRUPTED = "Disrupted weapons use"
+DEVICE_SUB_TYPES = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 
 
 def join_retold_attacks(events: list[Event]) -> list[Event]:
-    """The events of one article, each attack told again folded into its first telling."""
+    """The events of one article, each attack told again folded into its first telling, and a device found or
+    defused dropped where it is the device of a bombing told beside it."""
     kept: list[Event] = []
     for event in events:
         index = next((i for i, other in enumerate(kept) if _same_attack(other, event)), None)
@@ -37,7 +41,17 @@ def join_retold_attacks(events: list[Event]) -> list[Event]:
             kept.append(event)
         else:
             kept[index] = _joined(kept[index], event)
-    return kept
+    return [e for e in kept if not any(_device_of(e, bombing) for bombing in kept)]
+
+
+def _device_of(found: Event, bombing: Event) -> bool:
+    """A device found or defused on the day and at the place of a bombing (or with neither said): the bombing's own
+    device ("attached an IED to a policeman's car ... the bomb was discovered and detonated while being defused",
+    "lobbed a hand grenade that was later recovered and defused"), which GTD codes as the attack, failed or not."""
+    return found.acled_sub_event_type == DISRUPTED and bombing.acled_sub_event_type in DEVICE_SUB_TYPES \
+        and found.modality == bombing.modality \
+        and (found.date is None or bombing.date is None or found.date == bombing.date) \
+        and (found.place is None or bombing.place is None or _place_key(found) == _place_key(bombing))
 
 
 def _same_attack(a: Event, b: Event) -> bool:

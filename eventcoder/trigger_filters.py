@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventcoder.coding import BLAST_MODES, GRIEVANCE_PREPS, OUTCOME_LEMMAS, PROTEST_LEMMAS, fights_off
-from eventcoder.lexicon import words
+from eventcoder.lexicon import in_class, words
 from eventcoder.triggers import (TriggerHit, in_generic_clause, infinitive_read_as_noun, is_descriptive, is_topic,
                                  participle_root)
 
@@ -110,6 +110,13 @@ def _renaming(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.i in hits for c in tok.head.children)
 
 
+def _prevented(token: Token) -> bool:
+    """'defused a booby-trapped vehicle before it exploded', 'shot down the drone before it reached the base': what
+    the main clause stopped did not happen."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before" for c in token.children) \
+        and in_class(token.head, "preventing")
+
+
 def _purpose(token: Token) -> bool:
     """'passed on information for drone strikes', 'funds for attacks': bare plural events something is meant for,
     not events that happened."""
@@ -128,7 +135,7 @@ def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -
     """Triggers that report no event of their own: descriptions, topics, the content of a statement."""
     if is_descriptive(hit.token) or is_topic(hit.token) or in_generic_clause(hit.token) or _grievance(hit.token) \
             or _slashed(hit.token, hits) or _weapon_of(hit, hits) or _one_of_many(hit, hits) \
-            or _repelled_twice(hit, hits) or _renaming(hit, hits) or _purpose(hit.token):
+            or _repelled_twice(hit, hits) or _renaming(hit, hits) or _purpose(hit.token) or _prevented(hit.token):
         return True
     if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN") and not _headline_predicate(hit.token) \
             and not _staged(hit) and not infinitive_read_as_noun(hit.token):

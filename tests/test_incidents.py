@@ -110,3 +110,16 @@ def test_attacks_in_the_plural_on_one_day_and_place_are_the_incident_told_again(
                   "confirmed on Monday. Police in Quetta said that the attackers hurled two hand grenades into the "
                   "restaurant.", published="2020-05-05")
     assert [(e["acled_sub_event_type"], e["fatalities"], e["date"]) for e in events] == [("Grenade", 4, "2020-05-03")]
+
+
+def test_a_device_found_at_a_bombing_is_the_bombings_device(code) -> None:
+    # GTD codes the attack, failed or not; the bomb found and defused is its device, not another event
+    events = code("On Friday morning, in Imphal, Manipur, India, unidentified assailants lobbed a hand grenade that was "
+                  "later recovered and defused from the private residential compound of a local politician.",
+                  published="2011-01-09")
+    assert [e["acled_sub_event_type"] for e in events] == ["Grenade"]
+
+
+def test_what_was_stopped_before_it_happened_did_not_happen(code) -> None:
+    events = code("Police defused a bomb before it exploded near the market in Kabul on Monday.", published="2020-05-02")
+    assert [e["acled_sub_event_type"] for e in events] == ["Disrupted weapons use"]
