@@ -55,16 +55,21 @@ def _device_of(found: Event, bombing: Event) -> bool:
 
 
 def _same_attack(a: Event, b: Event) -> bool:
-    """Attacks (or demonstrations) of one type, day, place and modality, both single or both summaries of many, whose
-    sources and targets may be the same; or fire told, then recorded by a monitoring mission (`_observed_again`)."""
+    """Attacks (or demonstrations) of one day, place and modality whose sources and targets may be the same: of one
+    type, both single or both summaries of many (`_one_day`); single attacks of different types; or fire told, then
+    recorded by a monitoring mission (`_observed_again`)."""
     same_day_and_place = a.event_type == b.event_type and a.event_type in JOINED_TYPES and a.modality == b.modality \
         and a.date is not None and a.date == b.date and _place_key(a) == _place_key(b)
     if not same_day_and_place:
         return False
     if _observed_again(a, b):
         return True
-    return a.acled_event_type == b.acled_event_type and (a.is_aggregate == b.is_aggregate or _one_day(a, b)) \
-        and _may_be_one(a.source, b.source, STAND_IN_SOURCES) and _may_be_one(a.target, b.target, STAND_IN_TARGETS)
+    same_actors = _may_be_one(a.source, b.source, STAND_IN_SOURCES) and _may_be_one(a.target, b.target, STAND_IN_TARGETS)
+    if a.acled_event_type != b.acled_event_type:
+        # one attack told twice, each telling coded its own way ("a police inspector was killed when militants threw
+        # an IED ... the militants then fired on the police"): ACLED and GTD code it once
+        return a.event_type == "ASSAULT" and not a.is_aggregate and not b.is_aggregate and same_actors
+    return (a.is_aggregate == b.is_aggregate or _one_day(a, b)) and same_actors
 
 
 def _one_day(a: Event, b: Event) -> bool:
@@ -106,11 +111,13 @@ def _singular(name: str | None) -> str:
 
 
 def _joined(first: Event, again: Event) -> Event:
-    """The first telling with what only the other one knows: how it was done, a named actor, the higher toll. Fire
-    recorded as an engagement is a clash: ACLED codes an exchange of fire as one, whatever weapons it used (the first
-    telling still says who fired)."""
+    """The first telling with what only the other one knows: how it was done, a named actor, the higher toll. A
+    telling that makes it a clash makes it one (a monitoring mission's record only when it records an engagement):
+    ACLED codes a fight between armed sides as a clash, whatever else was done in it (the first telling still says
+    who acted)."""
     lead, other = first, again
-    if again.acled_event_type == CLASH_TYPE and first.acled_event_type != CLASH_TYPE and _engaged(again):
+    if again.acled_event_type == CLASH_TYPE and first.acled_event_type != CLASH_TYPE \
+            and (_engaged(again) or not missions_named(again.evidence.text)):
         lead = replace(first, mode=again.mode, acled_event_type=again.acled_event_type,
                        acled_sub_event_type=again.acled_sub_event_type, cameo_root=again.cameo_root)
     if lead.mode is None and other.mode is not None:

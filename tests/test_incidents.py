@@ -123,3 +123,15 @@ def test_a_device_found_at_a_bombing_is_the_bombings_device(code) -> None:
 def test_what_was_stopped_before_it_happened_did_not_happen(code) -> None:
     events = code("Police defused a bomb before it exploded near the market in Kabul on Monday.", published="2020-05-02")
     assert [e["acled_sub_event_type"] for e in events] == ["Disrupted weapons use"]
+
+
+def test_one_attack_coded_two_ways_is_one_clash() -> None:
+    # one telling codes an attack on civilians, the other a clash with the police: one incident, a clash
+    attack = replace(_attack(GROUP, CIVILIANS), acled_event_type="Violence against civilians",
+                     acled_sub_event_type="Attack", mode="firearms")
+    clash = replace(_attack(GROUP, POLICE), acled_event_type="Battles", acled_sub_event_type="Armed clash",
+                    mode="firearms", fatalities=3)
+    [joined] = join_retold_attacks([attack, clash])
+    assert (joined.acled_sub_event_type, joined.fatalities, joined.source) == ("Armed clash", 3, GROUP)
+    # summaries of many attacks keep their own types
+    assert len(join_retold_attacks([replace(attack, is_aggregate=True), replace(clash, is_aggregate=True)])) == 2
