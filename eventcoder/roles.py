@@ -352,6 +352,7 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
         found += [_after_place_list(passive, trigger) if passive is not None else None, obj]
         if obj is None and passive is None:
             found.append(_object_read_as_subject(trigger))
+            found.append(_passive_subject_in_place_list(trigger))
         if headline_passive(trigger):
             found.append(_child(trigger, SUBJECT_DEPS))
         found.append(headline_chain_victim(trigger))
@@ -387,6 +388,17 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
     if event_type in RECIPROCAL_TYPES or event_type == "ASSAULT" and trigger.lemma_.lower() in TWO_SIDED_LEMMAS:
         found.append(_partner(source_token(trigger, is_trigger=is_trigger)))
     return [t for tok in found if tok is not None for t in (_passenger(tok), _holder_of_the_site(tok)) if t is not None]
+
+
+def _passive_subject_in_place_list(verb: Token) -> Token | None:
+    """'On 2 May 2020, on the road that connects Iguala to Huitzuco, Guerrero, a police officer was attacked': a
+    passive verb left with no subject, whose subject the parser hung on the opening place list right before its
+    auxiliary."""
+    auxiliary = next((c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i), None)
+    if auxiliary is None or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return None
+    return next((t for t in verb.sent if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN")
+                 and t.ent_type_ not in ("GPE", "LOC", "FAC") and t.right_edge.i == auxiliary.i - 1), None)
 
 
 def _object_read_as_subject(verb: Token) -> Token | None:

@@ -119,3 +119,10 @@ def test_a_label_opening_a_note_is_no_subject(code) -> None:
 def test_youths_are_a_crowd_unless_armed(code, text: str, source: tuple) -> None:
     ev = only(code(text), "ASSAULT")
     assert (None, ev["source"]["sector"]) == source
+
+
+def test_a_passive_subject_hung_on_the_opening_place_list_is_the_target(code) -> None:
+    # the parser makes "a police officer" an apposition of "Guerrero", leaving "was attacked" with no subject
+    ev = only(code("On 2 May 2020, on the road that connects Iguala to Huitzuco, Guerrero, a police officer from "
+                   "Huitzuco was attacked."), "ASSAULT")
+    assert (actor(ev, "target"), ev["acled_sub_event_type"]) == (("MEX", "COP"), "Armed clash")
