@@ -92,6 +92,14 @@ SUBJECT_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "pobj
 MAX_CLIMB = 6
 
 
+def _missed_predicate(verb: Token) -> bool:
+    """A verb with an object that the parser hung as a modifier on the noun it made the sentence's root: the
+    sentence's predicate, whose subject that noun is (a participle that describes a noun takes no object)."""
+    head = verb.head
+    return verb.dep_ == "acl" and verb.pos_ == "VERB" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") \
+        and verb.i > head.i and _child(verb, OBJECT_DEPS) is not None
+
+
 def clause_subject(verb: Token) -> Token | None:
     """Subject of a verb, climbing through control verbs, coordination and nominal complements."""
     tok = verb
@@ -99,6 +107,8 @@ def clause_subject(verb: Token) -> Token | None:
         subj = _child(tok, SUBJECT_DEPS)
         if subj is not None:
             return subj
+        if _missed_predicate(tok):
+            return tok.head  # "On 9 May, regime forces brought in military reinforcements": forces (the root) act
         if tok.dep_ == "xcomp":
             obj = _child(tok.head, OBJECT_DEPS)
             if obj is not None:

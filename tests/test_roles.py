@@ -126,3 +126,9 @@ def test_a_passive_subject_hung_on_the_opening_place_list_is_the_target(code) ->
     ev = only(code("On 2 May 2020, on the road that connects Iguala to Huitzuco, Guerrero, a police officer from "
                    "Huitzuco was attacked."), "ASSAULT")
     assert (actor(ev, "target"), ev["acled_sub_event_type"]) == (("MEX", "COP"), "Armed clash")
+
+
+def test_a_predicate_read_as_a_modifier_of_the_root_noun_has_that_noun_for_subject(code) -> None:
+    # the parser makes "forces" the root and "brought" its modifier; a modifier takes no object, so it is the predicate
+    ev = only(code("On 9 May 2020, regime forces brought in military reinforcements to southern Syria."), "MOBILIZE")
+    assert actor(ev, "source") == ("SYR", "MIL")
