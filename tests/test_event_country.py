@@ -429,3 +429,9 @@ def test_a_note_placed_at_its_story_country_takes_the_town_it_locates_abroad(cod
                    "near Mandera on 01/12. The statement called the attack a response to the occupation of Somalia "
                    "and the airstrikes by Kenyan warplanes.", published="2014-12-02")
     assert _place(event) == ("Mandera", "KEN", "near")
+
+
+def test_the_jubilee_party_named_alone_tells_the_country(code) -> None:
+    # "Jubilee" alone is the Kenyan party: its supporters' riot is in Kenya though the note names no place
+    events = code("Jubilee supporters clashed with rivals at a rally, injuring two.", published="2017-06-01")
+    assert [(e["source"]["country"], e["place"]["country"]) for e in events] == [("KEN", "KEN")]
