@@ -55,6 +55,8 @@ FALLBACK_PENALTY = 0.1
 MISSION_VOTES = 2
 # The sector of insurgent groups, whose home country is a weak hint of where they struck (actor_countries).
 INSURGENTS = "REB"
+# The mode of an armed group's attack whose weapon the text does not name.
+DEFAULT_ARMED_MODE = "firearms"
 
 
 def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
@@ -401,8 +403,6 @@ def _one_demonstration(kept: Candidate, cand: Candidate) -> bool:
 
 
 # Dependencies of a place name used as an actor ("Washington said", "Tehran's allies", "pro-Tehran militias").
-# The mode of an armed group's attack whose weapon the text does not name.
-DEFAULT_ARMED_MODE = "firearms"
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "compound", "amod", "nmod"})
 ACTOR_PREPS = frozenset({"by", "with", "towards", "toward", "against", "to", "from"})
 
