@@ -435,9 +435,10 @@ def _names_a_thing(doc: Doc, end: int) -> bool:
 def _nationality(doc: Doc, end: int, cands: Sequence[Entry]) -> bool:
     """A country's name modifying the noun after it ("an attack on Burundi troops", "Kenya police"): whose they are,
     not where anything happened (a town's name there is its people's place: "Mombasa traders"; "the Kenya border"
-    is a place)."""
-    return end < len(doc) and doc[end].pos_ == "NOUN" and doc[end - 1].head.i == end and bool(cands) \
-        and all(c.kind == "country" for c in cands) and doc[end].lower_ not in words("border_noun")
+    is a place). A hamlet of the same name does not count against the country ("the US embassy": not Us, France)."""
+    return end < len(doc) and doc[end].pos_ == "NOUN" and doc[end - 1].head.i == end \
+        and any(c.kind == "country" for c in cands) and doc[end].lower_ not in words("border_noun") \
+        and all(c.kind == "country" or c.population < HAMLET_MAX_POPULATION for c in cands)
 
 
 def _regions_in_brackets(doc: Doc, end: int) -> bool:

@@ -15,8 +15,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from eventcoder.actors import people_country
 from eventcoder.geoparse import GENERIC_WORDS, STRONG_CUES, PlaceMention, _cue, _runs, hyphen_prefix
-from eventcoder.places import candidates
+from eventcoder.lexicon import words
+from eventcoder.places import candidates, country_place
 from eventcoder.records import Place
 
 # Precision of an unknown name by the kind of place beside it: "Korangi, Sindh" somewhere in the region,
@@ -80,7 +82,26 @@ def local_names(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
         added.append(PlaceMention(start, end, text, place, cue))
         taken.update(range(start, end))
     mentions = [replaced.get(m.start, m) for m in mentions]
+    added += _settlements_of_a_people(doc, taken, {m.start for m in mentions})
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _settlements_of_a_people(doc: Doc, taken: set[int], starts: set[int]) -> list[PlaceMention]:
+    """A village or town named by its people's country ("attack a Kenyan village", "on Kenyan soil", "a Pokot
+    border village"): a place in that country, at the country's precision, where the text names no village
+    (the place named after it is the place: "the Hazara town in Quetta"). One word only: "a Bosnian Serb city" is
+    no city of Serbia."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "NORP" or not ent.ent_id_ or len(ent) > 1 or taken.intersection(range(ent.start, ent.end)):
+            continue
+        noun = ent.end + (ent.end < len(doc) and doc[ent.end].lower_ == "border")
+        if noun >= len(doc) or doc[noun].lower_ not in words("settlement") or doc[ent.end - 1].head.i != noun \
+                or (country := people_country(ent.ent_id_)) is None or (place := country_place(country)) is None \
+                or starts.intersection((noun + 2, noun + 3)):
+            continue
+        out.append(PlaceMention(ent.start, noun + 1, doc[ent.start:noun + 1].text, place, _cue(doc, ent.start, ent.end)[0]))
+    return out
 
 
 def _city_of_region(doc: Doc, mention: PlaceMention) -> Place | None:

@@ -611,3 +611,19 @@ def test_a_mission_observing_near_an_unknown_village_places_it_in_its_region(vil
     found = [(m.text, m.place.country, m.place.admin1, m.place.precision) for m in mentions(
         f"On 6 May 2020, the OSCE SMM observed a total of 12 explosions near {village}.")]
     assert found == [(village, "UKR", "Donetsk", "admin1")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Raiders attacked a Kenyan village at night.", [("Kenyan village", "KEN", "country")]),
+    ("Militia attacked a Kenyan border town, killing two.", [("Kenyan border town", "KEN", "country")]),
+    # the place named after the village is the place
+    ("A bomber detonated in the Hazara town in Quetta.", [("Quetta", "PAK", "city")]),
+])
+def test_a_village_named_by_its_peoples_country_lies_in_that_country(text: str, expected: list) -> None:
+    assert [(m.text, m.place.country, m.place.precision) for m in mentions(text)] == expected
+
+
+def test_a_country_naming_an_embassy_is_no_place_despite_a_hamlet_namesake() -> None:
+    # "US" is also Us, a village of France: the country reading still makes it whose embassy, not where
+    found = [(m.text, m.place.country) for m in mentions("Police shot a man outside the US embassy in Nairobi.")]
+    assert found == [("Nairobi", "KEN")]
