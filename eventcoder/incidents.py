@@ -123,9 +123,24 @@ def _joined(first: Event, again: Event) -> Event:
     if lead.mode is None and other.mode is not None:
         lead = replace(lead, mode=other.mode, acled_sub_event_type=other.acled_sub_event_type,
                        cameo_root=other.cameo_root)
-    return replace(lead, source=_better(lead.source, other.source, STAND_IN_SOURCES),
-                   target=_better(lead.target, other.target, STAND_IN_TARGETS),
+    source = _better(lead.source, other.source, STAND_IN_SOURCES)
+    if source is not lead.source and _alike(source, lead.target):
+        # the other telling tells it from the other side ("officers were shot by a man ... the officers returned
+        # fire"): its source is the lead's target, and its target the lead's source
+        source = _better(lead.source, other.target, STAND_IN_TARGETS)
+    target = _better(lead.target, other.target, STAND_IN_TARGETS)
+    if target is not lead.target and _alike(target, lead.source):
+        target = _better(lead.target, other.source, STAND_IN_SOURCES)
+    return replace(lead, source=source, target=target,
                    fatalities=_higher(lead.fatalities, other.fatalities), injuries=_higher(lead.injuries, other.injuries))
+
+
+def _alike(a: Actor | None, b: Actor | None) -> bool:
+    """Two named actors that are one: the same name, or the same sector of one country ("police", "officers")."""
+    if a is None or b is None:
+        return False
+    return _singular(a.name) == _singular(b.name) or a.sector is not None and a.sector == b.sector \
+        and a.country == b.country
 
 
 def _better(lead: Actor | None, other: Actor | None, stand_ins: frozenset[str]) -> Actor | None:

@@ -135,3 +135,13 @@ def test_one_attack_coded_two_ways_is_one_clash() -> None:
     assert (joined.acled_sub_event_type, joined.fatalities, joined.source) == ("Armed clash", 3, GROUP)
     # summaries of many attacks keep their own types
     assert len(join_retold_attacks([replace(attack, is_aggregate=True), replace(clash, is_aggregate=True)])) == 2
+
+
+def test_a_telling_from_the_other_side_keeps_each_side_where_it_was() -> None:
+    # "officers were shot by a man ... the officers returned fire and hit the man": the second telling's source is
+    # the first's target, so it names no one new for the source
+    officers = Actor(text="officers", name="officers", country="TTO", sector="COP")
+    first = _attack(UAG, officers, event_id="a")
+    again = _attack(officers, replace(CIVILIANS, country="TTO"), event_id="b")
+    [joined] = join_retold_attacks([first, again])
+    assert (joined.source, joined.target) == (UAG, officers)
