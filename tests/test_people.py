@@ -71,3 +71,14 @@ def test_ruler_gets_people_but_not_weak_surnames() -> None:
     assert patterns["Obama"]["id"] == "Obama"
     assert "Abbas" not in patterns and "Karzai" not in patterns and "May" not in patterns
     assert "Mahmoud Abbas" in patterns
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # "police forces" are police, not an army's forces
+    ("On 1 May 2020, Tunisian police forces seized munitions in a house in Thala.",
+     ("police forces (TUN)", "TUN", "COP")),
+    ("Government forces seized munitions in a house in Thala, Tunisia.", ("forces", "TUN", "MIL")),
+])
+def test_the_kind_of_forces_is_read_from_their_noun(code, text: str, source: tuple) -> None:
+    [event] = code(text, published="2020-05-02")
+    assert actor(event, "source") == source
