@@ -129,6 +129,8 @@ STRAY_MIN_VOTES = 1.5
 # A hamlet that small is a stray beside any one town of another country ("in the outskirts of Kelly in the
 # countryside of Idleb": not the Kelly of North Carolina, population 544).
 HAMLET_MAX_POPULATION = 5_000
+# Words that may stand between a country's name and the noun it qualifies ("the US anti-terror drive").
+MAX_MODIFIER_GAP = 3
 # A name introduced by a strong cue is the head of its group ("in Bafoussam town (Mifi, Ouest)"): when it and a
 # name beside it cannot lie in one country, this bonus settles which of the two is kept.
 HEAD_BONUS = 2.0
@@ -435,10 +437,18 @@ def _names_a_thing(doc: Doc, end: int) -> bool:
 def _nationality(doc: Doc, end: int, cands: Sequence[Entry]) -> bool:
     """A country's name modifying the noun after it ("an attack on Burundi troops", "Kenya police"): whose they are,
     not where anything happened (a town's name there is its people's place: "Mombasa traders"; "the Kenya border"
-    is a place). A hamlet of the same name does not count against the country ("the US embassy": not Us, France)."""
-    return end < len(doc) and doc[end].pos_ == "NOUN" and doc[end - 1].head.i == end \
-        and any(c.kind == "country" for c in cands) and doc[end].lower_ not in words("border_noun") \
+    is a place). A hamlet of the same name does not count against the country ("the US embassy": not Us, France);
+    other modifiers of the noun may stand between ("the US anti-terror drive")."""
+    return qualifies_a_noun(doc, end) and any(c.kind == "country" for c in cands) \
         and all(c.kind == "country" or c.population < HAMLET_MAX_POPULATION for c in cands)
+
+
+def qualifies_a_noun(doc: Doc, end: int) -> bool:
+    """The name ending at `end` modifies a common noun right after it, or after a few other modifiers of that noun
+    ("Burundi troops", "the US anti-terror drive"); not a border ("the Kenya border")."""
+    head = doc[end - 1].head
+    return end < len(doc) and end <= head.i <= end + MAX_MODIFIER_GAP and head.pos_ == "NOUN" \
+        and all(t.head.i == head.i for t in doc[end:head.i]) and head.lower_ not in words("border_noun")
 
 
 def _regions_in_brackets(doc: Doc, end: int) -> bool:

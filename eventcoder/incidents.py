@@ -26,6 +26,9 @@ STAND_IN_TARGETS = frozenset({"civilians", UNIDENTIFIED})
 # ACLED types of fire between armed sides that a monitoring mission's record of the fire may retell either way.
 FIRE_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
 CLASH_TYPE = "Battles"
+# Modes of attacks from the air, which are never the same attack as one made on the ground.
+AIR_MODES = frozenset({"aerial", "drone"})
+GROUND_MODES = frozenset({"suicide-attack", "firearms", "primitive", "beat", "assassinate"})
 # A device found or defused (ACLED's disrupted weapons use), and the bombings whose device it may be.
 DISRUPTED = "Disrupted weapons use"
 DEVICE_SUB_TYPES = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
@@ -60,7 +63,7 @@ def _same_attack(a: Event, b: Event) -> bool:
     recorded by a monitoring mission (`_observed_again`)."""
     same_day_and_place = a.event_type == b.event_type and a.event_type in JOINED_TYPES and a.modality == b.modality \
         and a.date is not None and a.date == b.date and _place_key(a) == _place_key(b)
-    if not same_day_and_place:
+    if not same_day_and_place or _air_and_ground(a, b):
         return False
     if _observed_again(a, b):
         return True
@@ -70,6 +73,13 @@ def _same_attack(a: Event, b: Event) -> bool:
         # an IED ... the militants then fired on the police"): ACLED and GTD code it once
         return a.event_type == "ASSAULT" and not a.is_aggregate and not b.is_aggregate and same_actors
     return (a.is_aggregate == b.is_aggregate or _one_day(a, b)) and same_actors
+
+
+def _air_and_ground(a: Event, b: Event) -> bool:
+    """One attack made from the air and one made by hand on the ground: two attacks ("a suicide car bomb attack ...
+    in response to the killing of a commander in a U.S. drone strike"). (An air strike's blast told again as an
+    explosion is the same attack.)"""
+    return a.mode in AIR_MODES and b.mode in GROUND_MODES or b.mode in AIR_MODES and a.mode in GROUND_MODES
 
 
 def _one_day(a: Event, b: Event) -> bool:

@@ -145,3 +145,10 @@ def test_a_telling_from_the_other_side_keeps_each_side_where_it_was() -> None:
     again = _attack(officers, replace(CIVILIANS, country="TTO"), event_id="b")
     [joined] = join_retold_attacks([first, again])
     assert (joined.source, joined.target) == (UAG, officers)
+
+
+def test_a_strike_from_the_air_is_not_a_bombing_on_the_ground() -> None:
+    bombing = replace(_attack(UAG, POLICE), mode="suicide-attack", acled_sub_event_type="Suicide bomb")
+    strike = replace(_attack(Actor(text="U.S.", name="United States", country="USA", sector="GOV"), None),
+                     mode="drone", acled_sub_event_type="Air/drone strike")
+    assert len(join_retold_attacks([bombing, strike])) == 2

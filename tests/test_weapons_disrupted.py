@@ -92,3 +92,10 @@ def test_a_drone_shot_down_is_aimed_at_the_side_flying_it(code, text: str, targe
 def test_an_unidentified_group_is_armed(code, text: str, subtype: str) -> None:
     events = [e for e in code(text, published="2021-06-08") if e["acled_sub_event_type"] is not None]
     assert [(e["acled_sub_event_type"], e["source"]["sector"]) for e in events] == [(subtype, "UAF")]
+
+
+def test_a_bomber_is_a_person_not_an_aircraft(code) -> None:
+    # "a Taliban suicide bomber ... before he carried out his attack": no air strike
+    events = code("Afghan military forces shot and killed a Taliban suicide bomber before he carried out his attack, "
+                  "in Zhari district, Kandahar, on Monday.", published="2020-03-11")
+    assert [e["acled_sub_event_type"] for e in events] == ["Armed clash"]
