@@ -328,8 +328,14 @@ def _force_named(ent: Span) -> str | None:
     return None
 
 
-def _holder_of(site: Token, text: str) -> Actor:
-    """'a regime checkpoint', 'an army post', 'a police station': the armed force that holds the site."""
+# Sectors of the holders of an installation named after it ("the headquarters of the police").
+ARMED_HOLDERS = frozenset({"MIL", "COP", "GOV", "SPY", "REB", "PRM", "UAF"})
+
+
+def _holder_of(site: Token, text: str) -> Actor | None:
+    """'a regime checkpoint', 'an army post', 'a police station': the armed force that holds the site. A site of a
+    civilian owner named after it holds no force: None, so the struck site's reading names the owner ("the
+    headquarters of a fishing company")."""
     for mod in site.lefts:
         if mod.dep_ in ("compound", "amod", "nmod", "poss") and mod.i != site.i:
             holder = actor_for(mod)
@@ -339,6 +345,12 @@ def _holder_of(site: Token, text: str) -> Actor:
                 country = holder.country or _country_in(site.doc[site.left_edge.i: site.i], site)
                 return Actor(text=text, name=holder.name, country=country, sector=sector,
                              wikidata=holder.wikidata)
+    owner = next((c for prep in site.rights if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for c in prep.children if c.dep_ == "pobj"), None)
+    held = actor_for(owner) if owner is not None else None
+    if held is not None and held.sector is not None and held.sector not in ARMED_HOLDERS \
+            or owner is not None and in_class(owner, "business"):
+        return None  # "the headquarters of a fishing company": the company's (a struck site's owner), no force's
     return Actor(text=text, name="security forces", sector="MIL")
 
 

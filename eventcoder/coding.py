@@ -41,6 +41,9 @@ PROTEST_LEMMAS = frozenset({"protest", "protester", "demonstrate", "demonstratio
 CROWD_WORDS = frozenset({"crowd", "disperse", "riot", "rioter", "mob"}) | PROTEST_LEMMAS
 # Verbs of a crowd breaking up a rally or meeting: the rally is what they act on, and their act is a riot.
 DISRUPTING_VERBS = frozenset({"disrupt", "invade", "storm", "break", "attack"})
+# Verbs of rushing in that, with "out" or "off", tell people leaving ("stormed out of the hospital").
+RUSHING_VERBS = frozenset({"storm"})
+LEAVING_PARTICLES = frozenset({"out", "off"})
 # Riot words that, beside the state's response to a demonstration, as often describe the police ("violently dispersed").
 AMBIGUOUS_RIOT = frozenset({"violent", "violently", "violence", "unrest"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
@@ -251,6 +254,12 @@ GRIEVANCE_VERBS = frozenset({"denounce", "condemn", "oppose", "decry", "fear", "
 REFLEXIVES = frozenset({"themselves", "himself", "herself", "ourselves"})
 
 
+def stormed_out(token: Token) -> bool:
+    """'patients stormed out of the hospital', 'the delegates stormed off': a walk-out, not an assault nor a riot."""
+    return token.lemma_.lower() in RUSHING_VERBS and any(
+        c.dep_ in ("prt", "prep", "advmod") and c.lower_ in LEAVING_PARTICLES for c in token.children)
+
+
 def riot_cue(tok: Token, cues: frozenset[str] | None = None) -> bool:
     """A word of a violent demonstration, not a modifier ('riot police') nor part of the grievance."""
     cues = words("riot_cue") if cues is None else cues
@@ -268,7 +277,7 @@ def riot_cue(tok: Token, cues: frozenset[str] | None = None) -> bool:
         return False  # "anti-riot police", however the parser hangs it
     if any(c.dep_ == "dobj" and c.lemma_.lower() == "street" for c in tok.children):
         return False  # "stormed the streets" is marching, not storming a building
-    if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in tok.children):
+    if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in tok.children) or stormed_out(tok):
         return False
     if any(_clause_told_before(node) for node in (tok, *tok.ancestors)):
         return False  # "a protest after a residential hall is burned": what went before

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventcoder.coding import BLAST_MODES, GRIEVANCE_PREPS, OUTCOME_LEMMAS, PROTEST_LEMMAS, fights_off
+from eventcoder.coding import BLAST_MODES, GRIEVANCE_PREPS, OUTCOME_LEMMAS, PROTEST_LEMMAS, fights_off, stormed_out
 from eventcoder.lexicon import in_class, words
 from eventcoder.triggers import (TriggerHit, in_generic_clause, infinitive_read_as_noun, is_descriptive, is_topic,
                                  participle_root)
@@ -135,7 +135,8 @@ def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -
     """Triggers that report no event of their own: descriptions, topics, the content of a statement."""
     if is_descriptive(hit.token) or is_topic(hit.token) or in_generic_clause(hit.token) or _grievance(hit.token) \
             or _slashed(hit.token, hits) or _weapon_of(hit, hits) or _one_of_many(hit, hits) \
-            or _repelled_twice(hit, hits) or _renaming(hit, hits) or _purpose(hit.token) or _prevented(hit.token):
+            or _repelled_twice(hit, hits) or _renaming(hit, hits) or _purpose(hit.token) or _prevented(hit.token) \
+            or stormed_out(hit.token):
         return True
     if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN") and not _headline_predicate(hit.token) \
             and not _staged(hit) and not infinitive_read_as_noun(hit.token):

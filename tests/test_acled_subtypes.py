@@ -445,3 +445,18 @@ def test_a_patrol_that_took_place_is_a_movement_of_forces(code) -> None:
                   "Ariha in Idleb countryside.", published="2020-05-06")
     assert [(e["event_type"], e["acled_sub_event_type"]) for e in events] == [("MOBILIZE", "Change to group/activity")]
     assert code("The meeting took place in Ankara on Monday.") == []
+
+
+def test_storming_out_of_a_building_is_a_walk_out(code) -> None:
+    # "stormed out of the hospital ... and protested": a peaceful protest, not a riot
+    events = code("On 1 May 2020, about 30 infected patients stormed out of the hospital in Uralsk city and protested "
+                  "on the premises.", published="2020-05-02")
+    assert coded(events) == [("PROTEST", "Peaceful protest")]
+
+
+@pytest.mark.parametrize("text", [
+    "On 6 May 2020, activists held a solidarity stand at the Ilya square in Sidon.",
+    "On 6 May 2020, retired teachers held a protest stand in front of the Ministry of Finance in Beirut.",
+])
+def test_a_protest_stand_is_a_demonstration(code, text: str) -> None:
+    assert coded(code(text, published="2020-05-07")) == [("PROTEST", "Peaceful protest")]

@@ -82,3 +82,21 @@ def test_ruler_gets_people_but_not_weak_surnames() -> None:
 def test_the_kind_of_forces_is_read_from_their_noun(code, text: str, source: tuple) -> None:
     [event] = code(text, published="2020-05-02")
     assert actor(event, "source") == source
+
+
+def test_unknown_people_attacking_are_an_unidentified_armed_group(code) -> None:
+    [event] = code("On 2 May 2020, supporters of the opposition were assaulted by unknown people in Thyolo, Malawi.",
+                   published="2020-05-03")
+    assert (event["acled_sub_event_type"], actor(event, "source")) == \
+        ("Attack", ("unknown people", "MWI", "UAF"))
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # a site of a business named after it is the business's, not an armed force's
+    ("Armed men set the headquarters of a fishing company on fire in Freire, Chile, on Sunday.",
+     ("company", "CHL", "BUS")),
+    ("Gunmen attacked the headquarters of the army in Kirkuk on Monday.", ("army", "IRQ", "MIL")),
+])
+def test_the_holder_of_a_headquarters(code, text: str, target: tuple) -> None:
+    [event] = code(text, published="2020-05-05")
+    assert actor(event, "target") == target
