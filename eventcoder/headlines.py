@@ -178,8 +178,18 @@ def _copy_parse(sent: Span, other: Doc, verb_index: int) -> None:
         doc.ents = [e for e in doc.ents if not (e.start == verb_index and e.end == verb_index + 1)]
 
 
+def _verb_read_as_adjective(tok: Token) -> bool:
+    """An 'adjective' the parse gives a subject and an object is a verb ("Police open fire on youth")."""
+    return tok.tag_ == "JJ" and any(c.dep_ == "nsubj" for c in tok.children) \
+        and any(c.dep_ == "dobj" for c in tok.children)
+
+
 def repair_headline_verbs(nlp: Language, doc: Doc) -> Doc:
-    """Reparse the sentences whose event verb the model took for a plural noun; other sentences are untouched."""
+    """Reparse the sentences whose event verb the model took for a plural noun, and retag as verbs the adjectives
+    the parse uses as verbs; other sentences are untouched."""
+    for tok in doc:
+        if _verb_read_as_adjective(tok):
+            tok.tag_, tok.pos_ = "VBP", "VERB"
     for sent in list(doc.sents):
         tok = next((t for t in sent if _misread_verb(t)), None)
         if tok is None:

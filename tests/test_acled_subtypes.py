@@ -460,3 +460,24 @@ def test_storming_out_of_a_building_is_a_walk_out(code) -> None:
 ])
 def test_a_protest_stand_is_a_demonstration(code, text: str) -> None:
     assert coded(code(text, published="2020-05-07")) == [("PROTEST", "Peaceful protest")]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents lit bonfires on the road in Kisumu on Monday.",
+    "Protesters light fires amidst clouds of tear gas fired by police outside the university in Athens on Thursday.",
+])
+def test_a_crowd_lighting_fires_riots(code, text: str) -> None:
+    assert [e[1] for e in coded(code(text, published="2020-11-20"))] == ["Violent demonstration"]
+
+
+def test_a_truck_that_caught_fire_is_no_riot(code) -> None:
+    events = code("Suspected rebels shot at a truck in Cagwait town, Philippines. The truck lit on fire.",
+                  published="2011-11-04")
+    assert coded(events) == [("ASSAULT", "Attack")]
+
+
+def test_police_opening_fire_in_a_headline_read_as_an_adjective(code) -> None:
+    # the model tags "open" as an adjective with a subject and an object: a verb
+    events = code("Police open fire on youth assembling for a meeting in Limuru", published="2012-04-19")
+    assert [(e["acled_sub_event_type"], e["source"]["name"]) for e in events if e["event_type"] == "ASSAULT"] == \
+        [("Attack", "police")]
