@@ -128,6 +128,14 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
         if host is not None:
             cand.target = Actor(text="", name=host.name, country=host.country, sector="GOV")
             cand.fallbacks.append("target")
+    if cand.target is None and cand.event_type == "CONSULT" and cand.entry.mode == "visit" and cand.place is not None \
+            and len(cand.place.country or "") == 3 and cand.source is not None \
+            and cand.source.country != cand.place.country:
+        # "Saddam Hussein arrived in Amman on a visit": a visit abroad is made to its host (PLOVER, CAMEO 042)
+        host = places.country_place(cand.place.country)  # type: ignore[arg-type]
+        if host is not None:
+            cand.target = Actor(text="", name=host.name, country=host.country, sector="GOV")
+            cand.fallbacks.append("target")
     if cand.target is None and cand.event_type == "THREATEN" and cand.source is not None:
         cand.target = _other_named_actor(cand)
         if cand.target is not None:

@@ -375,6 +375,10 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
                       for o in c.children if o.dep_ == "dobj"]
             # "opened fire at a checkpoint", "launched missiles on Kharkiv"
             found += _prep_objects(obj, TARGET_PREPS - {"with", "to"})
+            if event_type in ADDRESSED_TYPES:
+                # "lodged a protest with Albania", "demanding autonomy from Serbian authorities", "accepted demands
+                # from Shona rebels": whom a statement is made to, or whose demand it answers
+                found += _prep_objects(obj, ADDRESSEE_PREPS)
         if kind == "claim" and obj is None:
             # "alleged that France was aware ...", "claimed that ISIL had attacked Iraq": the one accused
             found.append(_content_subject(trigger))
@@ -393,6 +397,7 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
     found += _prep_objects(trigger, TARGET_PREPS) + [_indirect_target(trigger)]
     if event_type == "REQUEST":
         found.append(_who_should_leave(trigger))
+        found += _prep_objects(trigger, frozenset({"from"}))  # "demanded from the government that ..."
     if trigger.pos_ in ("NOUN", "PROPN"):
         found.append(_adverbial_holder(trigger, is_trigger, OBJECT_DEPS))
     if event_type in RECIPROCAL_TYPES or event_type == "ASSAULT" and trigger.lemma_.lower() in TWO_SIDED_LEMMAS:
@@ -446,6 +451,10 @@ def _holder_of_the_site(tok: Token) -> Token:
 
 # Events two parties do together: "Brazil and the United States agreed", "Iran and Iraq held talks".
 RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+# Verbal events whose object's "with"/"from" names whom they are addressed to ("a protest with Albania", "demands
+# from the rebels").
+ADDRESSED_TYPES = frozenset({"REQUEST", "CONCEDE", "ACCUSE", "REJECT", "AGREE"})
+ADDRESSEE_PREPS = frozenset({"with", "from"})
 # Triggers that name fighting between two armed sides ("clashed with", "battle for"): the second of two
 # coordinated subjects is the other side ("the military and the AA fought").
 TWO_SIDED_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout",

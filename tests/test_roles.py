@@ -132,3 +132,17 @@ def test_a_predicate_read_as_a_modifier_of_the_root_noun_has_that_noun_for_subje
     # the parser makes "forces" the root and "brought" its modifier; a modifier takes no object, so it is the predicate
     ev = only(code("On 9 May 2020, regime forces brought in military reinforcements to southern Syria."), "MOBILIZE")
     assert actor(ev, "source") == ("SYR", "MIL")
+
+
+@pytest.mark.parametrize(("text", "event_type", "target"), [
+    # whom a statement is made to, or whose demand it answers, hangs on its object
+    ("Serbia lodged an official protest with Albania today.", "ACCUSE", ("ALB", "GOV")),
+    ("The Albanians of southern Serbia are demanding autonomy from Serbian authorities.", "REQUEST",
+     ("SRB", "GOV")),
+    ("The Mozambique government on Thursday accepted demands from Shona rebels.", "CONCEDE", ("MOZ", "REB")),
+    # a visit abroad is made to its host country
+    ("Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit on Wednesday.", "CONSULT",
+     ("JOR", "GOV")),
+])
+def test_the_addressee_of_a_verbal_event(code, text: str, event_type: str, target: tuple) -> None:
+    assert actor(only(code(text, published="1999-01-01"), event_type), "target") == target
