@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventcoder.actors import actor_for
+from eventcoder.actors import actor_for, generic
 from eventcoder.records import Actor
 from eventcoder.lexicon import words
 from eventcoder.triggers import LIGHT_VERBS
@@ -377,8 +377,19 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
             found += _prep_objects(obj, TARGET_PREPS - {"with", "to"})
             if event_type in ADDRESSED_TYPES:
                 # "lodged a protest with Albania", "demanding autonomy from Serbian authorities", "accepted demands
-                # from Shona rebels": whom a statement is made to, or whose demand it answers
+                # from Shona rebels", "rejected calls by Belarus's rulers": whom a statement is made to, or whose
+                # demand it answers
                 found += _prep_objects(obj, ADDRESSEE_PREPS)
+            if event_type in GIVING_TYPES:
+                # "provide aid for Romania", "granted asylum to five officers": who receives it
+                found += _prep_objects(obj, RECEIVER_PREPS)
+        if event_type in GIVING_TYPES:
+            found.append(_child(trigger, frozenset({"dative"})))  # "gave the Ivory Coast 5.1 million dollars"
+        if event_type == "REQUEST" and obj is None and (asked := _content_subject(trigger)) is not None \
+                and (asked.pos_ == "PROPN" or asked.ent_type_ or generic(asked) is not None
+                     or any(c.ent_type_ in ("ORG", "GPE") for c in asked.children)):
+            # "demanded that the US cancel plans": the one asked to act (not "that the language is obligatory")
+            found.append(asked)
         if kind == "claim" and obj is None:
             # "alleged that France was aware ...", "claimed that ISIL had attacked Iraq": the one accused
             found.append(_content_subject(trigger))
@@ -454,7 +465,10 @@ RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 # Verbal events whose object's "with"/"from" names whom they are addressed to ("a protest with Albania", "demands
 # from the rebels").
 ADDRESSED_TYPES = frozenset({"REQUEST", "CONCEDE", "ACCUSE", "REJECT", "AGREE"})
-ADDRESSEE_PREPS = frozenset({"with", "from"})
+ADDRESSEE_PREPS = frozenset({"with", "from", "by"})
+# Events of giving, whose receiver is the target ("gave Tanzania a grant", "aid for Romania").
+GIVING_TYPES = frozenset({"AID", "SUPPORT"})
+RECEIVER_PREPS = frozenset({"to", "for"})
 # Triggers that name fighting between two armed sides ("clashed with", "battle for"): the second of two
 # coordinated subjects is the other side ("the military and the AA fought").
 TWO_SIDED_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout",

@@ -143,6 +143,16 @@ def test_a_predicate_read_as_a_modifier_of_the_root_noun_has_that_noun_for_subje
     # a visit abroad is made to its host country
     ("Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit on Wednesday.", "CONSULT",
      ("JOR", "GOV")),
+    # the one asked to act; the receiver of aid
+    ("The PRC on Tuesday demanded that the US cancel plans to sell weapons to Taiwan.", "REQUEST", ("USA", "GOV")),
+    ("The European Community on Monday gave the Ivory Coast 5.1 million dollars of aid.", "AID", ("CIV", "GOV")),
+    ("Peru has granted diplomatic asylum to five Panamanian army officers.", "AID", ("PAN", "MIL")),
 ])
 def test_the_addressee_of_a_verbal_event(code, text: str, event_type: str, target: tuple) -> None:
     assert actor(only(code(text, published="1999-01-01"), event_type), "target") == target
+
+
+def test_a_demand_about_a_thing_names_no_addressee(code) -> None:
+    events = code("Veterans protested in Kyiv, demanding that the Ukrainian language is obligatory in all schools.",
+                  published="2020-05-01")
+    assert [e["target"]["name"] for e in events if e["event_type"] == "PROTEST"] == ["Ukraine"]
