@@ -378,8 +378,9 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
             if event_type in ADDRESSED_TYPES:
                 # "lodged a protest with Albania", "demanding autonomy from Serbian authorities", "accepted demands
                 # from Shona rebels", "rejected calls by Belarus's rulers": whom a statement is made to, or whose
-                # demand it answers
-                found += _prep_objects(obj, ADDRESSEE_PREPS)
+                # demand it answers; "denounced Serbia's suppression of the unrest", "rejected Iran's offer": whose
+                # act or word it answers
+                found += _prep_objects(obj, ADDRESSEE_PREPS) + [_child(obj, frozenset({"poss"}))]
             if event_type in GIVING_TYPES:
                 # "provide aid for Romania", "granted asylum to five officers": who receives it
                 found += _prep_objects(obj, RECEIVER_PREPS)

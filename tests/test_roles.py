@@ -147,6 +147,9 @@ def test_a_predicate_read_as_a_modifier_of_the_root_noun_has_that_noun_for_subje
     ("The PRC on Tuesday demanded that the US cancel plans to sell weapons to Taiwan.", "REQUEST", ("USA", "GOV")),
     ("The European Community on Monday gave the Ivory Coast 5.1 million dollars of aid.", "AID", ("CIV", "GOV")),
     ("Peru has granted diplomatic asylum to five Panamanian army officers.", "AID", ("PAN", "MIL")),
+    # whose act or word a statement answers
+    ("Russia condemned North Korea's test of a hydrogen bomb on Sunday.", "ACCUSE", ("PRK", "GOV")),
+    ("Berlin rejected Iran's offer of talks on Monday.", "REJECT", ("IRN", "GOV")),
 ])
 def test_the_addressee_of_a_verbal_event(code, text: str, event_type: str, target: tuple) -> None:
     assert actor(only(code(text, published="1999-01-01"), event_type), "target") == target
