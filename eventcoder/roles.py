@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from eventcoder.actors import actor_for, generic
 from eventcoder.records import Actor
-from eventcoder.lexicon import words
+from eventcoder.lexicon import in_class, words
 from eventcoder.triggers import LIGHT_VERBS
 
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -127,8 +127,14 @@ def clause_subject(verb: Token) -> Token | None:
     return None
 
 
+def _effort_of(trigger: Token) -> Token:
+    """The undertaking a talks word names the kind of ("launched a mediation effort"): it bears the roles."""
+    return trigger.head if trigger.dep_ == "compound" and in_class(trigger.head, "effort_noun") else trigger
+
+
 def source_token(trigger: Token, *, is_trigger) -> Token | None:
     """The token naming who acts."""
+    trigger = _effort_of(trigger)
     _, undergone_from = undergoer(trigger)
     if undergone_from is not None:
         return undergone_from
@@ -350,6 +356,7 @@ CREDITING_VERBS = frozenset({"attribute", "link", "tie", "connect"})
 def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "act",
                   event_type: str = "") -> list[Token]:
     """Tokens that may name whom the event is directed at, most likely first."""
+    trigger = _effort_of(trigger)
     found = [undergoer(trigger)[0]]
     if trigger.lemma_.lower() in CREDITING_VERBS:
         # "attributed the loss of their commanders to the actions of the United States": the one blamed

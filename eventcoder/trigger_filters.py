@@ -48,6 +48,11 @@ def _headline_predicate(token: Token) -> bool:
         and not any(t.tag_ in FINITE_TAGS for t in sent)
 
 
+def _kind_of_effort(hit: TriggerHit) -> bool:
+    """A talks word naming the kind of an effort: "undertook a mediation mission", "launched a mediation effort"."""
+    return hit.entry.event_type == "CONSULT" and in_class(hit.token.head, "effort_noun")
+
+
 def _staged(hit: TriggerHit) -> bool:
     """A protest word naming the kind of what was staged: "held a protest sit-in", "staged a protest march"."""
     head = hit.token.head
@@ -139,7 +144,7 @@ def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -
             or stormed_out(hit.token):
         return True
     if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN") and not _headline_predicate(hit.token) \
-            and not _staged(hit) and not infinitive_read_as_noun(hit.token):
+            and not _staged(hit) and not _kind_of_effort(hit) and not infinitive_read_as_noun(hit.token):
         return True  # "riot gear", "attack helicopter", "protest leaders": a modifier, not an event
     if hit.token.dep_ == "amod" and hit.token.lemma_.lower() in OUTCOME_LEMMAS:
         # "160 wounded people": a casualty count, not an event of its own

@@ -159,3 +159,13 @@ def test_a_demand_about_a_thing_names_no_addressee(code) -> None:
     events = code("Veterans protested in Kyiv, demanding that the Ukrainian language is obligatory in all schools.",
                   published="2020-05-01")
     assert [e["target"]["name"] for e in events if e["event_type"] == "PROTEST"] == ["Ukraine"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Quatar's emir launched a mediation effort on Saturday between the Emirates and Saudi Arabia.", "GOV"),
+    ("Arab League Secretary General Chadli Klibi undertook a mediation mission between Syria and the PLO.", "IGO"),
+])
+def test_an_effort_named_by_its_kind_of_talks_is_talks(code, text: str, source: str) -> None:
+    # the talks word modifies the effort, which bears the roles: the one who launched it mediates
+    [event] = code(text, published="1999-01-01")
+    assert (event["event_type"], event["mode"], event["source"]["sector"]) == ("CONSULT", "third-party", source)
