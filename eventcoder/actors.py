@@ -179,6 +179,21 @@ def generic(token: Token) -> ActorEntry | None:
     return None
 
 
+def _state_employee(head: Token) -> bool:
+    """An employee named by the state body they work for: its modifier ("Interior Ministry employees", "a
+    government employee"), its "of"/"at"/"for" ("an employee of the ministry"), or where a clause on it says they
+    work ("an employee who works at the Health Ministry")."""
+    if not in_class(head, "staff_noun"):
+        return False
+    near = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")]
+    near += [o for p in head.rights if p.dep_ == "prep" and p.lower_ in ("of", "at", "for", "with")
+             for o in p.children if o.dep_ == "pobj"]
+    near += [o for c in head.rights if c.dep_ == "relcl" and c.lemma_.lower() == "work"
+             for p in c.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return any(in_class(t, "state_body") or any(in_class(m, "state_body") for m in t.lefts if m.dep_ == "compound")
+               for t in near)
+
+
 def _plural(noun: str) -> str:
     """The regular English plural of a singular noun ("priest" -> "priests", "authority" -> "authorities")."""
     if re.search(r"[^aeiou]y$", noun):
@@ -252,6 +267,11 @@ def actor_for(head: Token) -> Actor | None:
     named = [ent for ent in entity_spans(phrase) if ent.label_ in ("GPE", "NORP", "ORG", "PERSON")]
     noun = generic(head)
     text = phrase.text
+    if noun is None and _state_employee(head):
+        # "two Interior Ministry employees", "an employee who works at the Health Ministry": the state's staff
+        country = _country_in(phrase, head)
+        return Actor(text=text, name="government employees" if country is None else f"government employees ({country})",
+                     country=country, sector="GOV")
     for ent in named:
         entry = _entity_entry(ent)
         if (entry is None and ent.label_ == "PERSON" or entry is not None and entry.kind in PERSON_KINDS) \

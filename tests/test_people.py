@@ -100,3 +100,16 @@ def test_unknown_people_attacking_are_an_unidentified_armed_group(code) -> None:
 def test_the_holder_of_a_headquarters(code, text: str, target: tuple) -> None:
     [event] = code(text, published="2020-05-05")
     assert actor(event, "target") == target
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # staff named by the state body they work for are the state's (PLOVER GOV; GTD "Government (General)")
+    ("On Monday, in Baghdad, unknown gunmen shot and killed two Interior Ministry employees.",
+     ("government employees", "IRQ", "GOV")),
+    ("On Thursday night, in Baghdad, unidentified gunmen killed an employee who works at the Health Ministry.",
+     ("government employees", "IRQ", "GOV")),
+    ("Gunmen shot dead two factory workers in Karachi on Monday.", ("workers", "PAK", "LAB")),
+])
+def test_state_employees(code, text: str, target: tuple) -> None:
+    [event] = code(text, published="2011-05-03")
+    assert actor(event, "target") == target
