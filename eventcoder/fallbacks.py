@@ -120,22 +120,13 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
             # ACLED codes local actors by the country of the event: "Police Forces of Kenya", "Rioters (Kenya)"
             setattr(cand, role, replace(actor, country=local))
             cand.fallbacks.append(f"{role}.country")
-    if cand.target is None and cand.event_type == "PROTEST" and cand.place is not None \
-            and cand.place.country and len(cand.place.country) == 3:
+    if cand.target is None and (cand.event_type == "PROTEST" or _visit_abroad(cand)) \
+            and (host := _host_government(cand)) is not None:
         # a demonstration with no named target is addressed to the government where it is held (PLOVER,
-        # PETRARCH: "activists staged a protest in Beijing" -> CHN GOV)
-        host = places.country_place(cand.place.country)
-        if host is not None:
-            cand.target = Actor(text="", name=host.name, country=host.country, sector="GOV")
-            cand.fallbacks.append("target")
-    if cand.target is None and cand.event_type == "CONSULT" and cand.entry.mode == "visit" and cand.place is not None \
-            and len(cand.place.country or "") == 3 and cand.source is not None \
-            and cand.source.country != cand.place.country:
-        # "Saddam Hussein arrived in Amman on a visit": a visit abroad is made to its host (PLOVER, CAMEO 042)
-        host = places.country_place(cand.place.country)  # type: ignore[arg-type]
-        if host is not None:
-            cand.target = Actor(text="", name=host.name, country=host.country, sector="GOV")
-            cand.fallbacks.append("target")
+        # PETRARCH: "activists staged a protest in Beijing" -> CHN GOV); a visit abroad is made to its host
+        # ("Saddam Hussein arrived in Amman on a visit" -> JOR GOV, CAMEO 042)
+        cand.target = host
+        cand.fallbacks.append("target")
     if cand.target is None and cand.event_type == "THREATEN" and cand.source is not None:
         cand.target = _other_named_actor(cand)
         if cand.target is not None:
@@ -150,6 +141,20 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
         cand.place = places.country_place(home) if home is not None else None
         if cand.place is not None:
             cand.fallbacks.append("place")
+
+
+def _visit_abroad(cand: Candidate) -> bool:
+    """A visit whose place lies outside its visitor's country."""
+    return cand.event_type == "CONSULT" and cand.entry.mode == "visit" and cand.source is not None \
+        and cand.place is not None and cand.source.country != cand.place.country
+
+
+def _host_government(cand: Candidate) -> Actor | None:
+    """The government of the country where the event took place, when its place has a country code."""
+    if cand.place is None or len(cand.place.country or "") != 3:
+        return None
+    host = places.country_place(cand.place.country)  # type: ignore[arg-type]
+    return Actor(text="", name=host.name, country=host.country, sector="GOV") if host is not None else None
 
 
 def _only_a_place(actor: Actor, located: list[PlaceMention]) -> bool:

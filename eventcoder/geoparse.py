@@ -439,11 +439,11 @@ def _nationality(doc: Doc, end: int, cands: Sequence[Entry]) -> bool:
     not where anything happened (a town's name there is its people's place: "Mombasa traders"; "the Kenya border"
     is a place). A hamlet of the same name does not count against the country ("the US embassy": not Us, France);
     other modifiers of the noun may stand between ("the US anti-terror drive")."""
-    return qualifies_a_noun(doc, end) and any(c.kind == "country" for c in cands) \
+    return _qualifies_a_noun(doc, end) and any(c.kind == "country" for c in cands) \
         and all(c.kind == "country" or c.population < HAMLET_MAX_POPULATION for c in cands)
 
 
-def qualifies_a_noun(doc: Doc, end: int) -> bool:
+def _qualifies_a_noun(doc: Doc, end: int) -> bool:
     """The name ending at `end` modifies a common noun right after it, or after a few other modifiers of that noun
     ("Burundi troops", "the US anti-terror drive"); not a border ("the Kenya border")."""
     head = doc[end - 1].head
