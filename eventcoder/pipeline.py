@@ -23,6 +23,7 @@ from eventcoder.extract import article_countries, extract_events
 from eventcoder.focus import Focus, focus, split, trigger_forms
 from eventcoder.headlines import repair_headline_verbs
 from eventcoder.ledes import rehang_lede_subjects
+from eventcoder.matmul import one_blas_thread
 from eventcoder.raising import lower_raised_subjects
 from eventcoder.inputs import InputFailure
 from eventcoder.nlp import BATCH_SIZE, load_nlp
@@ -53,7 +54,12 @@ class Pipeline:
         for result in results:
             if skip is not None and result.article is not None and skip(result.article):
                 result.skipped = True
-        ready = [r for r in results if r.article is not None and not r.skipped]
+        with one_blas_thread():
+            self._code_articles([r for r in results if r.article is not None and not r.skipped])
+        yield from results
+
+    def _code_articles(self, ready: list[Result]) -> None:
+        """Split, focus, parse and extract the events of each result's article, in place."""
         ruler = self.nlp.get_pipe("entity_ruler")
         split_docs = [ruler(split(self.nlp, r.article.text)) for r in ready]  # type: ignore[union-attr]
         focuses = [focus(doc) for doc in split_docs]
@@ -70,7 +76,6 @@ class Pipeline:
                 result.events = [_in_article(event, focused) for event in events]
             except EventcoderError as err:
                 result.error = str(err)
-        yield from results
 
     def code_text(self, text: str, *, published: str | None = None, doc_id: str = "text") -> Result:
         """Code one plain text (convenience for the Python API and tests)."""
