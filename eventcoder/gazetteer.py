@@ -8,7 +8,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from eventcoder.records import Place
@@ -25,6 +25,9 @@ FOLD_RANGE = 0x2100
 # Mark used for a removed character before it is squeezed out (one char in, one char out keeps offsets).
 DROP = "\x00"
 POSSESSIVE = re.compile(DROP + r"s(?![a-z0-9])")
+# Names looked up, and their gazetteer rows, are remembered this many at a time (a bounded cache: news repeats
+# the same places, and a long ingest must not grow without end).
+NAME_CACHE_SIZE = 32_768
 
 
 @cache
@@ -92,12 +95,17 @@ def ascii_name(name: str) -> str:
 
 def keys(name: str) -> list[str]:
     """Index keys for a name: the folded form, and without its leading article ("al qaim", "qaim")."""
+    return list(_keys(name))
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def _keys(name: str) -> tuple[str, ...]:
     key = fold(name)
     words = key.split()
     out = [key] if key else []
     if len(words) > 1 and words[0] in ARTICLES:
         out.append(" ".join(words[1:]))
-    return out
+    return tuple(out)
 
 
 # Generic words around admin1 names: "Diyala Governorate" is also indexed as "Diyala".
@@ -122,11 +130,16 @@ ROW_HEADER = ["geonames_id", "kind", "country", "admin1", "lat", "lon", "populat
 
 def admin1_keys(name: str) -> list[str]:
     """Index keys for an admin1 name: its own keys, and without generic words ("Muhafazat Hadramaout" -> "hadramaout")."""
+    return list(_admin1_keys(name))
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def _admin1_keys(name: str) -> tuple[str, ...]:
     out = keys(name)
     core = [w for w in fold(name).split() if w not in ADMIN1_WORDS]
     if core and " ".join(core) not in out:
         out += keys(" ".join(core))
-    return out
+    return tuple(out)
 
 
 # Keys of places this big (or of countries and admin1 regions) go into the Aho-Corasick automaton that scans
@@ -229,6 +242,8 @@ class Gazetteer:
             for key in line[line.rindex("\t") + 1:].split(","):
                 self._units.setdefault(key, []).append(self._first_unit + i)
         self._automaton = _automaton([f" {k} " for k in self._scan_keys])
+        # Rows are parsed from their lines on demand; the same names come up again and again.
+        self._candidates = lru_cache(maxsize=NAME_CACHE_SIZE)(self._read_candidates)
 
     def __len__(self) -> int:
         """Number of name keys."""
@@ -257,7 +272,10 @@ class Gazetteer:
 
     def candidates(self, key: str) -> list[Entry]:
         """Every row a folded name key may mean."""
-        return [self.entry(r) for r in self.rows(key)]
+        return list(self._candidates(key))
+
+    def _read_candidates(self, key: str) -> tuple[Entry, ...]:
+        return tuple(self.entry(r) for r in self.rows(key))
 
     def admin1_name(self, code: str) -> str | None:
         """ASCII GeoNames name of an admin1 code such as 'IQ.07' ('Baghdad')."""

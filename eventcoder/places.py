@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
-from eventcoder.gazetteer import Entry, keys, load
+from eventcoder.gazetteer import NAME_CACHE_SIZE, Entry, keys, load
 from eventcoder.lexicon import read_table
 from eventcoder.records import Place
 
@@ -24,10 +24,15 @@ def normalise(name: str) -> str:
 
 def candidates(name: str) -> list[Entry]:
     """Every gazetteer row a name may mean (full form first, then without its leading article), likeliest first."""
+    return list(_candidates(name))
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def _candidates(name: str) -> tuple[Entry, ...]:
     gaz = load()
     forms = keys(name)
     rows = next((found for key in forms if (found := gaz.candidates(key))), [])
-    return sorted(rows, key=Entry.prior, reverse=True)
+    return tuple(sorted(rows, key=Entry.prior, reverse=True))
 
 
 def lookup(name: str, *, countries: tuple[str, ...] = ()) -> Place | None:

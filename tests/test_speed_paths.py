@@ -36,3 +36,18 @@ def test_pipeline_start_up_reads_the_gazetteer() -> None:
     gazetteer.load.cache_clear()
     Pipeline(load_nlp())
     assert gazetteer.load.cache_info().currsize == 1
+
+
+def test_cached_name_lookups_hand_out_fresh_lists() -> None:
+    from eventcoder import places
+
+    first = gazetteer.keys("Al-Qa'im")
+    first.append("spoiled")
+    assert gazetteer.keys("Al-Qa'im") == ["al qaim", "qaim"]
+    regions = gazetteer.admin1_keys("Muhafazat Hadramaout")
+    regions.clear()
+    assert gazetteer.admin1_keys("Muhafazat Hadramaout") == ["muhafazat hadramaout", "hadramaout"]
+    rows = places.candidates("Baghdad")
+    rows.clear()
+    assert places.candidates("Baghdad")[0].country == "IRQ"
+    assert gazetteer.load().candidates("baghdad") == gazetteer.load().candidates("baghdad")
