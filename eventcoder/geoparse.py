@@ -778,7 +778,14 @@ def _is_stray(hit: _Hit, tally: dict[str, float], anchored: set[str], borders: s
     assert hit.best is not None
     others_votes = tally.get(hit.best.country, 0.0) - VOTE_BY_KIND[hit.best.kind]
     return (hit.best.kind == "city" or _is_unit(hit.best)) and others_votes <= 0 \
-        and _stray(hit.best, tally, anchored, borders)
+        and (_stray(hit.best, tally, anchored, borders) or _foreign_byname(hit, anchored))
+
+
+def _foreign_byname(hit: _Hit, anchored: set[str]) -> bool:
+    """A town abroad reached only by one of its other names, in a text anchored in another country: "Kotwali" (the
+    name of a police area in many Indian towns) is also a name of Rangpur, Bangladesh, but not in Rajasthan."""
+    assert hit.best is not None
+    return hit.key not in keys(hit.best.name) and bool(anchored - {hit.best.country})
 
 
 def _own_region(hit: _Hit) -> Entry | None:

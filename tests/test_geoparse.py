@@ -367,9 +367,10 @@ def test_two_hamlets_of_two_countries_do_not_drop_each_other() -> None:
 
 
 def test_a_town_said_to_lie_in_a_region_of_one_country() -> None:
-    # the text puts Bara in Idleb: the Bara of Nigeria is not meant
+    # the text puts Bara in Idleb: the Bara of Nigeria is not meant; the town keeps its name at its region's point
     text = "A landmine exploded in the outskirts of Bara town in Idleb countryside, killing a man."
-    assert [(m.text, m.place.country) for m in mentions(text)] == [("Idleb", "SYR")]
+    assert [(m.text, m.place.country, m.place.admin1, m.place.precision) for m in mentions(text)] == \
+        [("Bara", "SYR", "Idlib", "admin1"), ("Idleb", "SYR", "Idlib", "admin1")]
     # a region many countries have ("Eastern Province") decides nothing; the article's country does
     doc = load_nlp()("Residents of Isiolo town in Eastern Province held a demo.")
     assert [(m.text, m.place.country) for m in place_mentions(doc, countries=("KEN",))] == [("Isiolo", "KEN")]
@@ -627,3 +628,15 @@ def test_a_country_naming_an_embassy_is_no_place_despite_a_hamlet_namesake() -> 
     # "US" is also Us, a village of France: the country reading still makes it whose embassy, not where
     found = [(m.text, m.place.country) for m in mentions("Police shot a man outside the US embassy in Nairobi.")]
     assert found == [("Nairobi", "KEN")]
+
+
+def test_a_foreign_city_reached_by_another_of_its_names_is_no_place() -> None:
+    # "Kotwali" is a police area in many Indian towns, and also one of Rangpur's (Bangladesh) other names
+    found = [(m.text, m.place.country, m.place.precision) for m in mentions(
+        "Police assaulted a family in Kotwali police area of Nimbahera taluka (Chittorgarh, Rajasthan).")]
+    assert found == [("Nimbahera", "IND", "near"), ("Chittorgarh", "IND", "city"), ("Rajasthan", "IND", "admin1")]
+
+
+def test_a_city_by_another_name_stays_without_a_rival_country() -> None:
+    m = primary(mentions("Protesters gathered in Kotwali on Friday."))
+    assert m is not None and (m.place.name, m.place.country) == ("Kotwali", "BGD")
