@@ -60,6 +60,8 @@ POST_CUES = {"city": "city", "town": "city", "village": "city", "camp": "city", 
              # second- and third-level units of South Asia, Nigeria and elsewhere ("Sui tehsil", "Rafi LGA")
              "tehsil": None, "taluka": None, "taluk": None, "lga": None, "subdivision": None, "sub-division": None,
              "sub-district": None, "subdistrict": None, "upazila": None, "commune": None}
+# Nouns that call the name before them a town of its own ("Nawabshah city", "Lunsar town").
+TOWN_NOUNS = frozenset({"city", "town"})
 # Lower-case words that may sit inside a place name ("Jurf al-Sakhar", "Deir ez-Zor", "Umm Qasr").
 CONNECTORS = frozenset({"al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "az", "ed", "ez", "en", "es", "er",
                         "et", "ul", "de", "del", "des", "di", "da", "du", "do", "dos", "das", "la", "le", "los", "las",
@@ -172,6 +174,7 @@ class _Hit:
     separated: bool = False  # right after a comma or bracket: "Kaduna" in "Buruku (Chikun LGA, Kaduna)"
     border: bool = False  # a country named for its border: "near the Somalia border"
     bracketed: str = ""  # the folded words in brackets after it that no other hit reads: "San Lorenzo (Central)"
+    called_a_town: bool = False  # "Nawabshah city", "Lunsar town"
 
 
 def _folded_doc(doc: Doc) -> tuple[str, list[int]]:
@@ -561,6 +564,7 @@ def _select(doc: Doc, spans: dict[tuple[int, int], str], runs: list[tuple[int, i
             hit.cue, hit.hint = _cue(doc, s, e)
             hit.separated = _separated(doc, s)
             hit.border = names_a_border(doc, s, e)
+            hit.called_a_town = e < len(doc) and doc[e].lower_ in TOWN_NOUNS
             if _road_end(doc, s, e):
                 hit.cue = ROAD_CUE
             if s > 0 and doc[s - 1].lower_ in PART_ADJECTIVES and all(c.kind == "country" for c in cands):
@@ -824,8 +828,10 @@ def _region_of_the_town(hit: _Hit) -> Entry | None:
 def _outside_its_region(hit: _Hit) -> bool:
     """A town or district whose every reading lies outside the region named after it ("near Kamianka, Donetsk" when
     the gazetteer knows only a Kamianka in Cherkasy): the text's region is surer than a namesake far away."""
-    if hit.best is None or hit.best.kind not in ("city", "district"):
-        return False
+    if hit.best is None or hit.best.kind not in ("city", "district") or \
+            hit.called_a_town and _named_by_own_name(hit.best, hit.key):
+        return False  # a town of some size, called one, is surer than a region mistaken: "Nawabshah city (Nawabshah,
+        # Punjab)" is the city of Sindh (villages and districts are not: "Chandauli village, Gaya district, Bihar")
     regions = [r for h in hit.group or [] if h.start > hit.start and h.best is not None
                for r in _region_readings(h, hit.best.country)]
     return bool(regions) and not any(c.admin1 == r.admin1 for c in hit.cands for r in regions)

@@ -640,3 +640,12 @@ def test_a_foreign_city_reached_by_another_of_its_names_is_no_place() -> None:
 def test_a_city_by_another_name_stays_without_a_rival_country() -> None:
     m = primary(mentions("Protesters gathered in Kotwali on Friday."))
     assert m is not None and (m.place.name, m.place.country) == ("Kotwali", "BGD")
+
+
+def test_a_city_called_one_outweighs_the_wrong_region_beside_it() -> None:
+    found = [(m.text, m.place.country, m.place.admin1, m.place.precision) for m in mentions(
+        "Journalists held a protest outside the press club in Nawabshah city (Nawabshah, Punjab).")]
+    assert found[0] == ("Nawabshah", "PAK", "Sindh", "city")
+    # a district is not: the region beside it decides ("Nasirabad District, Balochistan" is not the Sindh town)
+    m = primary(mentions("Militants blew up a railway track near the Nautal area of Nasirabad District, Balochistan."))
+    assert m is not None and (m.place.admin1, m.place.precision) == ("Balochistan", "admin1")
