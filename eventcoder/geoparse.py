@@ -262,7 +262,7 @@ def _raw_spans(doc: Doc, runs: list[tuple[int, int]]) -> dict[tuple[int, int], s
                 if (i, j) in spans or doc[i].is_punct or doc[j - 1].is_punct or not (key := fold(doc[i:j].text)):
                     continue  # a name neither starts nor ends with "-" or "."
                 if gaz.rows(key):
-                    spans[(i, j)] = key
+                    spans[(i, j)] = _town_spelt_otherwise(gaz, key) if j - i <= MAX_VARIANT_TOKENS else key
                 elif (base := _numbered_part_of(doc[j - 1].text, key)) is not None and gaz.rows(base):
                     spans[(i, j)] = base  # "near Zolote-4": a numbered part of Zolote
                 elif j - i <= MAX_VARIANT_TOKENS and len(key) >= MIN_VARIANT_CHARS:
@@ -270,6 +270,17 @@ def _raw_spans(doc: Doc, runs: list[tuple[int, int]]) -> dict[tuple[int, int], s
                     if found:
                         spans[(i, j)] = found
     return spans
+
+
+def _town_spelt_otherwise(gaz: Gazetteer, key: str) -> str:
+    """The key, or a spelling of it that names a town where the key names only a district placed at its region's
+    point: "Bossaso" is Bossaso District, at Bari's point; "Bosaso" is the town, in that district's region."""
+    units = gaz.candidates(key)
+    if len(key) < MIN_VARIANT_CHARS or not all(c.feature == REGION_POINT_FEATURE for c in units):
+        return key
+    regions = {c.admin1 for c in units}
+    return next((v for v in variants(key) if any(c.kind == "city" and c.admin1 in regions for c in gaz.candidates(v))),
+                key)
 
 
 def _road_end(doc: Doc, start: int, end: int) -> bool:

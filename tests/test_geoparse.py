@@ -649,3 +649,10 @@ def test_a_city_called_one_outweighs_the_wrong_region_beside_it() -> None:
     # a district is not: the region beside it decides ("Nasirabad District, Balochistan" is not the Sindh town)
     m = primary(mentions("Militants blew up a railway track near the Nautal area of Nasirabad District, Balochistan."))
     assert m is not None and (m.place.admin1, m.place.precision) == ("Balochistan", "admin1")
+
+
+def test_a_district_at_its_regions_point_gives_way_to_its_town_spelt_otherwise() -> None:
+    m = primary(mentions("Militants attacked a security post at the main market in Bossaso town (Bossaso, Bari)."))
+    assert m is not None and (m.text, m.place.country, m.place.admin1, m.place.precision) == \
+        ("Bossaso", "SOM", "Bari", "city")
+    assert m.place.geonames_id is not None
