@@ -76,6 +76,18 @@ def variants(key: str) -> list[str]:
     return sorted(forms)
 
 
+def slips(key: str) -> set[str]:
+    """Every spelling one typing slip from a key: a letter dropped, added or changed, or two neighbours swapped."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    heads_tails = [(key[:i], key[i:]) for i in range(len(key) + 1)]
+    out = {a + b[1:] for a, b in heads_tails if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in heads_tails if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in heads_tails if b for c in letters}
+    out |= {a + c + b for a, b in heads_tails for c in letters}
+    out.discard(key)
+    return out
+
+
 def ascii_name(name: str) -> str:
     """A display name in ASCII, case kept: "Diyālá" -> "Diyala", "Ma’rib" -> "Ma'rib"."""
     out = []

@@ -16,7 +16,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from eventcoder.actors import people_country
-from eventcoder.geoparse import GENERIC_WORDS, STRONG_CUES, PlaceMention, _cue, _runs, hyphen_prefix
+from eventcoder.gazetteer import fold, load, slips
+from eventcoder.geoparse import GENERIC_WORDS, NEAR_CUES, STRONG_CUES, PlaceMention, _cue, _runs, hyphen_prefix
 from eventcoder.lexicon import words
 from eventcoder.places import candidates, country_place
 from eventcoder.records import Place
@@ -37,6 +38,8 @@ MAX_CHAIN = 3
 # Wardak", "the al-Abbara area of Diyala", "the village of Rimrangpara in Meghalaya".
 PLACE_MARKERS = frozenset({"village", "town", "area", "hamlet", "settlement", "locality", "neighbourhood",
                            "neighborhood"})
+# Unknown names this long (folded) are looked for among the region's towns one typing slip away.
+MIN_SLIP_CHARS = 6
 # Words of the parts of a city: "in Mansour neighborhood, Baghdad, Iraq" is in Baghdad, the city, as GTD and ACLED
 # place it. ("the Liboi area (Dadaab, Garissa)" and "Arabia area, Mandera County" keep their own names.)
 CITY_PARTS = frozenset({"neighbourhood", "neighborhood", "quarter", "precinct", "sub-district"})
@@ -78,12 +81,29 @@ def local_names(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
             replaced[mention.start] = PlaceMention(mention.start, mention.end, mention.text, city, cue)
             continue
         text = _name(doc[start:end])
-        place = replace(beside, name=text, geonames_id=None, precision=precision)  # type: ignore[arg-type]
+        place = _town_misspelt(text, beside, cue) if precision == "admin1" else None
+        place = place or replace(beside, name=text, geonames_id=None, precision=precision)  # type: ignore[arg-type]
         added.append(PlaceMention(start, end, text, place, cue))
         taken.update(range(start, end))
     mentions = [replaced.get(m.start, m) for m in mentions]
     added += _settlements_of_a_people(doc, taken, {m.start for m in mentions})
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _town_misspelt(name: str, region: Place, cue: str | None) -> Place | None:
+    """The one town of the region beside an unknown name whose name is a typing slip from it ("in Patzuaro,
+    Michoacan" is Patzcuaro; "Caltzontzon, Michoacan" is Caltzontzin). Long names only: short ones have too many
+    neighbours one letter away."""
+    key = fold(name)
+    if len(key) < MIN_SLIP_CHARS:
+        return None
+    gaz = load()
+    towns = {c.row: c for slip in slips(key) for c in gaz.candidates(slip)
+             if c.kind == "city" and c.country == region.country and gaz.admin1_name(c.admin1) == region.admin1}
+    if len(towns) != 1:
+        return None
+    town = next(iter(towns.values()))
+    return town.place("near" if cue in NEAR_CUES else "city", name)
 
 
 def _settlements_of_a_people(doc: Doc, taken: set[int], starts: set[int]) -> list[PlaceMention]:

@@ -656,3 +656,14 @@ def test_a_district_at_its_regions_point_gives_way_to_its_town_spelt_otherwise()
     assert m is not None and (m.text, m.place.country, m.place.admin1, m.place.precision) == \
         ("Bossaso", "SOM", "Bari", "city")
     assert m.place.geonames_id is not None
+
+
+def test_an_unknown_name_beside_a_region_is_its_town_one_slip_away() -> None:
+    from eventcoder.local_names import local_names
+
+    doc = load_nlp()("In the municipality of Patzuaro, Michoacan, students blocked the highway.")
+    found = [(m.text, m.place.admin1, m.place.precision, m.place.geonames_id) for m in local_names(doc, mentions(doc.text))]
+    assert found == [("Patzuaro", "Michoacan", "city", 3993179), ("Michoacan", "Michoacan", "admin1", None)]
+    # a short name has too many neighbours one letter away: "Chare" keeps the region's point (Charo is one slip away)
+    doc = load_nlp()("Gunmen attacked a bus in Chare, Michoacan.")
+    assert [(m.text, m.place.precision) for m in local_names(doc, mentions(doc.text))][0] == ("Chare", "admin1")

@@ -129,3 +129,14 @@ def test_names_big_places_of_several_countries_bear(name: str, shared: bool) -> 
                                                                ("TUR", "SYR", True), ("KEN", "IND", False)])
 def test_land_neighbours(country: str, neighbour: str, shared: bool) -> None:
     assert (neighbour in places.neighbours(country)) is shared
+
+
+def test_slips_are_one_typing_slip_away() -> None:
+    found = gazetteer.slips("abc")
+    assert {"bc", "ac", "ab"} <= found  # dropped
+    assert {"bac", "acb"} <= found  # swapped
+    assert {"xbc", "abx"} <= found  # changed
+    assert {"xabc", "abcx", "abxc"} <= found  # added
+    assert "abc" not in found and "cab" not in found
+    # 3 dropped, 2 swapped, 3 x 25 changed, 4 x 26 added less 3 doubled letters ("aabc" twice, "abbc", "abcc")
+    assert len(found) == 3 + 2 + 3 * 25 + 4 * 26 - 3
