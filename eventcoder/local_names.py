@@ -42,7 +42,7 @@ PLACE_MARKERS = frozenset({"village", "town", "area", "hamlet", "settlement", "l
 MIN_SLIP_CHARS = 6
 # Words of the parts of a city: "in Mansour neighborhood, Baghdad, Iraq" is in Baghdad, the city, as GTD and ACLED
 # place it. ("the Liboi area (Dadaab, Garissa)" and "Arabia area, Mandera County" keep their own names.)
-CITY_PARTS = frozenset({"neighbourhood", "neighborhood", "quarter", "precinct", "sub-district"})
+CITY_PARTS = frozenset({"neighbourhood", "neighborhood", "quarter", "precinct", "sub-district", "zone"})
 
 
 def local_names(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -151,8 +151,10 @@ def _cue_of_its_part(doc: Doc, ends: dict[int, tuple[int, int]], town: PlaceMent
 
 def _inside_region(doc: Doc, ends: dict[int, tuple[int, int]], region: PlaceMention) -> PlaceMention | None:
     """An unknown village or area named inside a region or country by "in"/"of": "in the village of Rimrangpara in
-    Meghalaya", "in the al-Abbara area of Diyala". It takes the region's point and precision."""
-    if region.place.precision not in ("admin1", "country"):
+    Meghalaya", "in the al-Abbara area of Diyala". It takes the region's point and precision. A city named like
+    its region stands for the region here ("shelled Abboush in al-Hasakeh": the governorate)."""
+    area = region.place if region.place.precision in ("admin1", "country") else _region_named_alike(region)
+    if area is None:
         return None
     k = region.start - 1
     if k > 0 and doc[k].lower_ == "the":
@@ -163,6 +165,8 @@ def _inside_region(doc: Doc, ends: dict[int, tuple[int, int]], region: PlaceMent
     if run is None:
         return None
     start = run[0]
+    if area is not region.place and (doc[k].lower_ != "in" or _part_of_a_city(doc[start:k])):
+        return None  # "Skanderbeg Square in Tirana", "the South Zone of Sao Paulo": in the city itself
     before = doc[max(start - 2, 0):start]
     marked = doc[k - 1].lower_ in PLACE_MARKERS or (len(before) == 2 and before[0].lower_ in PLACE_MARKERS
                                                       and before[1].lower_ == "of")
@@ -173,7 +177,23 @@ def _inside_region(doc: Doc, ends: dict[int, tuple[int, int]], region: PlaceMent
     if cue not in STRONG_CUES or any(t.ent_type_ in NOT_PLACES for t in doc[start:k]):
         return None
     text = _name(doc[start:k])
-    return PlaceMention(start, k, text, replace(region.place, name=text, geonames_id=None), cue)
+    town = _town_misspelt(text, area, cue) if area.precision == "admin1" else None
+    return PlaceMention(start, k, text, town or replace(area, name=text, geonames_id=None), cue)
+
+
+def _part_of_a_city(name: Span) -> bool:
+    """A street, square or quarter by its name's last word ("Temple Road", "South Zone")."""
+    last = name[-1].lower_
+    return last in CITY_PARTS or last in words("street_noun") or last in words("road_noun")
+
+
+def _region_named_alike(city: PlaceMention) -> Place | None:
+    """The region of a city that bears the city's name: Aleppo governorate for Aleppo."""
+    if city.place.precision != "city":
+        return None
+    region = next((c for c in candidates(city.text) if c.kind == "admin1" and c.country == city.place.country
+                   and load().admin1_name(c.admin1) == city.place.admin1), None)
+    return region.place() if region is not None else None
 
 
 def _region_reading(doc: Doc, mention: PlaceMention, mentions: list[PlaceMention]) -> Place | None:

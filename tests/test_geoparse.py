@@ -667,3 +667,19 @@ def test_an_unknown_name_beside_a_region_is_its_town_one_slip_away() -> None:
     # a short name has too many neighbours one letter away: "Chare" keeps the region's point (Charo is one slip away)
     doc = load_nlp()("Gunmen attacked a bus in Chare, Michoacan.")
     assert [(m.text, m.place.precision) for m in local_names(doc, mentions(doc.text))][0] == ("Chare", "admin1")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a city named like its governorate stands for the governorate: the unknown town lies in it
+    ("Regime forces shelled the village of Kansafra in Idleb.", ("Kansafra", "Idlib", "admin1")),
+    # ... and a town of the governorate one slip away is that town ("Saraqab" is GeoNames' "Saraqib")
+    ("Turkish forces shelled regime positions in Saraqab in Idleb.", ("Saraqab", "Idlib", "city")),
+    # a square, street or zone in a city is in the city itself
+    ("Police dispersed protesters at Skanderbeg Square in Tirana.", ("Tirana", "Tirana", "city")),
+])
+def test_an_unknown_place_in_a_city_named_like_its_region(text: str, expected: tuple[str, str, str]) -> None:
+    from eventcoder.local_names import local_names
+
+    doc = load_nlp()(text)
+    first = local_names(doc, mentions(text))[0]
+    assert (first.text, first.place.admin1, first.place.precision) == expected
