@@ -42,7 +42,7 @@ PLACE_MARKERS = frozenset({"village", "town", "area", "hamlet", "settlement", "l
 MIN_SLIP_CHARS = 6
 # Words of the parts of a city: "in Mansour neighborhood, Baghdad, Iraq" is in Baghdad, the city, as GTD and ACLED
 # place it. ("the Liboi area (Dadaab, Garissa)" and "Arabia area, Mandera County" keep their own names.)
-CITY_PARTS = frozenset({"neighbourhood", "neighborhood", "quarter", "precinct", "sub-district", "zone"})
+CITY_PARTS = frozenset({"neighbourhood", "neighborhood", "quarter", "precinct", "sub-district", "zone", "estate"})
 
 
 def local_names(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
