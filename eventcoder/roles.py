@@ -393,6 +393,8 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
                 found += _prep_objects(obj, RECEIVER_PREPS)
         if event_type in GIVING_TYPES:
             found.append(_child(trigger, frozenset({"dative"})))  # "gave the Ivory Coast 5.1 million dollars"
+        if event_type == "AGREE":
+            found += _promised_to(trigger)
         if event_type == "REQUEST" and obj is None and (asked := _content_subject(trigger)) is not None \
                 and (asked.pos_ == "PROPN" or asked.ent_type_ or generic(asked) is not None
                      or any(c.ent_type_ in ("ORG", "GPE") for c in asked.children)):
@@ -477,6 +479,9 @@ ADDRESSEE_PREPS = frozenset({"with", "from", "by"})
 # Events of giving, whose receiver is the target ("gave Tanzania a grant", "aid for Romania").
 GIVING_TYPES = frozenset({"AID", "SUPPORT"})
 RECEIVER_PREPS = frozenset({"to", "for"})
+# Whom the act an actor agrees or offers to do is done with, or taken from ("negotiate with Armenia", "withdraw its
+# troops from Lebanon").
+PROMISEE_PREPS = frozenset({"with", "from"})
 # Triggers that name fighting between two armed sides ("clashed with", "battle for"): the second of two
 # coordinated subjects is the other side ("the military and the AA fought").
 TWO_SIDED_LEMMAS = frozenset({"clash", "fight", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout",
@@ -512,6 +517,22 @@ def _partner(source: Token | None) -> Token | None:
     if source is None or source.dep_ not in SUBJECT_DEPS:
         return None
     return next((c for c in source.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")), None)
+
+
+def _promised_to(trigger: Token) -> list[Token]:
+    """Whom a promise or offer is made to, named in what is promised: "will give Tanzania a grant", "agreed to
+    provide aid for Romania", "offered to negotiate with the president of Armenia", "willing to withdraw its troops
+    from Lebanon", "ready to host a meeting between an Israeli peace movement and the PLO"."""
+    found = [_child(trigger, frozenset({"dative"}))]
+    acts = [c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "ADJ")]
+    acts += [a for act in list(acts) if act.pos_ == "ADJ" for a in act.children if a.dep_ == "xcomp"]
+    for act in acts:
+        found.append(_child(act, frozenset({"dative"})))
+        found += _prep_objects(act, PROMISEE_PREPS)
+        obj = _child(act, OBJECT_DEPS)
+        if obj is not None:
+            found += _prep_objects(obj, RECEIVER_PREPS | PROMISEE_PREPS) + _between_objects([obj])
+    return [t for t in found if t is not None]
 
 
 def _content_subject(verb: Token) -> Token | None:

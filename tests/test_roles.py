@@ -48,6 +48,13 @@ def only(events: list[dict], event_type: str) -> dict:
     # a document issued in a country speaks for it
     ("A report published on Monday in the Kenyan capital accused Somalia of hosting the militants.",
      "ACCUSE", ("KEN", None), ("SOM", "GOV")),
+    # a promise is made to whom what is promised goes to or is done with
+    ("Finland will give Tanzania a grant of 580 million shillings over the next three years.",
+     "AGREE", ("FIN", "GOV"), ("TZA", "GOV")),
+    ("European Community foreign ministers agreed on Saturday to provide 70 million dollars of aid for Romania.",
+     "AGREE", ("IGO", "IGO"), ("ROU", "GOV")),
+    ("On September 29, Putin offered to negotiate with the president of Armenia.", "AGREE", ("RUS", "GOV"),
+     ("ARM", "GOV")),
 ])
 def test_roles(code, text: str, event_type: str, source: tuple | None, target: tuple | None) -> None:
     ev = only(code(text), event_type)
