@@ -528,10 +528,11 @@ def _promised_to(trigger: Token) -> list[Token]:
     acts += [a for act in list(acts) if act.pos_ == "ADJ" for a in act.children if a.dep_ == "xcomp"]
     for act in acts:
         found.append(_child(act, frozenset({"dative"})))
-        found += _prep_objects(act, PROMISEE_PREPS)
+        found += _prep_objects(act, PROMISEE_PREPS | RECEIVER_PREPS)
         obj = _child(act, OBJECT_DEPS)
-        if obj is not None:
-            found += _prep_objects(obj, RECEIVER_PREPS | PROMISEE_PREPS) + _between_objects([obj])
+        for thing in [obj, *_prep_objects(obj, frozenset({"of"}))] if obj is not None else []:
+            # "a meeting between ...", "aid for Romania", "70 million dollars of aid for Romania"
+            found += _prep_objects(thing, RECEIVER_PREPS | PROMISEE_PREPS) + _between_objects([thing])
     return [t for t in found if t is not None]
 
 

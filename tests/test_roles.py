@@ -51,8 +51,8 @@ def only(events: list[dict], event_type: str) -> dict:
     # a promise is made to whom what is promised goes to or is done with
     ("Finland will give Tanzania a grant of 580 million shillings over the next three years.",
      "AGREE", ("FIN", "GOV"), ("TZA", "GOV")),
-    ("European Community foreign ministers agreed on Saturday to provide 70 million dollars of aid for Romania.",
-     "AGREE", ("IGO", "IGO"), ("ROU", "GOV")),
+    ("European Union ministers agreed in principle on Friday to provide about 40 million dollars of aid for Moldova.",
+     "AGREE", ("EUR", "IGO"), ("MDA", "GOV")),
     ("On September 29, Putin offered to negotiate with the president of Armenia.", "AGREE", ("RUS", "GOV"),
      ("ARM", "GOV")),
 ])
