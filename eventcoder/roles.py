@@ -393,8 +393,8 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
                 found += _prep_objects(obj, RECEIVER_PREPS)
         if event_type in GIVING_TYPES:
             found.append(_child(trigger, frozenset({"dative"})))  # "gave the Ivory Coast 5.1 million dollars"
-        if event_type == "AGREE":
-            found += _promised_to(trigger)
+        if event_type in ANSWERING_TYPES:
+            found += _party_in_answer(trigger, event_type)
         if event_type == "REQUEST" and obj is None and (asked := _content_subject(trigger)) is not None \
                 and (asked.pos_ == "PROPN" or asked.ent_type_ or generic(asked) is not None
                      or any(c.ent_type_ in ("ORG", "GPE") for c in asked.children)):
@@ -479,6 +479,8 @@ ADDRESSEE_PREPS = frozenset({"with", "from", "by"})
 # Events of giving, whose receiver is the target ("gave Tanzania a grant", "aid for Romania").
 GIVING_TYPES = frozenset({"AID", "SUPPORT"})
 RECEIVER_PREPS = frozenset({"to", "for"})
+# Answers to a demand or a situation whose other party may be named inside what is agreed, refused or conceded.
+ANSWERING_TYPES = frozenset({"AGREE", "REJECT", "CONCEDE"})
 # Whom the act an actor agrees or offers to do is done with, or taken from ("negotiate with Armenia", "withdraw its
 # troops from Lebanon").
 PROMISEE_PREPS = frozenset({"with", "from"})
@@ -519,20 +521,31 @@ def _partner(source: Token | None) -> Token | None:
     return next((c for c in source.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")), None)
 
 
-def _promised_to(trigger: Token) -> list[Token]:
-    """Whom a promise or offer is made to, named in what is promised: "will give Tanzania a grant", "agreed to
-    provide aid for Romania", "offered to negotiate with the president of Armenia", "willing to withdraw its troops
-    from Lebanon", "ready to host a meeting between an Israeli peace movement and the PLO"."""
+def _party_in_answer(trigger: Token, event_type: str) -> list[Token]:
+    """Whom a promise, refusal or concession concerns, named in what is promised, refused or given up: "will give
+    Tanzania a grant", "agreed to provide aid for Romania", "offered to negotiate with the president of Armenia",
+    "ready to host a meeting between X and Y", "refused to meet Jordan's King Abdullah", "refusing to lift the curfew
+    on Palestinians", "conceded to demands from UNITA", "lifted a night curfew in Montenegro"."""
     found = [_child(trigger, frozenset({"dative"}))]
     acts = [c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "ADJ")]
     acts += [a for act in list(acts) if act.pos_ == "ADJ" for a in act.children if a.dep_ == "xcomp"]
+    if trigger.lemma_.lower() == "deny":
+        acts = []  # "denied sending parts for drones": the deed it is accused of, not a refusal
+    things = _prep_objects(trigger, frozenset({"to", "on"}))
+    if event_type == "CONCEDE":
+        things += [o for o in [_child(trigger, OBJECT_DEPS)] if o is not None]
     for act in acts:
         found.append(_child(act, frozenset({"dative"})))
         found += _prep_objects(act, PROMISEE_PREPS | RECEIVER_PREPS)
         obj = _child(act, OBJECT_DEPS)
-        for thing in [obj, *_prep_objects(obj, frozenset({"of"}))] if obj is not None else []:
-            # "a meeting between ...", "aid for Romania", "70 million dollars of aid for Romania"
-            found += _prep_objects(thing, RECEIVER_PREPS | PROMISEE_PREPS) + _between_objects([thing])
+        if obj is not None:
+            things.append(obj)
+            if event_type == "REJECT" and (obj.pos_ == "PROPN" or obj.ent_type_):
+                found.append(obj)  # "refused to meet Jordan's King Abdullah" (not "to deploy peacekeepers")
+    preps = RECEIVER_PREPS | PROMISEE_PREPS | {"by", "on"} | ({"in"} if event_type == "CONCEDE" else set())
+    for thing in things + [o for t in things for o in _prep_objects(t, frozenset({"of"}))]:
+        # "a meeting between ...", "aid for Romania", "70 million dollars of aid for Romania"
+        found += _prep_objects(thing, frozenset(preps)) + _between_objects([thing])
     return [t for t in found if t is not None]
 
 

@@ -55,6 +55,15 @@ def only(events: list[dict], event_type: str) -> dict:
      "AGREE", ("EUR", "IGO"), ("MDA", "GOV")),
     ("On September 29, Putin offered to negotiate with the president of Armenia.", "AGREE", ("RUS", "GOV"),
      ("ARM", "GOV")),
+    # a refusal or concession concerns whom what is refused or given up names
+    ("The Kenyan president refused to meet Uganda's visiting President Museveni in Mombasa.", "REJECT",
+     ("KEN", "GOV"), ("UGA", "GOV")),
+    ("The Israeli government is refusing to lift the curfew on Palestinians in Hebron.", "REJECT", ("ISR", "GOV"),
+     ("PSE", None)),
+    ("The Angolan president conceded on Monday to demands from UNITA to overhaul the judiciary.", "CONCEDE",
+     ("AGO", "GOV"), ("AGO", "REB")),
+    # ... but a denial is of a deed, whose receivers are no party to it
+    ("The Iranian government denied sending parts for drones to the rebels.", "REJECT", ("IRN", "GOV"), None),
 ])
 def test_roles(code, text: str, event_type: str, source: tuple | None, target: tuple | None) -> None:
     ev = only(code(text), event_type)
