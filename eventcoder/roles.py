@@ -395,6 +395,8 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
             found.append(_child(trigger, frozenset({"dative"})))  # "gave the Ivory Coast 5.1 million dollars"
         if event_type in ANSWERING_TYPES:
             found += _party_in_answer(trigger, event_type)
+        if event_type in MEASURE_TYPES and obj is not None and obj.lemma_.lower() in words("measure_noun"):
+            found += _prep_objects(obj, MEASURE_PREPS)
         if event_type == "REQUEST" and obj is None and (asked := _content_subject(trigger)) is not None \
                 and (asked.pos_ == "PROPN" or asked.ent_type_ or generic(asked) is not None
                      or any(c.ent_type_ in ("ORG", "GPE") for c in asked.children)):
@@ -480,7 +482,11 @@ ADDRESSEE_PREPS = frozenset({"with", "from", "by"})
 GIVING_TYPES = frozenset({"AID", "SUPPORT"})
 RECEIVER_PREPS = frozenset({"to", "for"})
 # Answers to a demand or a situation whose other party may be named inside what is agreed, refused or conceded.
-ANSWERING_TYPES = frozenset({"AGREE", "REJECT", "CONCEDE"})
+ANSWERING_TYPES = frozenset({"AGREE", "REJECT", "CONCEDE", "THREATEN"})
+# Measures (cue class measure_noun) whose object names where, or with whom, they apply: "imposed a curfew in Cizre",
+# "cancelled a planned visit to Haiti", "suspended aid deliveries in Baghdad".
+MEASURE_TYPES = frozenset({"COERCE", "SANCTION"})
+MEASURE_PREPS = frozenset({"in", "on", "to", "with", "against"})
 # Whom the act an actor agrees or offers to do is done with, or taken from ("negotiate with Armenia", "withdraw its
 # troops from Lebanon").
 PROMISEE_PREPS = frozenset({"with", "from"})
@@ -540,9 +546,11 @@ def _party_in_answer(trigger: Token, event_type: str) -> list[Token]:
         obj = _child(act, OBJECT_DEPS)
         if obj is not None:
             things.append(obj)
-            if event_type == "REJECT" and (obj.pos_ == "PROPN" or obj.ent_type_):
-                found.append(obj)  # "refused to meet Jordan's King Abdullah" (not "to deploy peacekeepers")
-    preps = RECEIVER_PREPS | PROMISEE_PREPS | {"by", "on"} | ({"in"} if event_type == "CONCEDE" else set())
+            if event_type == "THREATEN" or event_type == "REJECT" and (obj.pos_ == "PROPN" or obj.ent_type_):
+                # "threatened to ban opposition candidates"; "refused to meet Jordan's King Abdullah" (not "to
+                # deploy peacekeepers")
+                found.append(obj)
+    preps = RECEIVER_PREPS | PROMISEE_PREPS | {"by", "on"} | ({"in"} if event_type in ("CONCEDE", "THREATEN") else set())
     for thing in things + [o for t in things for o in _prep_objects(t, frozenset({"of"}))]:
         # "a meeting between ...", "aid for Romania", "70 million dollars of aid for Romania"
         found += _prep_objects(thing, frozenset(preps)) + _between_objects([thing])

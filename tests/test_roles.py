@@ -62,6 +62,14 @@ def only(events: list[dict], event_type: str) -> dict:
      ("PSE", None)),
     ("The Angolan president conceded on Monday to demands from UNITA to overhaul the judiciary.", "CONCEDE",
      ("AGO", "GOV"), ("AGO", "REB")),
+    # a threat is aimed at whom the threatened act names
+    ("Angry youths threatened to attack the election officials, calling them traitors.", "THREATEN",
+     (None, "CVL"), (None, "GOV")),
+    ("Al-Qaeda has threatened to deliver devastating blows to the United States and Israel.", "THREATEN",
+     ("IMG", "REB"), ("USA", "GOV")),
+    # a measure halted or cancelled applies to whom its object names
+    ("A French minister has cancelled a planned visit to Haiti after a state of siege was declared.", "SANCTION",
+     ("FRA", "GOV"), ("HTI", "GOV")),
     # ... but a denial is of a deed, whose receivers are no party to it
     ("The Iranian government denied sending parts for drones to the rebels.", "REJECT", ("IRN", "GOV"), None),
 ])
