@@ -177,3 +177,14 @@ def test_an_official_demanding_calm_during_a_protest_still_speaks(code) -> None:
     events = code("Protesters marched in Paris on Monday as the interior minister demanded calm.",
                   published="2020-05-08")
     assert sorted(e["event_type"] for e in events) == ["PROTEST", "REQUEST"]
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Armed herders threatened to attack the village if their cattle were not returned.", "violence"),
+    ("The governor threatened to impose a curfew in the town after the riots.", "restrict"),
+    ("The rebels threatened to suspend the peace talks with the government.", "relations"),
+    ("The minister threatened to arrest the striking doctors.", "arrest"),
+    ("The opposition threatened to go to court over the results.", None),  # no act of the lexicon threatened
+])
+def test_a_threat_takes_its_mode_from_the_act_threatened(code, text: str, mode: str | None) -> None:
+    assert only(code(text), "THREATEN")["mode"] == mode
