@@ -47,6 +47,8 @@ LEAVING_PARTICLES = frozenset({"out", "off"})
 # Riot words that, beside the state's response to a demonstration, as often describe the police ("violently dispersed").
 AMBIGUOUS_RIOT = frozenset({"violent", "violently", "violence", "unrest"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+# A trigger's requirement of illegal drugs ("seized ... cocaine"): a seizure of a gang's goods when the state makes it.
+DRUG_CLASS = "@drug"
 # Nouns of a community as a fighting side ("two Maasai clans clashed"): ACLED's identity militias.
 COMMUNITY_NOUNS = frozenset({"clan", "community", "tribe"})
 # Modifiers that make violence a fight between communities ("ethnic violence", "clashes between rival tribal groups").

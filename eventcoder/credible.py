@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from eventcoder.actors import generic
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import count_of
-from eventcoder.coding import ARMED_SECTORS, BLAST_MODES, PROTEST_LEMMAS, weapon_cue  # armed actors do not hold protests
+from eventcoder.coding import ARMED_SECTORS, BLAST_MODES, DRUG_CLASS, PROTEST_LEMMAS, STATE_SECTORS, weapon_cue
 from eventcoder.lexicon import WeaponCue, required_words, weapon_cues, word_classes
 from eventcoder.lexicon import words as cue_class  # (cue_words.tsv)
 from eventcoder.participants import is_crowd, participants
@@ -272,6 +272,10 @@ def credible(cand: Candidate) -> bool:
     if cand.event_type == "PROTEST" and cand.source is not None and cand.source.sector in ARMED_SECTORS \
             and cand.trigger.lemma_.lower() not in OWN_PROTEST_LEMMAS and not _crowd_subject(cand.trigger):
         return False  # "the gunmen marched the pupils into the bush" is no demonstration
+    if cand.entry.requires == DRUG_CLASS:
+        # drugs seized by the police, the army or the authorities; "cocaine was found hidden in a cell" is a crime
+        # story, not a political event
+        return cand.source is not None and cand.source.sector in STATE_SECTORS
     words = _words()
     modifiers = {c.lower_ for c in cand.trigger.children if c.dep_ in ("compound", "amod", "nmod")}
     if modifiers & words["benign_mod"]:

@@ -9,7 +9,7 @@ from eventcoder import places
 from eventcoder.actors import community_named, lookup, shared_name_countries
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import uncounted_bombers
-from eventcoder.coding import OUTCOME_LEMMAS, VICTIM_DEPS, armed_on_duty, weapon_cue
+from eventcoder.coding import DRUG_CLASS, OUTCOME_LEMMAS, VICTIM_DEPS, armed_on_duty, weapon_cue
 from eventcoder.geoparse import PlaceMention, primary
 from eventcoder.missions import missions_named
 from eventcoder.records import UNIDENTIFIED, Actor
@@ -24,6 +24,8 @@ NUMBERED_UNIT = re.compile(r"(?:the\s+)?\d+(?:st|nd|rd|th)\b.*\b(?:brigade|divis
 FOREIGN_FORCES = "foreign forces"
 # Sectors whose country is never the event's by default: international bodies.
 FOREIGN_SECTORS = frozenset({"IGO", "NGO", "UNO"})
+# The owners a seizure of illegal drugs implies.
+UNIDENTIFIED_GANG = "unidentified gang"
 # Sectors of a crowd that, named by its community and attacking, is that community's militia.
 COMMUNITY_CROWD_SECTORS = frozenset({"CVL", "AGR", "UAF", "PRM", None})
 # Sectors of actors that act in their own country: police, civilians, protesters, local officials.
@@ -177,6 +179,10 @@ def coded_target(cand: Candidate, acled_event_type: str | None, acled_sub_event_
         return replace(target, sector="CVL")
     if target is None and acled_sub_event_type == "Armed clash":
         return Actor(text="", name=UNIDENTIFIED, country=_event_country(cand), sector="UAF")
+    if target is None and cand.entry.requires == DRUG_CLASS:
+        # drugs seized or destroyed are a gang's goods: "Unidentified Gang (X)", as ACLED codes it
+        cand.fallbacks.append("target")
+        return Actor(text="", name=UNIDENTIFIED_GANG, country=_event_country(cand), sector="CRM")
     if target is None and cand.event_type == "ASSAULT" and (struck := struck_target(cand)) is not None:
         # "a bomb exploded outside a school": whom the site it struck, or the people it hurt, stand for
         cand.fallbacks.append("target")

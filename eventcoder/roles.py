@@ -41,12 +41,17 @@ def actor_at(token: Token | None) -> Actor | None:
     token = resolve_token(token)
     if token.lower_ in GENERIC_PRONOUNS:
         return None
-    actor = actor_for(token)
+    actor = _actor_named(token)
     if actor is None:
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                actor = actor_for(obj)
+                actor = _actor_named(obj)
     return actor
+
+
+def _actor_named(token: Token) -> Actor | None:
+    """The dictionary's actor for a token; drugs name none (the model takes "marijuana" for a person or a group)."""
+    return None if token.lower_ in words("drug") else actor_for(token)
 
 
 def _child(token: Token, deps: frozenset[str]) -> Token | None:
@@ -253,8 +258,9 @@ def _after_place_list(subject: Token, verb: Token) -> Token:
     """'On Saturday, in Mosul, Ninawa, Iraq, unknown gunmen attacked ...': the parser takes a place of the
     opening list for the subject and hangs the real one on it, or makes both subjects; the noun right before the
     verb and its auxiliaries acts ("Pakistan, a former military officer was abducted")."""
-    if subject.ent_type_ not in ("GPE", "LOC", "FAC", "PERSON") or subject.i > verb.i:
-        return subject
+    listed = subject.pos_ == "PROPN" and subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].text == ","
+    if subject.ent_type_ not in ("GPE", "LOC", "FAC", "PERSON") and not listed or subject.i > verb.i:
+        return subject  # (a name before a comma the model left untyped: "in Aral Moreira, Mato Grosso do Sul,")
     verb = subject.head if subject.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS else verb  # (the verb a conj shares)
     hung = [t for t in subject.subtree if t.dep_ in ("appos", "conj") and t.pos_ in ("NOUN", "PROPN")
             and subject.i < t.i < verb.i and t.ent_type_ not in ("GPE", "LOC", "FAC")]

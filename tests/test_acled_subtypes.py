@@ -481,3 +481,17 @@ def test_police_opening_fire_in_a_headline_read_as_an_adjective(code) -> None:
     events = code("Police open fire on youth assembling for a meeting in Limuru", published="2012-04-19")
     assert [(e["acled_sub_event_type"], e["source"]["name"]) for e in events if e["event_type"] == "ASSAULT"] == \
         [("Attack", "police")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Police seized 300 kilograms of cocaine hidden in a truck in Santos on Friday.", ("BRA", "COP")),
+    ("On 3 May 2020, in Dourados, Mato Grosso do Sul, federal police forces seized two tons of marijuana.",
+     ("BRA", "COP")),
+    ("Soldiers destroyed a field of opium poppies in Helmand on Tuesday.", ("AFG", "MIL")),
+])
+def test_drugs_seized_by_the_state_are_a_strategic_seizure(code, text: str, source: tuple) -> None:
+    # the drugs are a gang's goods: its unnamed owners are the target, "Unidentified Gang (X)" as ACLED codes them
+    found = [e for e in code(text) if e["event_type"] == "COERCE"]
+    assert [(e["mode"], e["acled_sub_event_type"], (e["source"]["country"], e["source"]["sector"]),
+             (e["target"]["name"], e["target"]["country"], e["target"]["sector"])) for e in found] == \
+        [("seize", "Looting/property destruction", source, ("unidentified gang", source[0], "CRM"))]

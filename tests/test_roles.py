@@ -193,3 +193,10 @@ def test_an_effort_named_by_its_kind_of_talks_is_talks(code, text: str, source: 
     # the talks word modifies the effort, which bears the roles: the one who launched it mediates
     [event] = code(text, published="1999-01-01")
     assert (event["event_type"], event["mode"], event["source"]["sector"]) == ("CONSULT", "third-party", source)
+
+
+def test_a_name_before_a_comma_in_the_opening_place_list_is_no_subject(code) -> None:
+    # the parser makes "Sul" (untyped by the model) a second subject of "seized"
+    ev = only(code("On 3 May 2020, in Dourados, Mato Grosso do Sul, federal police forces seized two tons of "
+                   "marijuana."), "COERCE")
+    assert (ev["source"]["name"], actor(ev, "source")) == ("police forces", ("BRA", "COP"))
