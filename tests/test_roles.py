@@ -200,3 +200,12 @@ def test_a_name_before_a_comma_in_the_opening_place_list_is_no_subject(code) -> 
     ev = only(code("On 3 May 2020, in Dourados, Mato Grosso do Sul, federal police forces seized two tons of "
                    "marijuana."), "COERCE")
     assert (ev["source"]["name"], actor(ev, "source")) == ("police forces", ("BRA", "COP"))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Boda boda riders beat to death a man in Embu on Monday.", "boda boda riders"),
+    ("Taxi drivers blocked the main road in Arica on Thursday to protest the lockdown.", "taxi drivers"),
+])
+def test_transport_workers_are_labour(code, text: str, name: str) -> None:
+    ev = code(text)[0]
+    assert (ev["source"]["name"], ev["source"]["sector"]) == (name, "LAB")
