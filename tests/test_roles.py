@@ -70,6 +70,9 @@ def only(events: list[dict], event_type: str) -> dict:
     # a measure halted or cancelled applies to whom its object names
     ("A French minister has cancelled a planned visit to Haiti after a state of siege was declared.", "SANCTION",
      ("FRA", "GOV"), ("HTI", "GOV")),
+    # an administrator is the government's, whatever place they run
+    ("Gunmen shot and killed the chief administrator of Dur Baba in Nangarhar on Friday.", "ASSAULT",
+     ("AFG", "UAF"), ("AFG", "GOV")),
     # ... but a denial is of a deed, whose receivers are no party to it
     ("The Iranian government denied sending parts for drones to the rebels.", "REJECT", ("IRN", "GOV"), None),
 ])
