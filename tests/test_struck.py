@@ -22,6 +22,10 @@ def _target(events: list[dict]) -> tuple[str | None, str | None, str | None]:
     ("A bomb exploded outside of the police station in Orito in Putumayo, Colombia.", ("police", "COL", "COP")),
     ("On Tuesday, in Baghdad, Iraq, unidentified assailants fired two rockets at the Kuwaiti embassy in "
      "Baghdad's Green Zone.", ("embassy", "KWT", "GOV")),
+    # a building named by the state body it houses is the government's
+    ("On Monday, in Gaya, Bihar, India, Maoists blew up a panchayat building.", ("building", "IND", "GOV")),
+    ("On Tuesday, militants detonated an explosive device at the municipal building in Kandahar, Afghanistan.",
+     ("building", "AFG", "GOV")),
 ])
 def test_a_struck_site_names_the_target(code, text: str, expected: tuple[str, str, str]) -> None:
     assert _target(code(text, "2011-05-02")) == expected
