@@ -489,8 +489,8 @@ GIVING_TYPES = frozenset({"AID", "SUPPORT"})
 RECEIVER_PREPS = frozenset({"to", "for"})
 # Answers to a demand or a situation whose other party may be named inside what is agreed, refused or conceded.
 ANSWERING_TYPES = frozenset({"AGREE", "REJECT", "CONCEDE", "THREATEN"})
-# Measures (cue class measure_noun) whose object names where, or with whom, they apply: "imposed a curfew in Cizre",
-# "cancelled a planned visit to Haiti", "suspended aid deliveries in Baghdad".
+# Measures (cue class measure_noun) whose object names where, or with whom, they apply: "cancelled a planned visit
+# to Haiti", "suspended aid deliveries in Baghdad".
 MEASURE_TYPES = frozenset({"COERCE", "SANCTION"})
 MEASURE_PREPS = frozenset({"in", "on", "to", "with", "against"})
 # Whom the act an actor agrees or offers to do is done with, or taken from ("negotiate with Armenia", "withdraw its
@@ -534,10 +534,10 @@ def _partner(source: Token | None) -> Token | None:
 
 
 def _party_in_answer(trigger: Token, event_type: str) -> list[Token]:
-    """Whom a promise, refusal or concession concerns, named in what is promised, refused or given up: "will give
-    Tanzania a grant", "agreed to provide aid for Romania", "offered to negotiate with the president of Armenia",
-    "ready to host a meeting between X and Y", "refused to meet Jordan's King Abdullah", "refusing to lift the curfew
-    on Palestinians", "conceded to demands from UNITA", "lifted a night curfew in Montenegro"."""
+    """Whom a promise, refusal, concession or threat concerns, named in what is promised, refused, given up or
+    threatened: "will give Tanzania a grant", "agreed to provide aid for Romania", "offered to negotiate with the
+    president of Armenia", "refused to meet Jordan's King Abdullah", "refusing to lift the curfew on Palestinians",
+    "conceded to demands from UNITA", "threatened to attack the election officials"."""
     found = [_child(trigger, frozenset({"dative"}))]
     acts = [c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "ADJ")]
     acts += [a for act in list(acts) if act.pos_ == "ADJ" for a in act.children if a.dep_ == "xcomp"]
