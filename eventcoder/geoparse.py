@@ -332,6 +332,9 @@ def _cue(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
     return cue, POST_CUES.get(after)
 
 
+# Lower-case words between a name and the brackets that give its regions: "Hodeidah Red Sea port city (Al Hali,
+# Al Hudaydah)".
+MAX_NOUNS_BEFORE_BRACKET = 2
 # Cues that open a list of places named as where something happened ("in Nairobi, Kisumu and Mombasa").
 LIST_OPENERS = frozenset({"in", "on", "at", "near", "across"})
 # How far back the "and" of a list may stand from its opening cue.
@@ -476,10 +479,11 @@ def _regions_in_brackets(doc: Doc, end: int) -> bool:
 
 
 def _bracket_after(doc: Doc, end: int) -> int | None:
-    """Where the bracketed regions after a name open, past a noun such as "village" or "hill"
+    """Where the bracketed regions after a name open, past a noun such as "village" or "hill", or two ("port city")
     ("Tchamilemba village (Shabunda, Sud-Kivu)", "Cahi hill (Mwumba, Ngozi)"), or None."""
-    if end < len(doc) and doc[end].is_lower and doc[end].is_alpha:
-        end += 1  # "village", "locality", "hill"
+    for _ in range(MAX_NOUNS_BEFORE_BRACKET):
+        if end < len(doc) and doc[end].is_lower and doc[end].is_alpha:
+            end += 1  # "village", "locality", "hill", "port city"
     return end if _regions_in_brackets(doc, end) else None
 
 

@@ -679,3 +679,10 @@ def test_an_unknown_name_beside_a_region_is_its_town_one_slip_away() -> None:
 def test_an_unknown_place_in_a_city_named_like_its_region(text: str, expected: tuple[str, str, str]) -> None:
     first = mentions(text)[0]
     assert (first.text, first.place.admin1, first.place.precision) == expected
+
+
+def test_regions_in_brackets_two_nouns_after_the_name() -> None:
+    # the model makes "Hodeidah Red Sea" an organisation; the brackets still give the district and governorate
+    found = [(m.text, m.place.admin1, m.place.precision) for m in mentions(
+        "Forces shelled the east of Hodeidah Red Sea port city (Al Hali, Al Hudaydah) on Tuesday.")]
+    assert found == [("Al Hali", "Al Hudaydah", "admin1"), ("Al Hudaydah", "Al Hudaydah", "admin1")]
