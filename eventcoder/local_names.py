@@ -81,7 +81,7 @@ def local_names(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
             replaced[mention.start] = PlaceMention(mention.start, mention.end, mention.text, city, cue)
             continue
         text = _name(doc[start:end])
-        place = _town_misspelt(text, beside, cue) if precision == "admin1" else None
+        place = _town_misspelt(text, beside, cue) if precision in ("admin1", "near") else None
         place = place or replace(beside, name=text, geonames_id=None, precision=precision)  # type: ignore[arg-type]
         added.append(PlaceMention(start, end, text, place, cue))
         taken.update(range(start, end))

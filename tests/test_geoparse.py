@@ -686,3 +686,10 @@ def test_regions_in_brackets_two_nouns_after_the_name() -> None:
     found = [(m.text, m.place.admin1, m.place.precision) for m in mentions(
         "Forces shelled the east of Hodeidah Red Sea port city (Al Hali, Al Hudaydah) on Tuesday.")]
     assert found == [("Al Hali", "Al Hudaydah", "admin1"), ("Al Hudaydah", "Al Hudaydah", "admin1")]
+
+
+def test_an_unknown_name_before_a_bracketed_town_is_a_town_one_slip_away_in_its_region() -> None:
+    # Kileleshwa, a ward of Nairobi: its own point, not Nairobi's
+    found = [(m.text, m.place.admin1, m.place.precision) for m in mentions(
+        "Three men attacked a former county official as he was returning home from a mosque in Kilelshwa (Nairobi).")]
+    assert found[0] == ("Kilelshwa", "Nairobi County", "city")
