@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors import community_of, people_country
 from eventcoder.gazetteer import (DROP, REGION_POINT_FEATURE, STOP_KEYS, Entry, Gazetteer, admin1_keys, fold,
-                                  fold_chars, keys, load, variants)
+                                  fold_chars, keys, load, slips, variants)
 from eventcoder.lexicon import triggers, words
 from eventcoder.records import Place
 from eventcoder.missions import missions_named
@@ -332,6 +332,8 @@ def _cue(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
     return cue, POST_CUES.get(after)
 
 
+# Unknown names this long (folded) are looked for among the towns of the story's country one typing slip away.
+MIN_SLIP_TOWN_CHARS = 7
 # Lower-case words between a name and the brackets that give its regions: "Hodeidah Red Sea port city (Al Hali,
 # Al Hudaydah)".
 MAX_NOUNS_BEFORE_BRACKET = 2
@@ -994,7 +996,8 @@ def place_mentions(doc: Doc, *, countries: tuple[str, ...] = ()) -> list[PlaceMe
         precision = "near" if hit.best.kind == "city" and hit.cue in NEAR_CUES else None
         text = doc[hit.start:hit.end].text
         out.append(PlaceMention(hit.start, hit.end, text, hit.best.place(precision, text), hit.cue))
-    out = sorted(out + _villages_of_mission_areas(doc, runs, hits, kept, areas), key=lambda m: m.start)
+    out = sorted(out + _villages_of_mission_areas(doc, runs, hits, kept, areas)
+                 + _towns_misspelt(doc, runs, hits, kept, _tally(kept, votes)), key=lambda m: m.start)
     out = _parts_of_towns(doc, out)
     from eventcoder.local_names import local_names  # it builds on this module's gating helpers
     return local_names(doc, out)
@@ -1048,6 +1051,34 @@ def _villages_of_mission_areas(doc: Doc, runs: list[tuple[int, int]], hits: list
     for start, end in spans:
         text = doc[start:end].text
         out.append(PlaceMention(start, end, text, replace(region.place(), name=text), _cue(doc, start, end)[0]))
+    return out
+
+
+def _towns_misspelt(doc: Doc, runs: list[tuple[int, int]], hits: list[_Hit], kept: list[_Hit],
+                    tally: dict[str, float]) -> list[PlaceMention]:
+    """Unknown names after a strong cue, in a sentence that names no known place, that are a typing slip from the
+    one town of some size of the country the text is about ("in Mpekatoni" in a Kenyan story is Mpeketoni). A place
+    named beside the name says more (local_names reads that)."""
+    if not tally:
+        return []
+    country = max(tally, key=lambda c: tally[c])
+    gaz = load()
+    placed = {doc[h.start].sent.start for h in kept}
+    out = []
+    for start, end in runs:
+        while end > start + 1 and doc[end - 1].is_punct:
+            end -= 1  # "in Mpekatoni." (a run may end on the sentence's full stop)
+        key = fold(doc[start:end].text)
+        if len(key) < MIN_SLIP_TOWN_CHARS or gaz.rows(key) or doc[start].sent.start in placed \
+                or not _unknown_village(doc, start, end, hits):
+            continue
+        towns = {c.row: c for slip in slips(key) for c in gaz.candidates(slip)
+                 if c.kind == "city" and c.country == country and c.population >= HAMLET_MAX_POPULATION}
+        if len(towns) == 1:
+            cue = _cue(doc, start, end)[0]
+            text = doc[start:end].text
+            town = next(iter(towns.values()))
+            out.append(PlaceMention(start, end, text, town.place("near" if cue in NEAR_CUES else "city", text), cue))
     return out
 
 

@@ -693,3 +693,13 @@ def test_an_unknown_name_before_a_bracketed_town_is_a_town_one_slip_away_in_its_
     found = [(m.text, m.place.admin1, m.place.precision) for m in mentions(
         "Three men attacked a former county official as he was returning home from a mosque in Kilelshwa (Nairobi).")]
     assert found[0] == ("Kilelshwa", "Nairobi County", "city")
+
+
+def test_an_unknown_name_alone_in_its_sentence_is_a_town_of_the_storys_country_one_slip_away() -> None:
+    doc = load_nlp()("Kenyan police said on Tuesday that Al Shabaab militants raided homes in Mpekatoni.")
+    found = [(m.text, m.place.country, m.place.admin1, m.place.precision) for m in place_mentions(doc, countries=("KEN",))]
+    assert found == [("Mpekatoni", "KEN", "Lamu", "city")]
+    # not where the sentence names a known place: that place says more than a namesake one slip away elsewhere
+    # in the country (a Naguluru of Maharashtra is not meant)
+    doc = load_nlp()("Militants shot two men at Nagulurru village in Malkangiri, Odisha.")
+    assert [m.text for m in place_mentions(doc, countries=("IND",))] == ["Malkangiri", "Odisha"]
