@@ -12,11 +12,11 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors import community_of, people_country
 from eventcoder.gazetteer import (DROP, REGION_POINT_FEATURE, STOP_KEYS, Entry, Gazetteer, admin1_keys, fold,
-                                  fold_chars, keys, load, slips, variants)
+                                  fold_chars, keys, load, variants)
 from eventcoder.lexicon import triggers, words
 from eventcoder.records import Place
 from eventcoder.missions import missions_named
-from eventcoder.places import neighbours, region_entry
+from eventcoder.places import neighbours, region_entry, town_one_slip_away
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A name inside one of these entities is never a place ("March" in "in March", "22" in a count).
@@ -1072,12 +1072,10 @@ def _towns_misspelt(doc: Doc, runs: list[tuple[int, int]], hits: list[_Hit], kep
         if len(key) < MIN_SLIP_TOWN_CHARS or gaz.rows(key) or doc[start].sent.start in placed \
                 or not _unknown_village(doc, start, end, hits):
             continue
-        towns = {c.row: c for slip in slips(key) for c in gaz.candidates(slip)
-                 if c.kind == "city" and c.country == country and c.population >= HAMLET_MAX_POPULATION}
-        if len(towns) == 1:
+        town = town_one_slip_away(key, country, min_population=HAMLET_MAX_POPULATION)
+        if town is not None:
             cue = _cue(doc, start, end)[0]
             text = doc[start:end].text
-            town = next(iter(towns.values()))
             out.append(PlaceMention(start, end, text, town.place("near" if cue in NEAR_CUES else "city", text), cue))
     return out
 

@@ -16,10 +16,10 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from eventcoder.actors import people_country
-from eventcoder.gazetteer import fold, load, slips
+from eventcoder.gazetteer import fold, load
 from eventcoder.geoparse import GENERIC_WORDS, NEAR_CUES, STRONG_CUES, PlaceMention, _cue, _runs, hyphen_prefix
 from eventcoder.lexicon import words
-from eventcoder.places import candidates, country_place
+from eventcoder.places import candidates, country_place, town_one_slip_away
 from eventcoder.records import Place
 
 # Precision of an unknown name by the kind of place beside it: "Korangi, Sindh" somewhere in the region,
@@ -95,15 +95,8 @@ def _town_misspelt(name: str, region: Place, cue: str | None) -> Place | None:
     Michoacan" is Patzcuaro; "Caltzontzon, Michoacan" is Caltzontzin). Long names only: short ones have too many
     neighbours one letter away."""
     key = fold(name)
-    if len(key) < MIN_SLIP_CHARS:
-        return None
-    gaz = load()
-    towns = {c.row: c for slip in slips(key) for c in gaz.candidates(slip)
-             if c.kind == "city" and c.country == region.country and gaz.admin1_name(c.admin1) == region.admin1}
-    if len(towns) != 1:
-        return None
-    town = next(iter(towns.values()))
-    return town.place("near" if cue in NEAR_CUES else "city", name)
+    town = town_one_slip_away(key, region.country, region=region.admin1) if len(key) >= MIN_SLIP_CHARS else None
+    return town.place("near" if cue in NEAR_CUES else "city", name) if town is not None else None
 
 
 def _settlements_of_a_people(doc: Doc, taken: set[int], starts: set[int]) -> list[PlaceMention]:

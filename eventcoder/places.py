@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from eventcoder.gazetteer import NAME_CACHE_SIZE, Entry, keys, load
+from eventcoder.gazetteer import NAME_CACHE_SIZE, Entry, keys, load, slips
 from eventcoder.lexicon import read_table
 from eventcoder.records import Place
 
@@ -33,6 +33,16 @@ def _candidates(name: str) -> tuple[Entry, ...]:
     forms = keys(name)
     rows = next((found for key in forms if (found := gaz.candidates(key))), [])
     return tuple(sorted(rows, key=Entry.prior, reverse=True))
+
+
+def town_one_slip_away(key: str, country: str, *, region: str | None = None, min_population: int = 0) -> Entry | None:
+    """The one town of a country (of one of its regions, by ASCII admin1 name, if given) whose name is a typing slip
+    from a folded key ("patzuaro" -> Patzcuaro); None when no town, or several, are."""
+    gaz = load()
+    towns = {c.row: c for slip in slips(key) for c in gaz.candidates(slip)
+             if c.kind == "city" and c.country == country and c.population >= min_population
+             and (region is None or gaz.admin1_name(c.admin1) == region)}
+    return next(iter(towns.values())) if len(towns) == 1 else None
 
 
 def lookup(name: str, *, countries: tuple[str, ...] = ()) -> Place | None:
