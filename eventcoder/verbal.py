@@ -36,8 +36,8 @@ THREAT_MODES = {("COERCE", "arrest"): "arrest", ("COERCE", "deport"): "expel", (
                 ("SANCTION", "discontinue"): "relations", ("SANCTION", "withdraw"): "relations"}
 # ... and by the type alone, for acts whose mode says nothing more (PLOVER v2.0: a strike, boycott, blockade,
 # curfew or ban threatened restricts; talks, ties or aid threatened are threatened to stop: relations).
-THREAT_MODES_BY_TYPE = {"COERCE": "restrict", "PROTEST": "restrict", "SANCTION": "relations", "MOBILIZE": "violence",
-                        **dict.fromkeys(("CONSULT", "COOPERATE", "AID", "SUPPORT"), "relations")}
+THREAT_MODES_BY_TYPE = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict", "PROTEST": "restrict",
+                        "SANCTION": "relations", **dict.fromkeys(("CONSULT", "COOPERATE", "AID", "SUPPORT"), "relations")}
 # Announcing that one will resign is the resignation itself (RETREAT), not a promise of one.
 ACTS_WHEN_ANNOUNCED = frozenset({"resign"})
 # Auxiliaries of the future; "would" is the future of reported speech ("said it would allow ...").
@@ -255,7 +255,7 @@ def recode_verbal(cand: Candidate) -> None:
     """Re-code a candidate by its clause once its modality is known (call after attach_modality)."""
     entry = cand.entry
     trigger = cand.trigger
-    if entry.event_type == "THREATEN" and entry.mode is None and (content := threat_content(trigger)) is not None:
+    if entry.event_type == "THREATEN" and entry.mode is None and (content := _threat_content(trigger)) is not None:
         cand.entry = entry = replace(entry, mode=content)
     if entry.event_type == "ASSAULT":
         if _work_stoppage(trigger):
@@ -293,7 +293,7 @@ CROWD_DEMAND_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator"})
 
 
-def threat_content(trigger: Token) -> str | None:
+def _threat_content(trigger: Token) -> str | None:
     """The mode of a threat by the act threatened ("threatened to launch a new military offensive": violence;
     "to impose import restrictions": restrict; "to stop negotiations": relations), from that act's own trigger."""
     acts = [c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
@@ -302,8 +302,6 @@ def threat_content(trigger: Token) -> str | None:
             entry = match(tok)
             if entry is None or entry.event_type == "THREATEN":
                 continue
-            if entry.event_type == "ASSAULT":
-                return "violence"
             return THREAT_MODES.get((entry.event_type, entry.mode or ""), THREAT_MODES_BY_TYPE.get(entry.event_type))
     return None
 
