@@ -22,6 +22,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A name inside one of these entities is never a place ("March" in "in March", "22" in a count).
 VETO_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "LANGUAGE",
                          "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+# Labels of dates and numbers, which the small model gives some town names ("at Malindi prison" as CARDINAL).
+COUNT_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Labels the small model gives a rare town name ("in Moyale town" -> PRODUCT): a locative cue overrules them.
 GUESSED_LABELS = frozenset({"WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
 # Prepositions that put a capitalised name in place position: "in Kibera", "near Mosul", "from Basra".
@@ -506,13 +508,15 @@ def _overruled(doc: Doc, tok: Token, start: int, end: int) -> bool:
     community = tok.ent_type_ == "NORP" and community_of(tok.ent_id_)
     region = tok.ent_type_ == "NORP" and _cue(doc, start, end)[1] == "admin1" \
         and not (end + 1 < len(doc) and doc[end + 1].lower_ == "of")
-    return (tok.ent_type_ in GUESSED_LABELS or community or _misread_date(tok)) and _locative_cue(doc, start, end) \
+    return (tok.ent_type_ in GUESSED_LABELS or community or _misread_count(tok)) and _locative_cue(doc, start, end) \
         or region
 
 
-def _misread_date(tok: Token) -> bool:
-    """A capitalised name the model took for a date ("in Quneitra" as DATE): no number, month or weekday."""
-    return tok.ent_type_ in ("DATE", "TIME") and tok.is_title and tok.lower_ not in STOP_KEYS and not tok.like_num
+def _misread_count(tok: Token) -> bool:
+    """A capitalised name the model took for a date or a number ("in Quneitra" as DATE, "at Malindi prison" as
+    CARDINAL): a word, not a number, month or weekday."""
+    return tok.ent_type_ in COUNT_LABELS and tok.is_title and tok.is_alpha and tok.lower_ not in STOP_KEYS \
+        and not tok.like_num
 
 
 def _locative_cue(doc: Doc, start: int, end: int) -> bool:

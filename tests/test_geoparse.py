@@ -349,6 +349,14 @@ def test_a_name_the_model_took_for_a_date_is_a_place_after_a_cue() -> None:
     assert (named(text, "Dahuk").place.country, named(text, "Dahuk").place.admin1) == ("IRQ", "Duhok")
 
 
+def test_a_name_the_model_took_for_a_number_is_a_place_after_a_cue() -> None:
+    # the small model labels "Malindi" CARDINAL here; "at" before it and "prison" after it make it the town
+    text = "Two senior prison officers assaulted another prison officer at Malindi prison (Kilifi)."
+    place = named(text, "Malindi").place
+    assert (place.name, place.country, place.admin1, place.precision) == ("Malindi", "KEN", "Kilifi County", "city")
+    assert mentions("At Two, gunmen attacked a bus.") == []
+
+
 def test_regions_in_brackets_after_any_place_noun() -> None:
     text = "An unidentified armed group attacked and killed 4 people at Cahi hill (Mwumba, Ngozi)."
     assert [(m.text, m.place.country) for m in mentions(text)] == [("Mwumba", "BDI"), ("Ngozi", "BDI")]
