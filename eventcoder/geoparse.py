@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors import community_of, people_country
+from eventcoder.dates import MONTHS
 from eventcoder.gazetteer import (DROP, REGION_POINT_FEATURE, STOP_KEYS, Entry, Gazetteer, admin1_keys, fold,
                                   fold_chars, keys, load, variants)
 from eventcoder.lexicon import triggers, words
@@ -381,7 +382,8 @@ def _whole_name(doc: Doc, start: int, end: int, run: tuple[int, int] | None) -> 
     if run is None:
         return True
     rest = [t for t in doc[run[0]:run[1]] if not start <= t.i < end
-            and not (t.i < start and (t.like_num or t.ent_type_ in ("DATE", "TIME")))  # "01 Oct. Mombasa residents"
+            and not (t.i < start and (t.like_num or t.ent_type_ in ("DATE", "TIME")  # "01 Oct. Mombasa residents"
+                                      or t.lower_.rstrip(".") in MONTHS))  # "12 Sep. Gatundu", not read as a date
             and not (t.i >= end and _acronym(t))]  # "Nyeri KMTC students": the town's college
     return all(t.lower_ in GENERIC_WORDS or t.lower_ in CONNECTORS or t.lower_ in words("local_noun")
                or not _wordlike(t) for t in rest)
@@ -676,7 +678,8 @@ def _score(hit: _Hit, cand: Entry, votes: dict[str, float]) -> float:
             if cand.admin1 and cand.admin1 in regions and (hit.context_of is other or other.context_of is hit):
                 score += ADMIN1_BESIDE
             continue
-        if cand.admin1 and cand.admin1 in _regions_named(other, after=other.start > hit.start):
+        if cand.admin1 and cand.admin1 in _regions_named(other, after=other.start > hit.start) or \
+                _holds_a_town_before(cand, other, hit):
             score += ADMIN1_BESIDE
         elif any(c.country == cand.country for c in other.cands):
             score += COUNTRY_BESIDE
@@ -690,6 +693,13 @@ def _score(hit: _Hit, cand: Entry, votes: dict[str, float]) -> float:
     if hit.context_of is not None and cand.kind in ("admin1", "country"):
         score += CONTEXT_ROLE
     return score
+
+
+def _holds_a_town_before(cand: Entry, other: _Hit, hit: _Hit) -> bool:
+    """A region reading of a name that holds a town named just before it ("in Ivankiv, Kyiv": Kyiv oblast, which holds
+    Ivankiv, not Kyiv City)."""
+    return cand.kind == "admin1" and hit.context_of is other \
+        and any(c.kind == "city" and c.admin1 == cand.admin1 for c in other.cands)
 
 
 def _others_votes(hit: _Hit, country: str, votes: dict[str, float]) -> float:

@@ -271,6 +271,22 @@ def test_a_region_beside_a_town_is_read_as_the_region(text: str, name: str, admi
     assert named(text, name).place.admin1 == admin1
 
 
+def test_of_two_regions_of_one_name_the_one_holding_the_town_before_it() -> None:
+    # "Kyiv" names both Kyiv City and the oblast around it (GeoNames: "Kiev"); Ivankiv lies in the oblast
+    text = "On 3 May 2020, small entrepreneurs protested outside the President's house in Ivankiv, Kyiv."
+    town, region = named(text, "Ivankiv").place, named(text, "Kyiv").place
+    assert (town.name, town.admin1, town.precision) == ("Ivankiv", "Kiev", "city")
+    assert (region.name, region.precision) == ("Kiev", "admin1")
+    alone = named("On 3 May 2020, protesters gathered in Kyiv.", "Kyiv").place
+    assert (alone.name, alone.admin1, alone.precision) == ("Kyiv", "Kyiv City", "city")
+
+
+def test_a_month_before_a_town_is_not_part_of_its_name() -> None:
+    # the model does not read "Sep." as a date; "County" after a town that heads no county still points to the town
+    place = named("12 Sep. Gatundu County residents held a demonstration against insecurity.", "Gatundu").place
+    assert (place.name, place.admin1, place.precision) == ("Gatundu", "Kiambu County", "city")
+
+
 def test_the_regions_in_brackets_after_an_unknown_village_are_places() -> None:
     text = "On 28 April 2020, FARDC soldiers clashed with the ADF at Kambi ya Yua (Beni, Nord-Kivu)."
     found = [(m.text, m.place.country, m.place.precision) for m in mentions(text)]
