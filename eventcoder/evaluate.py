@@ -167,6 +167,10 @@ def same_place_name(gold: str, predicted: str | None) -> bool:
     return bool(predicted) and bool(_name_variants(gold) & _name_variants(str(predicted)))
 
 
+# Codes of organisations that a gold "IGO" (intergovernmental organisation) includes.
+INTERGOVERNMENTAL = frozenset({"UNO", "EUR"})
+
+
 @cache
 def _country(value: Any) -> str | None:
     """An ISO alpha-3 code; a gold country written as a name ("Turkey", "Congo (Kinshasa)", "West Bank and Gaza
@@ -185,8 +189,11 @@ def _country(value: Any) -> str | None:
 
 
 def _same_country(gold: Any, predicted: Any) -> bool:
-    """Equal ISO codes; a gold list (an event in 'Iraq and Syria') accepts any of its members."""
+    """Equal ISO codes; a gold list (an event in 'Iraq and Syria') accepts any of its members, and a gold "IGO" the
+    organisations CAMEO codes apart as intergovernmental (the UN, "UNO"; the EU, "EUR")."""
     wanted = {_country(g) for g in gold} if isinstance(gold, (list, tuple)) else {_country(gold)}
+    if "IGO" in wanted:
+        wanted |= INTERGOVERNMENTAL
     return _country(predicted) in wanted - {None}
 
 

@@ -30,6 +30,8 @@ UNIDENTIFIED_GANG = "unidentified gang"
 COMMUNITY_CROWD_SECTORS = frozenset({"CVL", "AGR", "UAF", "PRM", None})
 # Sectors of actors that act in their own country: police, civilians, protesters, local officials.
 HOME_SECTORS = ("COP", "CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "REL", "JRN", "MED", "PTY")
+# Sectors of the forces that may meet a demonstration: the target ACLED gives a protest with intervention.
+STATE_FORCES = frozenset({"COP", "MIL"})
 
 
 def _home_country(cand: Candidate) -> str | None:
@@ -93,9 +95,10 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
         crowd = "rioters" if cand.entry.mode == "riot" else "protesters"
         cand.source = Actor(text=crowd, name=crowd, sector="CVL")
         cand.fallbacks.append("source")
-    if cand.event_type == "PROTEST" and cand.target is None and cand.met_by_state:
+    if cand.event_type == "PROTEST" and cand.met_by_state and (cand.target is None or cand.target.sector not in
+                                                               STATE_FORCES):
         # "Police used tear gas to disperse the crowd": the crowd faced the police, as ACLED codes it ("Protesters
-        # (Kenya)" against "Police Forces of Kenya")
+        # (Kenya)" against "Police Forces of Kenya"), whatever authority it protested against
         cand.target = Actor(text="", name="police", sector="COP")
         cand.fallbacks.append("target")
     main = primary(located)

@@ -391,8 +391,8 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
             if event_type in ADDRESSED_TYPES:
                 # "lodged a protest with Albania", "demanding autonomy from Serbian authorities", "accepted demands
                 # from Shona rebels", "rejected calls by Belarus's rulers": whom a statement is made to, or whose
-                # demand it answers; "denounced Serbia's suppression of the unrest", "rejected Iran's offer": whose
-                # act or word it answers
+                # demand it answers; "denounced Serbia's suppression of the unrest", "rejected Iran's offer", "welcomed
+                # President Reagan's latest statement": whose act or word it answers
                 found += _prep_objects(obj, ADDRESSEE_PREPS) + [_child(obj, frozenset({"poss"}))]
             if event_type in GIVING_TYPES:
                 # "provide aid for Romania", "granted asylum to five officers": who receives it
@@ -431,7 +431,39 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
         found.append(_adverbial_holder(trigger, is_trigger, OBJECT_DEPS))
     if event_type in RECIPROCAL_TYPES or event_type == "ASSAULT" and trigger.lemma_.lower() in TWO_SIDED_LEMMAS:
         found.append(_partner(source_token(trigger, is_trigger=is_trigger)))
+    if event_type == "PROTEST":
+        found += _protested_authority(trigger)
     return [t for tok in found if tok is not None for t in (_passenger(tok), _holder_of_the_site(tok)) if t is not None]
+
+
+# How protesters' aims are linked to the protest: its purpose clause ("to protest", "calling for") or "in defiance of".
+AIM_LINKS = frozenset({"xcomp", "advcl", "acl"})
+AIM_PREPS = frozenset({"of", "for", "from", "against", "over", "by"})
+AIM_NOUNS = frozenset({"defiance", "protest", "opposition", "support", "solidarity"})
+# Authorities a protest may be aimed at: the state and parties, not the people or things it is about.
+AUTHORITY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "IGO"})
+MAX_AIM_DEPTH = 4
+
+
+def _protested_authority(trigger: Token) -> list[Token]:
+    """The authority a demonstration is aimed at, named in what it presses for or protests: "to protest President
+    Assad's failure", "in defiance of Chinese authorities", "calling for the removal of President Hosni Mubarak",
+    "to press their demands from President Bouteflika's government"."""
+    frontier = [c for c in trigger.children if c.dep_ in AIM_LINKS and c.pos_ == "VERB"]
+    frontier += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "in"
+                 for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in AIM_NOUNS]
+    found: list[Token] = []
+    for _ in range(MAX_AIM_DEPTH):
+        found += [t for t in frontier if t.pos_ in ("NOUN", "PROPN") and _is_authority(t)]
+        frontier = [c for t in frontier for c in t.children if c.dep_ in ("dobj", "poss")] + \
+            [o for t in frontier for p in t.children if p.dep_ == "prep" and p.lower_ in AIM_PREPS
+             for o in p.children if o.dep_ == "pobj"]
+    return found
+
+
+def _is_authority(token: Token) -> bool:
+    actor = actor_at(token)
+    return actor is not None and actor.sector in AUTHORITY_SECTORS
 
 
 def _passive_subject_in_place_list(verb: Token) -> Token | None:
@@ -482,7 +514,7 @@ def _holder_of_the_site(tok: Token) -> Token:
 RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 # Verbal events whose object's "with"/"from" names whom they are addressed to ("a protest with Albania", "demands
 # from the rebels").
-ADDRESSED_TYPES = frozenset({"REQUEST", "CONCEDE", "ACCUSE", "REJECT", "AGREE"})
+ADDRESSED_TYPES = frozenset({"REQUEST", "CONCEDE", "ACCUSE", "REJECT", "AGREE", "SUPPORT"})
 ADDRESSEE_PREPS = frozenset({"with", "from", "by"})
 # Events of giving, whose receiver is the target ("gave Tanzania a grant", "aid for Romania").
 GIVING_TYPES = frozenset({"AID", "SUPPORT"})

@@ -291,6 +291,14 @@ def test_gold_country_names_compare_as_codes():
         assert field_agreement(gold, pred(place=place(None, None, country=code)))["place_country"], name
 
 
+def test_a_gold_igo_includes_the_un_and_the_eu_but_no_state():
+    gold = {"event_type": "AGREE", "target": {"name": "U.N.", "country": "IGO"}}
+    for code, same in [("UNO", True), ("EUR", True), ("IGO", True), ("USA", False), (None, False)]:
+        assert field_agreement(gold, pred(event_type="AGREE", target={"country": code}))["target_country"] is same, code
+    un = {"event_type": "AGREE", "target": {"name": "United Nations", "country": "UNO"}}
+    assert not field_agreement(un, pred(event_type="AGREE", target={"country": "IGO"}))["target_country"]
+
+
 def test_city_name_match():
     gold = {"event_type": "ASSAULT", "place": {"name": "Al Iskandariyah (Alexandria)", "country": "EGY"}}
     assert field_agreement(gold, pred(place={"name": "Alexandria", "country": "EGY"}))["place_name"]

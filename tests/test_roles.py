@@ -177,9 +177,34 @@ def test_a_predicate_read_as_a_modifier_of_the_root_noun_has_that_noun_for_subje
     # whose act or word a statement answers
     ("Russia condemned North Korea's test of a hydrogen bomb on Sunday.", "ACCUSE", ("PRK", "GOV")),
     ("Berlin rejected Iran's offer of talks on Monday.", "REJECT", ("IRN", "GOV")),
+    ("Berlin rejected recent calls by Belarus's rulers for immediate economic aid.", "REJECT", ("BLR", "GOV")),
+    ("The German government today welcomed President Reagan's latest policy statement.", "SUPPORT", ("USA", "GOV")),
 ])
 def test_the_addressee_of_a_verbal_event(code, text: str, event_type: str, target: tuple) -> None:
     assert actor(only(code(text, published="1999-01-01"), event_type), "target") == target
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("A member of the Syrian parliament started a hunger strike yesterday to protest President Assad's failure to "
+     "usher in reforms.", ("Bashar al-Assad", "SYR", "GOV")),
+    ("Hundreds of thousands of people blocked streets in Hong Kong in defiance of Chinese authorities.",
+     ("authorities (CHN)", "CHN", "GOV")),
+    ("Egyptian demonstrators rioted following a demonstration calling for the immediate removal of President Hosni "
+     "Mubarak from office.", ("Hosni Mubarak", "EGY", "GOV")),
+    ("Demonstrators in Baghdad blocked a road to show their disapproval for the United States' military policies.",
+     ("United States", "USA", "GOV")),
+])
+def test_a_protest_is_aimed_at_the_authority_named_in_its_aim(code, text: str, target: tuple) -> None:
+    ev = only(code(text, published="1999-01-01"), "PROTEST")
+    assert (ev["target"]["name"], ev["target"]["country"], ev["target"]["sector"]) == target
+
+
+def test_a_protest_met_by_the_police_faces_the_police_whatever_it_protested(code) -> None:
+    # ACLED's protest with intervention: the protesters against the police that intervened, not against the president
+    ev = only(code("On 5 May 2020, tens of people protested in Mogilev, demanding the resignation of president "
+                   "Lukashenka. The police dispersed the protesters."), "PROTEST")
+    assert (ev["acled_sub_event_type"], ev["target"]["name"], actor(ev, "target")) == \
+        ("Protest with intervention", "police", ("BLR", "COP"))
 
 
 def test_a_demand_about_a_thing_names_no_addressee(code) -> None:
@@ -212,3 +237,9 @@ def test_a_name_before_a_comma_in_the_opening_place_list_is_no_subject(code) -> 
 def test_transport_workers_are_labour(code, text: str, name: str) -> None:
     ev = code(text)[0]
     assert (ev["source"]["name"], ev["source"]["sector"]) == (name, "LAB")
+
+
+def test_a_traditional_ruler_is_a_civilian_as_acled_codes_one(code) -> None:
+    ev = only(code("On 30 April 2020, unidentified gunmen abducted a second-class traditional ruler of Ugah community "
+                   "from his home in Ugah, near Lafia (Nasarawa)."), "ASSAULT")
+    assert (ev["target"]["name"], actor(ev, "target")) == ("traditional ruler", ("NGA", "CVL"))
