@@ -108,6 +108,8 @@ def acled_actor_type(row: dict[str, Any], role: str) -> str:
         return ""
     if role == "source" and row["event_type"] == "PROTEST":
         return "Rioters" if row["mode"] == "riot" else "Protesters"
+    if role == "target" and row["acled_event_type"] == "Violence against civilians":
+        return "Civilians"  # its victims are unarmed by definition: a mayor shot at home, an off-duty officer
     if country in ("UNO", "IGO", "EUR", "IMG") or sector == "IMG":
         return "External/Other forces"
     if sector in ("MIL", "GOV", "COP", "SPY", "JUD", "LEG"):

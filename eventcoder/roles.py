@@ -42,11 +42,19 @@ def actor_at(token: Token | None) -> Actor | None:
     if token.lower_ in GENERIC_PRONOUNS:
         return None
     actor = _actor_named(token)
-    if actor is None:
+    if actor is None or _generic_role(token, actor):
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                actor = _actor_named(obj)
+                group = _actor_named(obj)
+                if actor is None or group is not None and group.sector is not None:
+                    actor = group
     return actor
+
+
+def _generic_role(token: Token, actor: Actor) -> bool:
+    """A place in a group named by its generic noun ("the leader of Hamas", "a commander of the Taliban"): the group
+    "of" names says whose side the person is on."""
+    return actor.country is None and actor.name == token.lower_ and in_class(token, "group_role")
 
 
 def _actor_named(token: Token) -> Actor | None:

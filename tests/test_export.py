@@ -139,3 +139,13 @@ def test_filters_and_errors(db_url: str, tmp_path: Path) -> None:
 def test_acled_time_precision(start, end, precision, expected) -> None:
     from eventcoder.export import time_precision
     assert time_precision({"date_start": start, "date_end": end, "date_precision": precision}) == expected
+
+
+def test_the_victims_of_violence_against_civilians_are_civilians_whoever_they_are() -> None:
+    # ACLED codes a mayor shot at home or an off-duty officer killed as "Civilians (X)"; a clash keeps the state force
+    row = {"event_type": "ASSAULT", "mode": "firearms", "acled_event_type": "Violence against civilians",
+           "target_name": "mayor", "target_text": "the mayor", "target_sector": "GOV", "target_country": "MEX",
+           "place_country": "MEX"}
+    assert ex.acled_actor_type(row, "target") == "Civilians"
+    clash = dict(row, acled_event_type="Battles", target_name="police", target_sector="COP")
+    assert ex.acled_actor_type(clash, "target") == "State forces"

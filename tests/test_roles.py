@@ -243,3 +243,14 @@ def test_a_traditional_ruler_is_a_civilian_as_acled_codes_one(code) -> None:
     ev = only(code("On 30 April 2020, unidentified gunmen abducted a second-class traditional ruler of Ugah community "
                    "from his home in Ugah, near Lafia (Nasarawa)."), "ASSAULT")
     assert (ev["target"]["name"], actor(ev, "target")) == ("traditional ruler", ("NGA", "CVL"))
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Gunmen shot dead a commander of the Taliban in Kunduz on Monday.", ("Taliban", "AFG", "REB")),
+    ("Gunmen shot dead the leader of Hamas in Gaza on Monday.", ("Hamas", "PSE", "REB")),
+    # a group with no sector leaves the person's own noun
+    ("Gunmen shot dead an official of the village in Kunduz on Monday.", ("official", "AFG", "GOV")),
+])
+def test_a_place_in_a_group_is_that_groups(code, text: str, target: tuple) -> None:
+    ev = only(code(text), "ASSAULT")
+    assert (ev["target"]["name"], ev["target"]["country"], ev["target"]["sector"]) == target
