@@ -9,7 +9,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.lexicon import credibility_words, in_class, read_table, with_singular, words
+from eventcoder.lexicon import credibility_words, in_class, org_kinds, read_table, with_singular, words
 from eventcoder.records import Actor
 
 # spaCy entity labels our dictionary kinds are given in the entity ruler.
@@ -340,12 +340,14 @@ NAMED_FORCE_SECTORS = frozenset({"MIL", "COP"})
 
 
 def _force_named(ent: Span) -> str | None:
-    """The sector of an unknown organisation whose name holds a word for an armed force of the state."""
+    """The sector of an unknown organisation: a word for an armed force of the state in its name ("General Command of
+    Police Special Units"), else the kind of body its name ends in ("the Rehabilitation Employees' Union": LAB)."""
     for tok in ent:
         entry = entries().get(tok.lower_)
         if entry is not None and entry.kind == "generic" and entry.sector in NAMED_FORCE_SECTORS:
             return entry.sector
-    return None
+    last = next((t for t in reversed(ent) if t.is_alpha), None)
+    return org_kinds().get(last.lower_) if last is not None else None
 
 
 # Sectors of the holders of an installation named after it ("the headquarters of the police").

@@ -106,6 +106,12 @@ def word_classes(name: str) -> dict[str, frozenset[str]]:
     return {cls: frozenset(words) for cls, words in classes.items()}
 
 
+@cache
+def org_kinds() -> dict[str, str]:
+    """The kind noun that ends an organisation's name -> the PLOVER sector it gives ("union": LAB)."""
+    return {row["word"]: row["sector"] for row in read_table("org_kinds.tsv")}
+
+
 def cue_words() -> dict[str, frozenset[str]]:
     """Closed word classes (future, negation, anaphor, ...) as sets of lower-case words."""
     return word_classes("cue_words.tsv")

@@ -254,3 +254,14 @@ def test_a_traditional_ruler_is_a_civilian_as_acled_codes_one(code) -> None:
 def test_a_place_in_a_group_is_that_groups(code, text: str, target: tuple) -> None:
     ev = only(code(text), "ASSAULT")
     assert (ev["target"]["name"], ev["target"]["country"], ev["target"]["sector"]) == target
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("On 4 May 2020, members of the Rehabilitation Employees' Union protested in Ludhiana demanding their salaries.",
+     ("Rehabilitation Employees' Union", "LAB")),
+    ("On 7 May 2020, employees of the Briga Petroleum Marketing Company protested in Tobruk over unpaid salaries.",
+     ("Briga Petroleum Marketing Company", "BUS")),
+])
+def test_an_unknown_organisation_takes_the_sector_of_the_body_its_name_ends_in(code, text: str, source) -> None:
+    ev = only(code(text), "PROTEST")
+    assert (ev["source"]["name"].removeprefix("the "), ev["source"]["sector"]) == source
