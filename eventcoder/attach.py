@@ -15,7 +15,7 @@ from eventcoder.candidates import Candidate
 from eventcoder.casualties import DYING_VERBS, casualty_cues, reports_no_casualties, stated_total
 from eventcoder.geoparse import POST_CUES, SECONDARY_CUES, PlaceMention
 from eventcoder.records import Place
-from eventcoder.lexicon import words
+from eventcoder.lexicon import number_words, words
 from eventcoder.actors import entity_spans
 from eventcoder.roles import actor_at
 
@@ -26,6 +26,12 @@ NOMINAL_EVENT_DEPS = frozenset({"dobj", "nsubjpass"})
 NON_LOCATIVE_CUES = frozenset({"towards", "toward", "to", "from", "against", "with", "by", "of", "for", "into"})
 # Cues that put an event beside a town rather than in it.
 NEAR_CUES = frozenset({"near", "outside", "outskirts", "outskirt", "vicinity"})
+# Units of a distance away from a place ("12 km from Kabul").
+DISTANCE_UNITS = frozenset({"km", "kms", "kilometer", "kilometers", "kilometre", "kilometres", "mile", "miles", "metres",
+                            "meters"})
+# The farthest a place named as a distance away is still "near" it (the 25 km within which a place counts as right).
+NEAR_KM = 25
+NEAR_MILES = 15
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # Prepositions kept in front of a date span because they change its meaning.
 DATE_PREFIXES = frozenset({"since", "between", "over", "until", "before", "after"})
@@ -169,16 +175,65 @@ def attach_places(sent: Span, by_index: dict[int, Candidate], mentions: list[Pla
     only as the seat of a body ("the Darjeeling District unit of ...") comes after the others ("staged a protest
     rally in Siliguri town")."""
     for mention in sorted(mentions, key=lambda m: (_marked_by_noun_only(sent.doc, m), m.start)):
-        if not sent.start <= mention.start < sent.end or mention.cue is None or mention.cue in NON_LOCATIVE_CUES \
+        if not sent.start <= mention.start < sent.end or mention.cue is None \
                 or mention.cue in SECONDARY_CUES:  # a road's end, a pair's second: placed only for want of another
             continue
         cand = owner(sent.doc[mention.start], by_index, across_relatives=False)
         if cand is None or (cand.place is not None and not refines(mention.place, cand.place)):
             continue
+        away = _distance_from(sent.doc, mention)
+        if mention.cue in NON_LOCATIVE_CUES and not away and not _taken_from(sent.doc, mention, cand):
+            continue
         place = mention.place
-        if mention.cue in NEAR_CUES and place.precision == "city":
+        if (mention.cue in NEAR_CUES or away) and place.precision == "city":
             place = replace(place, precision="near")
         cand.place = place
+    _narrow_to_the_town_after(sent, by_index, mentions)
+
+
+def _taken_from(doc: Doc, mention: PlaceMention, cand: Candidate) -> bool:
+    """The place people were abducted from ("abducted a local citizen from Harnai"): where the abduction happened."""
+    i = mention.start - 1
+    while i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return cand.entry.mode == "abduct" and i >= 0 and doc[i].lower_ == "from" and doc[i].head == cand.trigger
+
+
+def _distance_from(doc: Doc, mention: PlaceMention) -> bool:
+    """A place named as a short distance away ("five kilometers from El Tarra"): the event happened near it (not "a
+    forest road about 500 kilometers from Raipur")."""
+    i = mention.start - 1
+    while i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if not (i > 0 and doc[i].lower_ == "from" and doc[i - 1].lower_ in DISTANCE_UNITS):
+        return False
+    unit, count = doc[i - 1], doc[i - 2] if i > 1 else None
+    value = _number(count) if count is not None else None
+    limit = NEAR_MILES if unit.lower_ in ("mile", "miles") else NEAR_KM
+    return value is None or unit.lower_ in ("metres", "meters") or value <= limit
+
+
+def _number(tok: Token) -> float | None:
+    """The value of a number token ("15", "five"), or None."""
+    text = tok.lower_.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return number_words().get(text)
+
+
+def _narrow_to_the_town_after(sent: Span, by_index: dict[int, Candidate], mentions: list[PlaceMention]) -> None:
+    """A town named right after the region an event was placed in, which holds it ("in Takhar, Taloqan,
+    Afghanistan"): the town is the finer place (not after a district placed at its region's point: "in Gazab,
+    Uruzgan" is the district, not Uruzgan town)."""
+    inside = [m for m in mentions if sent.start <= m.start < sent.end]
+    for before, after in zip(inside, inside[1:]):
+        if after.cue is not None or after.start != before.end + 1 or sent.doc[before.end].text != ",":
+            continue
+        region = before.place.precision == "admin1" and before.place.name == before.place.admin1
+        cand = owner(sent.doc[before.start], by_index, across_relatives=False) if region else None
+        if cand is not None and cand.place == before.place and refines(after.place, cand.place):
+            cand.place = after.place
 
 
 def _marked_by_noun_only(doc: Doc, mention: PlaceMention) -> bool:

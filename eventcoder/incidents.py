@@ -62,7 +62,7 @@ def _same_attack(a: Event, b: Event) -> bool:
     type, both single or both summaries of many (`_one_day`); single attacks of different types; or fire told, then
     recorded by a monitoring mission (`_observed_again`)."""
     same_day_and_place = a.event_type == b.event_type and a.event_type in JOINED_TYPES and a.modality == b.modality \
-        and a.date is not None and a.date == b.date and _place_key(a) == _place_key(b)
+        and a.date is not None and a.date == b.date and _same_place(a, b)
     if not same_day_and_place or _air_and_ground(a, b):
         return False
     if _observed_again(a, b):
@@ -104,6 +104,23 @@ def _place_key(event: Event) -> tuple[str, str | None] | None:
     return (event.place.name, event.place.country) if event.place is not None else None
 
 
+def _same_place(a: Event, b: Event) -> bool:
+    """The same place, or a town and the region or country that holds it ("abducted a citizen from Harnai,
+    Balochistan ... he was intercepted and kidnapped", placed at the province)."""
+    return _place_key(a) == _place_key(b) or _holds(a, b) or _holds(b, a)
+
+
+def _holds(wide: Event, narrow: Event) -> bool:
+    """`wide` is placed only at a region or country, in which `narrow`'s finer place lies."""
+    if wide.place is None or narrow.place is None or wide.place.country != narrow.place.country:
+        return False
+    rank = {"country": 0, "admin1": 1}
+    wide_rank, narrow_rank = rank.get(wide.place.precision or "", 2), rank.get(narrow.place.precision or "", 2)
+    # (a region itself, not a district the gazetteer places at its region's point: "Nad Ali" is not all Helmand)
+    region = wide_rank == 1 and wide.place.name == wide.place.admin1 and wide.place.admin1 == narrow.place.admin1
+    return wide_rank < narrow_rank and (wide_rank == 0 or region)
+
+
 def _unnamed(actor: Actor | None, stand_ins: frozenset[str]) -> bool:
     """No actor, or one that says nothing of who it is: a stand-in, or a word with no sector."""
     return actor is None or actor.sector in UNNAMED_SECTORS or actor.sector is None or actor.name in stand_ins
@@ -141,7 +158,8 @@ def _joined(first: Event, again: Event) -> Event:
     target = _better(lead.target, other.target, STAND_IN_TARGETS)
     if target is not lead.target and _alike(target, lead.source):
         target = _better(lead.target, other.source, STAND_IN_SOURCES)
-    return replace(lead, source=source, target=target,
+    place = other.place if _holds(lead, other) else lead.place  # the finer of the two places
+    return replace(lead, source=source, target=target, place=place,
                    fatalities=_higher(lead.fatalities, other.fatalities), injuries=_higher(lead.injuries, other.injuries))
 
 

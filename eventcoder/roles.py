@@ -267,7 +267,8 @@ def _after_place_list(subject: Token, verb: Token) -> Token:
     opening list for the subject and hangs the real one on it, or makes both subjects; the noun right before the
     verb and its auxiliaries acts ("Pakistan, a former military officer was abducted")."""
     listed = subject.pos_ == "PROPN" and subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].text == ","
-    if subject.ent_type_ not in ("GPE", "LOC", "FAC", "PERSON") and not listed or subject.i > verb.i:
+    # (or a distance the list opened with: "in the area of Los Balsos five kilometers from El Tarra, ..., FARC bombed")
+    if subject.ent_type_ not in ("GPE", "LOC", "FAC", "PERSON", "QUANTITY") and not listed or subject.i > verb.i:
         return subject  # (a name before a comma the model left untyped: "in Aral Moreira, Mato Grosso do Sul,")
     verb = subject.head if subject.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS else verb  # (the verb a conj shares)
     hung = [t for t in subject.subtree if t.dep_ in ("appos", "conj") and t.pos_ in ("NOUN", "PROPN")
@@ -276,7 +277,10 @@ def _after_place_list(subject: Token, verb: Token) -> Token:
              and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("GPE", "LOC", "FAC")]
     last = max(hung, key=lambda t: t.i, default=None)
     auxiliaries = [t.i for t in verb.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < verb.i]
-    return last if last is not None and last.right_edge.i == min(auxiliaries, default=verb.i) - 1 else subject
+    end = min(auxiliaries, default=verb.i) - 1
+    while end > subject.i and subject.doc[end].is_punct and subject.doc[end].text != ",":
+        end -= 1  # "Revolutionary Armed Forces of Colombia (FARC) bombed": the closing bracket
+    return last if last is not None and last.right_edge.i == end else subject
 
 
 # Prepositions that set an event noun as the circumstance of a clause ("during a visit", "in a firefight").

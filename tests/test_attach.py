@@ -50,3 +50,34 @@ def test_a_place_a_preposition_ties_to_the_verb_beats_one_a_noun_marks(code) -> 
     events = code("On 6 May 2020, leaders of the Darjeeling District unit of a party staged a protest rally in Siliguri "
                   "town (Darjeeling district, West Bengal) against the opening of liquor shops.", "2020-05-07")
     assert {(e["place"]["name"], e["place"]["admin1"]) for e in events} == {("Siliguri", "West Bengal")}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the town named after the region that holds it is the finer place
+    ("A suicide bomber detonated a vest full of explosives at a funeral in Takhar, Taloqan, Afghanistan.",
+     ("Taloqan", "Takhar", "city")),
+    # those taken from a town were taken there
+    ("Unidentified gunmen abducted a local citizen from Harnai, Balochistan province, Pakistan.",
+     ("Harnai", "Balochistan", "city")),
+    # a place a short distance away is near it; the subject hung on the opening list still acts
+    ("On Monday evening, in the rural area of Los Balsos five kilometers from El Tarra, Norte de Santander, Colombia, "
+     "Revolutionary Armed Forces of Colombia (FARC) bombed the oil pipeline.",
+     ("El Tarra", "Norte de Santander Department", "near")),
+])
+def test_the_place_of_an_event_in_a_chain_of_names(code, text: str, place: tuple) -> None:
+    [event] = code(text, "2011-03-22")
+    assert (event["place"]["name"], event["place"]["admin1"], event["place"]["precision"]) == place
+
+
+def test_a_place_far_away_is_not_where_it_happened(code) -> None:
+    events = code("Gunmen killed a village head in Bijapur, Chhattisgarh. His body was found on a forest road about "
+                  "500 kilometers from Raipur.", "2011-09-14")
+    assert {e["place"]["name"] for e in events} == {"Bijapur"}
+
+
+def test_fighters_after_a_distance_in_the_opening_place_list_act(code) -> None:
+    # (the parser makes "kilometers" the subject and hangs the group on the list of places)
+    [event] = code("On Monday evening at 1900, in the rural area of Los Balsos five kilometers from El Tarra, Norte de "
+                   "Santander, Colombia, Revolutionary Armed Forces of Colombia (FARC) bombed the oil pipeline.",
+                   "2011-03-22")
+    assert (event["source"]["name"], event["source"]["sector"]) == ("FARC", "REB")

@@ -152,3 +152,14 @@ def test_a_strike_from_the_air_is_not_a_bombing_on_the_ground() -> None:
     strike = replace(_attack(Actor(text="U.S.", name="United States", country="USA", sector="GOV"), None),
                      mode="drone", acled_sub_event_type="Air/drone strike")
     assert len(join_retold_attacks([bombing, strike])) == 2
+
+
+def test_an_attack_told_at_its_town_and_at_its_region_is_one_at_the_town() -> None:
+    region = Place(name="Baghdad", country="IRQ", admin1="Baghdad", lat=33.3, lon=44.4, precision="admin1")
+    town = Place(name="Tarmiya", country="IRQ", admin1="Baghdad", lat=33.67, lon=44.39, precision="city")
+    [one] = join_retold_attacks([_attack(UAG, CIVILIANS, place=region), _attack(GROUP, CIVILIANS, place=town)])
+    assert (one.place, one.source) == (town, GROUP)
+    # a district placed at its region's point is not the whole region: two attacks stay two
+    district = Place(name="Nad Ali", country="IRQ", admin1="Baghdad", lat=33.3, lon=44.4, precision="admin1")
+    assert len(join_retold_attacks([_attack(UAG, CIVILIANS, place=district),
+                                    _attack(GROUP, CIVILIANS, place=town)])) == 2
