@@ -13,7 +13,7 @@ from eventcoder import dates
 from eventcoder.dates import MONTHS
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import DYING_VERBS, casualty_cues, reports_no_casualties, stated_total
-from eventcoder.geoparse import POST_CUES, SECONDARY_CUES, PlaceMention
+from eventcoder.geoparse import POST_CUES, SECONDARY_CUES, PlaceMention, object_of_an_attack
 from eventcoder.records import Place
 from eventcoder.lexicon import number_words, words
 from eventcoder.actors import entity_spans
@@ -175,9 +175,9 @@ def attach_places(sent: Span, by_index: dict[int, Candidate], mentions: list[Pla
     only as the seat of a body ("the Darjeeling District unit of ...") comes after the others ("staged a protest
     rally in Siliguri town")."""
     for mention in sorted(mentions, key=lambda m: (_marked_by_noun_only(sent.doc, m), m.start)):
-        if not sent.start <= mention.start < sent.end or mention.cue is None \
-                or mention.cue in SECONDARY_CUES:  # a road's end, a pair's second: placed only for want of another
-            continue
+        if not sent.start <= mention.start < sent.end or mention.cue in SECONDARY_CUES \
+                or mention.cue is None and not _place_attacked(sent.doc[mention.start:mention.end]):
+            continue  # (a road's end, a pair's second: placed only for want of another)
         cand = owner(sent.doc[mention.start], by_index, across_relatives=False)
         if cand is None or (cand.place is not None and not refines(mention.place, cand.place)):
             continue
@@ -189,6 +189,20 @@ def attach_places(sent: Span, by_index: dict[int, Candidate], mentions: list[Pla
             place = replace(place, precision="near")
         cand.place = place
     _narrow_to_the_town_after(sent, by_index, mentions)
+
+
+def _place_attacked(span: Span) -> bool:
+    """A place named as what an attack struck ("Turkish forces shelled Menbij in Aleppo"): where it happened; not a
+    person named in full before ("identified as Rameshwar Bag ... killed Bag"), whose name a town may bear."""
+    return object_of_an_attack(span) and not _surname_told_before(span)
+
+
+def _surname_told_before(span: Span) -> bool:
+    """The name ended a longer personal name earlier in the text ("Major Mohammed Taqi ... wounded Taqi", "Prafulla
+    Kumar Boro ... took Boro")."""
+    doc = span.doc
+    return any(ent.label_ in ("PERSON", "ORG") and len(ent) > len(span) and ent.end <= span.start
+               and ent[-len(span):].text == span.text for ent in doc.ents)  # (the model takes some names for ORGs)
 
 
 def _taken_from(doc: Doc, mention: PlaceMention, cand: Candidate) -> bool:

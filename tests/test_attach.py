@@ -81,3 +81,12 @@ def test_fighters_after_a_distance_in_the_opening_place_list_act(code) -> None:
                    "Santander, Colombia, Revolutionary Armed Forces of Colombia (FARC) bombed the oil pipeline.",
                    "2011-03-22")
     assert (event["source"]["name"], event["source"]["sector"]) == ("FARC", "REB")
+
+
+def test_a_town_an_attack_struck_is_where_it_happened_but_a_person_named_before_is_not(code) -> None:
+    [shelled] = code("On 29 April 2020, Turkish forces shelled Menbij in Aleppo using artillery fire.", "2020-04-30")
+    assert (shelled["place"]["name"], shelled["place"]["admin1"]) == ("Menbij", "Aleppo")
+    events = code("On Sunday, in Tuz Khurmatu, Salah ad Din, Iraq, unknown assailants detonated an improvised explosive "
+                  "device near the car of Major Mohammed Taqi. The blast wounded Taqi and one of his bodyguards.",
+                  "2011-08-29")
+    assert {e["place"]["name"] for e in events} == {"Tuz Khurmatu"}
