@@ -485,11 +485,14 @@ def _regions_in_brackets(doc: Doc, end: int) -> bool:
 
 
 def _bracket_after(doc: Doc, end: int) -> int | None:
-    """Where the bracketed regions after a name open, past a noun such as "village" or "hill", or two ("port city")
-    ("Tchamilemba village (Shabunda, Sud-Kivu)", "Cahi hill (Mwumba, Ngozi)"), or None."""
+    """Where the bracketed regions after a name open, past a noun such as "village" or "hill", or two ("port city"),
+    and a gloss in square brackets ("Tchamilemba village (Shabunda, Sud-Kivu)", "Cahi hill (Mwumba, Ngozi)", "Thirah
+    mountain [Aqabat Thirah] (Mukayras, Al Bayda)"), or None."""
     for _ in range(MAX_NOUNS_BEFORE_BRACKET):
         if end < len(doc) and doc[end].is_lower and doc[end].is_alpha:
             end += 1  # "village", "locality", "hill", "port city"
+    if end < len(doc) and doc[end].text == "[":  # a gloss in square brackets: "Thirah mountain [Aqabat Thirah] (...)"
+        end = next((t.i + 1 for t in doc[end + 1:end + 2 + MAX_GROUP_GAP] if t.text == "]"), end)
     return end if _regions_in_brackets(doc, end) else None
 
 

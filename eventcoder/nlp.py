@@ -33,6 +33,10 @@ WHOLE_DOC_TOKENS = 120
 MAX_LABEL_TOKENS = 5
 
 
+# Brackets that open a gloss of the words before them, never a sentence ("mountain [Aqabat Thirah]").
+OPENING_BRACKETS = frozenset({"[", "("})
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: headers, datelines and paragraphs never run into each other.
@@ -49,6 +53,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
                 token.is_sent_start = True
             elif previous.text == ":" and _is_label(doc, line_start, previous.i):
                 token.is_sent_start = True
+            elif token.text in OPENING_BRACKETS and previous.is_lower and previous.is_alpha:
+                token.is_sent_start = False  # "on Thirah mountain [Aqabat Thirah] (Mukayras, Al Bayda)": one sentence
         previous = token
     return doc
 

@@ -727,3 +727,11 @@ def test_an_unknown_name_alone_in_its_sentence_is_a_town_of_the_storys_country_o
     # in the country (a Naguluru of Maharashtra is not meant)
     doc = load_nlp()("Militants shot two men at Nagulurru village in Malkangiri, Odisha.")
     assert [m.text for m in place_mentions(doc, countries=("IND",))] == ["Malkangiri", "Odisha"]
+
+
+def test_regions_in_brackets_after_a_gloss_in_square_brackets() -> None:
+    # "[" after a word opens a gloss, not a sentence; the regions after it are the mountain's
+    text = ("On 8 May 2020, a Saudi-led coalition airstrike was reported on Thirah mountain [Aqabat Thirah] "
+            "(Mukayras, Al Bayda) with no reports of fatalities or injuries.")
+    found = {(m.text, m.place.country, m.place.precision) for m in mentions(text)}
+    assert found == {("Mukayras", "YEM", "city"), ("Al Bayda", "YEM", "admin1")}
