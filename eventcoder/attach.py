@@ -207,24 +207,28 @@ def _surname_told_before(span: Span) -> bool:
 
 def _taken_from(doc: Doc, mention: PlaceMention, cand: Candidate) -> bool:
     """The place people were abducted from ("abducted a local citizen from Harnai"): where the abduction happened."""
-    i = mention.start - 1
-    while i >= 0 and doc[i].lower_ == "the":
-        i -= 1
+    i = _word_before(doc, mention)
     return cand.entry.mode == "abduct" and i >= 0 and doc[i].lower_ == "from" and doc[i].head == cand.trigger
 
 
 def _distance_from(doc: Doc, mention: PlaceMention) -> bool:
     """A place named as a short distance away ("five kilometers from El Tarra"): the event happened near it (not "a
     forest road about 500 kilometers from Raipur")."""
-    i = mention.start - 1
-    while i >= 0 and doc[i].lower_ == "the":
-        i -= 1
+    i = _word_before(doc, mention)
     if not (i > 0 and doc[i].lower_ == "from" and doc[i - 1].lower_ in DISTANCE_UNITS):
         return False
     unit, count = doc[i - 1], doc[i - 2] if i > 1 else None
     value = _number(count) if count is not None else None
     limit = NEAR_MILES if unit.lower_ in ("mile", "miles") else NEAR_KM
     return value is None or unit.lower_ in ("metres", "meters") or value <= limit
+
+
+def _word_before(doc: Doc, mention: PlaceMention) -> int:
+    """Index of the word before a place name, past "the" ("from the Harnai ..."); -1 at the start."""
+    i = mention.start - 1
+    while i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i
 
 
 def _number(tok: Token) -> float | None:

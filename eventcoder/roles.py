@@ -454,6 +454,7 @@ AIM_PREPS = frozenset({"of", "for", "from", "against", "over", "by"})
 AIM_NOUNS = frozenset({"defiance", "protest", "opposition", "support", "solidarity"})
 # Authorities a protest may be aimed at: the state and parties, not the people or things it is about.
 AUTHORITY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "IGO"})
+# How many links below the aim the authority may be named ("to press their demands for ... from X's government").
 MAX_AIM_DEPTH = 4
 
 
@@ -474,6 +475,7 @@ def _protested_authority(trigger: Token) -> list[Token]:
 
 
 def _is_authority(token: Token) -> bool:
+    """The token names a state body, a party or an intergovernmental body."""
     actor = actor_at(token)
     return actor is not None and actor.sector in AUTHORITY_SECTORS
 
