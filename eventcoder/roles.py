@@ -413,7 +413,8 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
             found.append(_child(trigger, frozenset({"dative"})))  # "gave the Ivory Coast 5.1 million dollars"
         if event_type in ANSWERING_TYPES:
             found += _party_in_answer(trigger, event_type)
-        if event_type in MEASURE_TYPES and obj is not None and obj.lemma_.lower() in words("measure_noun"):
+        if event_type in MEASURE_TYPES and obj is not None and (obj.lemma_.lower() in words("measure_noun")
+                                                                or event_type == "SANCTION"):  # "froze talks with X"
             found += _prep_objects(obj, MEASURE_PREPS)
         if event_type == "REQUEST" and obj is None and (asked := _content_subject(trigger)) is not None \
                 and (asked.pos_ == "PROPN" or asked.ent_type_ or generic(asked) is not None
@@ -423,7 +424,11 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
         if kind == "claim" and obj is None:
             # "alleged that France was aware ...", "claimed that ISIL had attacked Iraq": the one accused
             found.append(_content_subject(trigger))
-    elif event_type == "COERCE":
+    elif event_type == "SANCTION" and trigger.pos_ == "NOUN":
+        # "a suspension of air links with Serbia": whom the links or the aid cut were with or for
+        found += [o for thing in _prep_objects(trigger, frozenset({"of"}))
+                  for o in _prep_objects(thing, frozenset({"with", "to", "for"}))]
+    if event_type == "COERCE" and trigger.pos_ != "VERB":
         # "arrest warrants for two men", "the detention of X", "issued warrants for X" (the parser hangs
         # 'for' on the light verb)
         found += _prep_objects(trigger, frozenset({"for", "of"}))
