@@ -415,7 +415,8 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
             found += _party_in_answer(trigger, event_type)
         if event_type in MEASURE_TYPES and obj is not None and (obj.lemma_.lower() in words("measure_noun")
                                                                 or event_type == "SANCTION"):  # "froze talks with X"
-            found += _prep_objects(obj, MEASURE_PREPS)
+            # (or where the clause applies it: "lifted a night curfew in Montenegro")
+            found += _prep_objects(obj, MEASURE_PREPS) + _prep_objects(trigger, frozenset({"in", "on"}))
         if event_type == "REQUEST" and obj is None and (asked := _content_subject(trigger)) is not None \
                 and (asked.pos_ == "PROPN" or asked.ent_type_ or generic(asked) is not None
                      or any(c.ent_type_ in ("ORG", "GPE") for c in asked.children)):
@@ -541,8 +542,8 @@ RECEIVER_PREPS = frozenset({"to", "for"})
 # Answers to a demand or a situation whose other party may be named inside what is agreed, refused or conceded.
 ANSWERING_TYPES = frozenset({"AGREE", "REJECT", "CONCEDE", "THREATEN"})
 # Measures (cue class measure_noun) whose object names where, or with whom, they apply: "cancelled a planned visit
-# to Haiti", "suspended aid deliveries in Baghdad".
-MEASURE_TYPES = frozenset({"COERCE", "SANCTION"})
+# to Haiti", "suspended aid deliveries in Baghdad", "lifted a night curfew in Montenegro".
+MEASURE_TYPES = frozenset({"COERCE", "SANCTION", "CONCEDE"})
 MEASURE_PREPS = frozenset({"in", "on", "to", "with", "against"})
 # Whom the act an actor agrees or offers to do is done with, or taken from ("negotiate with Armenia", "withdraw its
 # troops from Lebanon").

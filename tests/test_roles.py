@@ -182,6 +182,8 @@ def test_a_predicate_read_as_a_modifier_of_the_root_noun_has_that_noun_for_subje
     # whom the links, talks or aid cut were with or for, named by a noun or a verb
     ("Italy announced a suspension of air links with Serbia on Wednesday.", "SANCTION", ("SRB", "GOV")),
     ("The European Union froze talks with Turkey on Monday.", "SANCTION", ("TUR", "GOV")),
+    # a measure lifted where the clause applies it
+    ("Serbia lifted a night curfew in Montenegro on Sunday.", "CONCEDE", ("MNE", "GOV")),
 ])
 def test_the_addressee_of_a_verbal_event(code, text: str, event_type: str, target: tuple) -> None:
     assert actor(only(code(text, published="1999-01-01"), event_type), "target") == target
