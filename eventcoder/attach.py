@@ -12,10 +12,10 @@ from dataclasses import dataclass, replace
 from eventcoder import dates
 from eventcoder.dates import MONTHS
 from eventcoder.candidates import Candidate
-from eventcoder.casualties import DYING_VERBS, casualty_cues, reports_no_casualties, stated_total
+from eventcoder.casualties import DYING_VERBS, casualty_cues, number_value, reports_no_casualties, stated_total
 from eventcoder.geoparse import POST_CUES, SECONDARY_CUES, PlaceMention, object_of_an_attack
-from eventcoder.records import Place
-from eventcoder.lexicon import number_words, words
+from eventcoder.records import Place, refines
+from eventcoder.lexicon import words
 from eventcoder.actors import entity_spans
 from eventcoder.roles import actor_at
 
@@ -218,7 +218,7 @@ def _distance_from(doc: Doc, mention: PlaceMention) -> bool:
     if not (i > 0 and doc[i].lower_ == "from" and doc[i - 1].lower_ in DISTANCE_UNITS):
         return False
     unit, count = doc[i - 1], doc[i - 2] if i > 1 else None
-    value = _number(count) if count is not None else None
+    value = number_value(count) if count is not None else None
     limit = NEAR_MILES if unit.lower_ in ("mile", "miles") else NEAR_KM
     return value is None or unit.lower_ in ("metres", "meters") or value <= limit
 
@@ -229,15 +229,6 @@ def _word_before(doc: Doc, mention: PlaceMention) -> int:
     while i >= 0 and doc[i].lower_ == "the":
         i -= 1
     return i
-
-
-def _number(tok: Token) -> float | None:
-    """The value of a number token ("15", "five"), or None."""
-    text = tok.lower_.replace(",", "")
-    try:
-        return float(text)
-    except ValueError:
-        return number_words().get(text)
 
 
 def _narrow_to_the_town_after(sent: Span, by_index: dict[int, Candidate], mentions: list[PlaceMention]) -> None:
@@ -262,17 +253,6 @@ def _marked_by_noun_only(doc: Doc, mention: PlaceMention) -> bool:
         and doc[end + 1].pos_ == "NOUN"
 
 
-# Precisions from coarse to fine: a finer place of the same country replaces a coarser one in the same clause.
-PRECISION_RANK = {"country": 0, "admin1": 1, "city": 2, "near": 2, "exact": 3}
-
-
-def refines(new: Place, old: Place) -> bool:
-    """A town or region inside the country or region already attached ("at the United Kingdom ... office in
-    Londonderry"): the finer place says more about where it happened."""
-    if new.country != old.country or PRECISION_RANK.get(new.precision or "", 0) <= PRECISION_RANK.get(
-            old.precision or "", 0):
-        return False
-    return old.precision == "country" or (old.admin1 is not None and new.admin1 == old.admin1)
 
 
 def attach_casualties(sent: Span, by_index: dict[int, Candidate]) -> None:

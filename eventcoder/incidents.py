@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from eventcoder.lexicon import words
 from eventcoder.missions import missions_named
-from eventcoder.records import UNIDENTIFIED, Actor, Event
+from eventcoder.records import UNIDENTIFIED, Actor, Event, refines
 
 # Event types told again within an article: attacks, and demonstrations (ACLED: one per place and day).
 JOINED_TYPES = frozenset({"ASSAULT", "PROTEST"})
@@ -112,13 +112,12 @@ def _same_place(a: Event, b: Event) -> bool:
 
 def _holds(wide: Event, narrow: Event) -> bool:
     """`wide` is placed only at a region or country, in which `narrow`'s finer place lies."""
-    if wide.place is None or narrow.place is None or wide.place.country != narrow.place.country:
+    if wide.place is None or narrow.place is None:
         return False
-    rank = {"country": 0, "admin1": 1}
-    wide_rank, narrow_rank = rank.get(wide.place.precision or "", 2), rank.get(narrow.place.precision or "", 2)
     # (a region itself, not a district the gazetteer places at its region's point: "Nad Ali" is not all Helmand)
-    region = wide_rank == 1 and wide.place.name == wide.place.admin1 and wide.place.admin1 == narrow.place.admin1
-    return wide_rank < narrow_rank and (wide_rank == 0 or region)
+    whole = wide.place.precision == "country" or \
+        wide.place.precision == "admin1" and wide.place.name == wide.place.admin1
+    return whole and refines(narrow.place, wide.place)
 
 
 def _unnamed(actor: Actor | None, stand_ins: frozenset[str]) -> bool:

@@ -39,7 +39,8 @@ def town_one_slip_away(key: str, country: str, *, region: str | None = None, min
     """The one town of a country (of one of its regions, by ASCII admin1 name, if given) whose name is a typing slip
     from a folded key ("patzuaro" -> Patzcuaro); None when no town, or several, are."""
     gaz = load()
-    towns = {c.row: c for slip in slips(key) for c in gaz.candidates(slip)
+    # (only the spellings the gazetteer has are read as rows: the row cache keeps the names texts name)
+    towns = {c.row: c for slip in slips(key) if gaz.rows(slip) for c in gaz.candidates(slip)
              if c.kind == "city" and c.country == country and c.population >= min_population
              and (region is None or gaz.admin1_name(c.admin1) == region)}
     return next(iter(towns.values())) if len(towns) == 1 else None

@@ -7,9 +7,8 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventcoder.actors import actor_for
-from eventcoder.attach import refines
 from eventcoder.candidates import Candidate
-from eventcoder.records import Actor
+from eventcoder.records import Actor, refines
 from eventcoder.discourse import fold_mention
 from eventcoder.coding import (AMBIGUOUS_RIOT, CROWD_SECTORS, CROWD_TARGETS, GRIEVANCE_PREPS, GRIEVANCE_VERBS,
                                OUTCOME_LEMMAS, STATE_SECTORS, crowd_noun, riot_cue, weapon_cue)

@@ -69,6 +69,19 @@ class Place:
     precision: PlacePrecision = "country"
 
 
+# Precisions from coarse to fine: a finer place of the same country says more about where something happened.
+PRECISION_RANK = {"country": 0, "admin1": 1, "city": 2, "near": 2, "exact": 3}
+
+
+def refines(new: Place, old: Place) -> bool:
+    """A town or region inside the country or region of another place ("at the United Kingdom ... office in
+    Londonderry"): the finer place says more about where it happened."""
+    if new.country != old.country or PRECISION_RANK.get(new.precision or "", 0) <= PRECISION_RANK.get(
+            old.precision or "", 0):
+        return False
+    return old.precision == "country" or (old.admin1 is not None and new.admin1 == old.admin1)
+
+
 @dataclass(frozen=True)
 class Evidence:
     """The sentence an event came from, with character offsets into the article text."""
