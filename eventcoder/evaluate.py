@@ -167,6 +167,9 @@ def same_place_name(gold: str, predicted: str | None) -> bool:
     return bool(predicted) and bool(_name_variants(gold) & _name_variants(str(predicted)))
 
 
+# CAMEO's country part of an actor code whose country the coder's dictionary did not know ("---REB": rebels,
+# "---LEG": a legislature): unknown, so unscored like a blank country; no answer could ever be equal to it.
+UNKNOWN_COUNTRY = "---"
 # Codes of organisations that a gold "IGO" (intergovernmental organisation) includes.
 INTERGOVERNMENTAL = frozenset({"UNO", "EUR"})
 
@@ -229,7 +232,7 @@ def field_agreement(gold: Mapping[str, Any], pred: Mapping[str, Any], *,
         out["mode"] = pred.get("mode") == gold["mode"]
     for role in ("source", "target"):
         g_actor, p_actor = gold.get(role) or {}, pred.get(role) or {}
-        if g_actor.get("country"):
+        if g_actor.get("country") and g_actor["country"] != UNKNOWN_COUNTRY:  # (unknown, as a blank one)
             out[f"{role}_country"] = _same_country(g_actor["country"], _actor_country(g_actor, p_actor, pred))
         g_kind = gold_actor_kind(g_actor)
         if g_kind:

@@ -299,6 +299,13 @@ def test_a_gold_igo_includes_the_un_and_the_eu_but_no_state():
     assert not field_agreement(un, pred(event_type="AGREE", target={"country": "IGO"}))["target_country"]
 
 
+def test_a_cameo_actor_of_unknown_country_is_not_scored_for_its_country():
+    gold = {"cameo_root": "19", "source": {"code": "---REB", "country": "---", "sector": "REB"}}
+    for actor in ({"name": "rebels", "country": None, "sector": "REB"}, {"name": "rebels", "country": "UKR"}, None):
+        assert "source_country" not in field_agreement(gold, pred(cameo_root="19", source=actor)), actor
+    assert field_agreement(gold, pred(cameo_root="19", source={"sector": "REB"}))["source_kind"]
+
+
 def test_city_name_match():
     gold = {"event_type": "ASSAULT", "place": {"name": "Al Iskandariyah (Alexandria)", "country": "EGY"}}
     assert field_agreement(gold, pred(place={"name": "Alexandria", "country": "EGY"}))["place_name"]
