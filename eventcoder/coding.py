@@ -96,7 +96,7 @@ def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
         near = list(trigger.sent)
     else:
         near = list(trigger.subtree) if trigger.pos_ == "NOUN" else [trigger] + list(trigger.children) \
-            + _object_list(trigger) + _suicide_subject(trigger)
+            + _object_list(trigger) + _suicide_subject(trigger) + _by_what(trigger)
     window = trigger.doc[max(trigger.sent.start, trigger.i - WEAPON_WINDOW): min(trigger.sent.end, trigger.i + WEAPON_WINDOW)]
     doc = trigger.doc
     # to corroborate, a weapon word must name a weapon, not modify another noun ("a bullet train")
@@ -124,6 +124,14 @@ def _suicide_subject(trigger: Token) -> list[Token]:
     an explosive-laden vehicle, blew up"): the tactic, however far the subject's words stand from the verb."""
     subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
     return [t for subject in subjects for t in subject.subtree if t.lower_ == SUICIDE_WORD]
+
+
+def _by_what(trigger: Token) -> list[Token]:
+    """The object of a passive's "by" and its modifiers: what hit the victims may be the weapon ("hit by a
+    Taliban-planted IED", "killed by a roadside bomb")."""
+    return [t for agent in trigger.children if agent.dep_ == "agent"
+            for obj in agent.children if obj.dep_ == "pobj"
+            for t in (obj, *(c for c in obj.children if c.dep_ in ("compound", "amod")))]
 
 
 def _object_list(trigger: Token) -> list[Token]:

@@ -33,7 +33,7 @@ from eventcoder.protests import escalate_protests
 from eventcoder.lexicon import words
 from eventcoder.missions import mission_hosts
 from eventcoder.records import UNIDENTIFIED, Actor, Event, Evidence
-from eventcoder.roles import CREDITING_VERBS, actor_at, sides_between, source_token, target_tokens
+from eventcoder.roles import CREDITING_VERBS, actor_at, carries_the_bomb, sides_between, source_token, target_tokens
 from eventcoder.verbal import find_triggers, recode_verbal
 from eventcoder.trigger_filters import skip
 from eventcoder.triggers import TriggerHit, governing, is_anaphoric
@@ -234,7 +234,7 @@ def _assign_roles(cand: Candidate, hits: dict[int, TriggerHit], orgs: list[tuple
         next((a for tok in tokens[:1] if (a := country_of_thing(tok)) is not None), None)
     if cand.event_type == "ASSAULT" and cand.source is None and trigger.lemma_.lower() in TWO_SIDED_LEMMAS:
         _sides_named_between(cand, orgs)
-    if cand.entry.requires == "@stepped_explosive" and cand.source is not None:
+    if cand.entry.requires == "@stepped_explosive" and cand.source is not None and not carries_the_bomb(trigger):
         # "a soldier stepped on a landmine", "a patrol drove over an IED": who set off the mine is its victim
         cand.source, cand.target = None, cand.target or cand.source
     holder = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else trigger
@@ -330,7 +330,13 @@ def _absorb_instruments(by_index: dict[int, Candidate]) -> None:
 
 
 def _absorb(event: Candidate, cand: Candidate, i: int, by_index: dict[int, Candidate]) -> None:
-    """`cand` becomes a mention of `event`, and so does every word that already pointed at it."""
+    """`cand` becomes a mention of `event`, and so does every word that already pointed at it. An outcome told from
+    the victims' side ("forces killed three al Shabaab after being ambushed": the ambushed fought back) gives the
+    event its other side."""
+    if event.source is None and cand.source is not None and _same_side(cand.source, event.target):
+        event.source = cand.target
+    if event.target is None and cand.target is not None and _same_side(cand.target, event.source):
+        event.target = cand.source
     event.target = event.target or cand.target
     event.source = event.source or cand.source
     event.mentions.extend([cand.trigger] + [m for m in cand.mentions if m not in event.mentions])
@@ -338,6 +344,10 @@ def _absorb(event: Candidate, cand: Candidate, i: int, by_index: dict[int, Candi
         if held is cand:
             by_index[k] = event
     by_index[i] = event
+
+
+def _same_side(a: Actor, b: Actor | None) -> bool:
+    return b is not None and (a.name, a.country) == (b.name, b.country)
 
 
 def _absorb_stray_outcomes(by_index: dict[int, Candidate]) -> None:

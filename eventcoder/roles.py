@@ -161,7 +161,8 @@ def source_token(trigger: Token, *, is_trigger) -> Token | None:
             return _circumstance_author(trigger)
         if agent is not None:
             return agent
-        if headline_passive(trigger) or headline_chain_victim(trigger) is not None:
+        if headline_passive(trigger) or headline_chain_victim(trigger) is not None \
+                or _subject_of_the_passive_clause(trigger) is not None:
             return None  # the subject is the victim
         subject = clause_subject(trigger)
         if subject is not None and subject.lemma_.lower() in words("projectile") and _agent(subject) is not None:
@@ -388,12 +389,16 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
         if obj is None and passive is None:
             found.append(_object_read_as_subject(trigger))
             found.append(_passive_subject_in_place_list(trigger))
+            found.append(_subject_of_the_passive_clause(trigger))
         if headline_passive(trigger):
             found.append(_child(trigger, SUBJECT_DEPS))
         found.append(headline_chain_victim(trigger))
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ in ("NOUN", "PROPN") \
                 and trigger.lemma_.lower() in VICTIM_VERBS | words("harm"):
             found.append(trigger.head)  # "Suspected Mungiki members killed after carjacking": what it was done to
+        if carries_the_bomb(trigger):
+            # "drove a car bomb into the residence of X", "threw an explosive device into the office of Y"
+            found += _prep_objects(trigger, frozenset({"into"}))
         if obj is not None:
             # "detonated an explosive device targeting a liquor store": what the thing it set off was aimed at
             found += [o for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in AIMED_VERBS
@@ -454,6 +459,14 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
     return [t for tok in found if tok is not None for t in (_passenger(tok), _holder_of_the_site(tok)) if t is not None]
 
 
+def carries_the_bomb(trigger: Token) -> bool:
+    """A verb whose object is the explosive ("drove a suicide vehicle-borne device into the residence", "threw an
+    explosive device into the office"): its subject takes the bomb to the target, unlike a patrol that drives over
+    a mine."""
+    obj = _child(trigger, OBJECT_DEPS)
+    return obj is not None and obj.lemma_.lower() in words("stepped_explosive")
+
+
 # How protesters' aims are linked to the protest: its purpose clause ("to protest", "calling for") or "in defiance of".
 AIM_LINKS = frozenset({"xcomp", "advcl", "acl"})
 AIM_PREPS = frozenset({"of", "for", "from", "against", "over", "by"})
@@ -495,6 +508,15 @@ def _passive_subject_in_place_list(verb: Token) -> Token | None:
         return None
     return next((t for t in verb.sent if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN")
                  and t.ent_type_ not in ("GPE", "LOC", "FAC") and t.right_edge.i == auxiliary.i - 1), None)
+
+
+def _subject_of_the_passive_clause(verb: Token) -> Token | None:
+    """A passive with no subject of its own, in a clause after "after", "while" or "when": the main clause's subject
+    is the one it was done to ("ANDSF forces suffered casualties after being hit by an IED", "forces killed three
+    militants after being ambushed")."""
+    if verb.dep_ != "pcomp" or _child(verb, frozenset({"auxpass"})) is None:
+        return None
+    return clause_subject(verb)
 
 
 def _object_read_as_subject(verb: Token) -> Token | None:

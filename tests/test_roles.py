@@ -270,3 +270,31 @@ def test_a_place_in_a_group_is_that_groups(code, text: str, target: tuple) -> No
 def test_an_unknown_organisation_takes_the_sector_of_the_body_its_name_ends_in(code, text: str, source) -> None:
     ev = only(code(text), "PROTEST")
     assert (ev["source"]["name"].removeprefix("the "), ev["source"]["sector"]) == source
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # the driver of a car bomb is its attacker, and what it was driven into is the target
+    ("On Monday, in Karachi, Pakistan, a Tehrik-e-Taliban Pakistan (TTP) militant drove a suicide vehicle-borne "
+     "improvised explosive device (SVBIED) into the residence of a senior police officer.",
+     ("Tehreek-e-Taliban Pakistan", "PAK", "REB"), ("police officer", "PAK", "COP")),
+    # a patrol that drives over a mine is its victim
+    ("A police patrol drove over a landmine near Kandahar, Afghanistan, on Monday.",
+     None, ("police", "AFG", "COP")),
+])
+def test_who_carries_a_bomb_attacks_and_who_drives_over_one_is_hit(code, text: str, source, target) -> None:
+    ev = only(code(text), "ASSAULT")
+    named = [None if ev[role] is None or ev[role]["sector"] == "UAF" else
+             (ev[role]["name"], ev[role]["country"], ev[role]["sector"]) for role in ("source", "target")]
+    assert named == [source, target]
+
+
+def test_a_passive_after_after_was_done_to_the_main_clauses_subject(code) -> None:
+    ev = only(code("Around 7 May 2020, ANDSF forces suffered casualties after being hit by a Taliban-planted IED in "
+                   "Charkh district, Logar."), "ASSAULT")
+    assert (ev["source"]["name"], ev["target"]["name"], ev["target"]["sector"], ev["acled_sub_event_type"]) == \
+        ("Taliban", "forces", "MIL", "Remote explosive/landmine/IED")
+
+
+def test_an_outcome_told_from_the_ambushed_side_gives_the_ambush_its_attackers(code) -> None:
+    ev = only(code("Kenyan forces claim to kill three al Shabaab after being ambushed in Lamu on Monday."), "ASSAULT")
+    assert (ev["source"]["name"], ev["target"]["name"]) == ("al-Shabaab", "Kenya Defence Forces")
