@@ -14,7 +14,7 @@ from eventcoder.lexicon import WeaponCue, acled_event_types, acled_sub_types_by_
 from eventcoder.lexicon import triggers as all_triggers  # (this module's arguments are named triggers)
 from eventcoder.participants import CROWD_SECTORS, agents, is_crowd, participants
 from eventcoder.records import Actor
-from eventcoder.roles import TWO_SIDED_LEMMAS, actor_at, named_between, sides_between
+from eventcoder.roles import TWO_SIDED_LEMMAS, actor_at, holder_of_the_site, named_between, sides_between
 
 # PLOVER sectors of organised armed actors: violence between two of them is a battle, not an attack on civilians.
 ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "COP", "UAF", "SPY"})
@@ -651,7 +651,9 @@ def _told_off_duty(sent: Span) -> bool:
 
 def _armed_victims(triggers: list[Token]) -> bool:
     """Armed people among those the violence fell on, on any mention: ACLED codes that as a battle."""
-    victims = [c for t in triggers for c in t.children if c.dep_ in VICTIM_DEPS]
+    # (the holder of a site attacked, where one is named: "a camp for Congolese refugees", not "a convoy of vehicles")
+    victims = [h if (h := holder_of_the_site(c)) is not c and actor_at(h) is not None else c
+               for t in triggers for c in t.children if c.dep_ in VICTIM_DEPS]
     victims += [c for v in victims for c in v.conjuncts]
     heads = victims + [c for v in victims for c in v.children if c.dep_ in VICTIM_NAME_DEPS]
     # "the director of the traffic police": the force the victim belongs to

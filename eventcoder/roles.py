@@ -117,7 +117,7 @@ def clause_subject(verb: Token) -> Token | None:
     """Subject of a verb, climbing through control verbs, coordination and nominal complements."""
     tok = verb
     for _ in range(MAX_CLIMB):
-        subj = _child(tok, SUBJECT_DEPS)
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and not _part_of_a_date(c)), None)
         if subj is not None:
             return subj
         if _missed_predicate(tok):
@@ -138,6 +138,11 @@ def clause_subject(verb: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _part_of_a_date(tok: Token) -> bool:
+    """A date the parser made a subject ("Around 1 May 2020, the military forces killed ...": "1")."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.like_num and any(c.ent_type_ == "DATE" for c in tok.children)
 
 
 def _effort_of(trigger: Token) -> Token:
@@ -368,6 +373,8 @@ def _who_should_leave(trigger: Token) -> Token | None:
     return None
 
 
+# Verbs of taking things or land from someone ("confiscated weapons from X", "captured the town from Y").
+SEIZING_VERBS = frozenset({"seize", "confiscate", "capture", "recover", "impound", "take"})
 # Verbs that credit what happened to someone ("attribute X to Y", "link X to Y"): Y is whom the statement is about.
 CREDITING_VERBS = frozenset({"attribute", "link", "tie", "connect"})
 
@@ -434,6 +441,8 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
         # "a suspension of air links with Serbia": whom the links or the aid cut were with or for
         found += [o for thing in _prep_objects(trigger, frozenset({"of"}))
                   for o in _prep_objects(thing, frozenset({"with", "to", "for"}))]
+    if event_type == "COERCE" and trigger.lemma_.lower() in SEIZING_VERBS:
+        found += _prep_objects(trigger, frozenset({"from"}))  # "confiscated weapons from Palestinian armed groups"
     if event_type == "COERCE" and trigger.pos_ != "VERB":
         # "arrest warrants for two men", "the detention of X", "issued warrants for X" (the parser hangs
         # 'for' on the light verb)
@@ -456,7 +465,7 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
         found.append(_partner(source_token(trigger, is_trigger=is_trigger)))
     if event_type == "PROTEST":
         found += _protested_authority(trigger)
-    return [t for tok in found if tok is not None for t in (_passenger(tok), _holder_of_the_site(tok)) if t is not None]
+    return [t for tok in found if tok is not None for t in (_passenger(tok), holder_of_the_site(tok)) if t is not None]
 
 
 def carries_the_bomb(trigger: Token) -> bool:
@@ -538,7 +547,7 @@ def _passenger(tok: Token) -> Token | None:
                  for o in c.children if o.dep_ == "dobj"), None)
 
 
-def _holder_of_the_site(tok: Token) -> Token:
+def holder_of_the_site(tok: Token) -> Token:
     """'fired at the positions of the Luhansk People's Militia': the militia holding them, not any armed forces; 'shot
     down a Turkish drone operated by the GNA', 'a Houthi drone': the side flying it, not the machine."""
     if tok.lemma_.lower() in words("unmanned") or tok.lower_ in words("unmanned"):
@@ -546,7 +555,7 @@ def _holder_of_the_site(tok: Token) -> Token:
                                         and c.ent_type_ in ("NORP", "ORG", "GPE")), None)
         return operator if operator is not None else tok
     if tok.lemma_.lower() in words("installation") or tok.lower_ in words("installation"):
-        of = _prep_object(tok, frozenset({"of"}))
+        of = _prep_object(tok, frozenset({"of", "for"}))  # "a camp for Congolese refugees"
         if of is not None and of.pos_ in ("PROPN", "NOUN"):
             return of
     return tok

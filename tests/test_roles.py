@@ -298,3 +298,19 @@ def test_a_passive_after_after_was_done_to_the_main_clauses_subject(code) -> Non
 def test_an_outcome_told_from_the_ambushed_side_gives_the_ambush_its_attackers(code) -> None:
     ev = only(code("Kenyan forces claim to kill three al Shabaab after being ambushed in Lamu on Monday."), "ASSAULT")
     assert (ev["source"]["name"], ev["target"]["name"]) == ("al-Shabaab", "Kenya Defence Forces")
+
+
+@pytest.mark.parametrize(("text", "event_type", "source", "target"), [
+    # whom a site is for is whom it holds: an attack on refugees (ACLED: violence against civilians)
+    ("Burundian militiamen attacked a camp for Congolese refugees, killing at least 156 people.",
+     "ASSAULT", ("BDI", "PRM"), ("COD", "REF")),
+    # what is taken is taken from someone
+    ("Palestinian police in Jericho confiscated weapons and explosives from Palestinian armed groups on Friday.",
+     "COERCE", ("PSE", "COP"), ("PSE", "UAF")),
+    # a date the parser made a subject is no actor
+    ("Around 1 May 2020, during a one week raid, the military forces allegedly killed 22 Ambazonian separatists in "
+     "Bafut town (Mezam, Nord-Ouest).", "ASSAULT", ("CMR", "MIL"), ("CMR", "REB")),
+])
+def test_sites_seizures_and_dates_before_the_subject(code, text: str, event_type: str, source, target) -> None:
+    events = [e for e in code(text) if e["event_type"] == event_type]
+    assert [(actor(e, "source"), actor(e, "target")) for e in events][:1] == [(source, target)]
