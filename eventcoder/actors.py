@@ -312,7 +312,10 @@ def actor_for(head: Token) -> Actor | None:
         # of the country they live in
         country = _of_country(head, ("of", "in")) or _country_in(phrase, head) or _demonym_country(head)
         if country is not None:
-            return Actor(text=text, name=head.text, country=country)  # named as written: "Somalis"
+            # named as written: "Somalis"; people counted are so many persons, civilians ("four Iranians", "168
+            # Liberians"), not a nation
+            counted = any(c.dep_ == "nummod" for c in head.children)
+            return Actor(text=text, name=head.text, country=country, sector="CVL" if counted else None)
     if (head.lemma_.lower() in words("installation") or head.lower_ in words("installation")) \
             and not any(mod.dep_ in ("compound", "amod") and in_class(mod, "civil_use") for mod in head.lefts):
         return _holder_of(head, text)  # "an army post", not "a radio station"

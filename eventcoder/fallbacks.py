@@ -30,14 +30,20 @@ UNIDENTIFIED_GANG = "unidentified gang"
 COMMUNITY_CROWD_SECTORS = frozenset({"CVL", "AGR", "UAF", "PRM", None})
 # Sectors of actors that act in their own country: police, civilians, protesters, local officials.
 HOME_SECTORS = ("COP", "CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "REL", "JRN", "MED", "PTY")
+# Sectors of a state whose coercion (arrests, bans, deportations) happens in its own country.
+COERCING_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 # Sectors of the forces that may meet a demonstration: the target ACLED gives a protest with intervention.
 STATE_FORCES = frozenset({"COP", "MIL"})
 
 
 def _home_country(cand: Candidate) -> str | None:
-    """The country of a participant who acts at home (police first, then civilians), named with its country."""
+    """The country of a participant who acts at home (police first, then civilians), named with its country; a
+    state that arrests, bans or expels does so at home ("Ghanaian authorities have deported 168 Liberians")."""
     actors = [a for a in (cand.source, cand.target) if a is not None and a.country and len(a.country) == 3
               and a.name != UNIDENTIFIED]
+    if cand.event_type == "COERCE" and cand.source is not None and cand.source.sector in COERCING_SECTORS \
+            and cand.source.country and len(cand.source.country) == 3:
+        return cand.source.country
     for sector in HOME_SECTORS:
         found = next((a.country for a in actors if a.sector == sector), None)
         if found is not None:

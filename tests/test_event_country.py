@@ -435,3 +435,11 @@ def test_the_jubilee_party_named_alone_tells_the_country(code) -> None:
     # "Jubilee" alone is the Kenyan party: its supporters' riot is in Kenya though the note names no place
     events = code("Jubilee supporters clashed with rivals at a rally, injuring two.", published="2017-06-01")
     assert [(e["source"]["country"], e["place"]["country"]) for e in events] == [("KEN", "KEN")]
+
+
+def test_people_counted_by_nationality_are_civilians_and_a_state_coerces_at_home(code) -> None:
+    [event] = code("Ghanaian authorities have deported 168 Liberians for traveling without proper documents.")
+    assert (event["target"]["name"], event["target"]["country"], event["target"]["sector"]) == ("Liberians", "LBR", "CVL")
+    assert _place(event) == ("Ghana", "GHA", "country")
+    [killing] = code("Suspected al Shabaab gunmen kill two Kenyans who were carrying supplies near the border with Somalia")
+    assert _place(killing)[1:] == ("KEN", "country")
