@@ -30,7 +30,7 @@ from eventcoder.actors import (PUBLISHED, country_of_thing, issuing_country, loo
                                published_on)
 from eventcoder.discourse import continue_statements, fold_aftermath, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
-from eventcoder.lexicon import words
+from eventcoder.lexicon import plover_mode, words
 from eventcoder.missions import mission_hosts
 from eventcoder.records import UNIDENTIFIED, Actor, Event, Evidence
 from eventcoder.roles import CREDITING_VERBS, actor_at, carries_the_bomb, sides_between, source_token, target_tokens
@@ -485,7 +485,7 @@ def _to_event(cand: Candidate, article_id: str) -> Event:
     key = f"{article_id}|{cand.trigger.idx}|{cand.event_type}"
     return Event(
         id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
-        event_type=cand.event_type, mode=coding.mode, acled_event_type=coding.acled_event_type,
+        event_type=cand.event_type, mode=plover_mode(cand.event_type, coding.mode), acled_event_type=coding.acled_event_type,
         acled_sub_event_type=coding.acled_sub_event_type, cameo_root=coding.cameo_root,
         source=source, target=target,
         date=cand.date.value if cand.date else None,

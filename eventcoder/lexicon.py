@@ -98,6 +98,16 @@ def acled_sub_types_by_plover() -> dict[tuple[str, str], str]:
 
 
 @cache
+def _plover_modes() -> dict[tuple[str, str], str]:
+    return {(row["event_type"], row["name"]): row["plover_mode"] for row in read_table("plover_modes.tsv")}
+
+
+def plover_mode(event_type: str, mode: str | None) -> str | None:
+    """The PLOVER v2.0 name of a mode: our rule tables' own modes and other codings' names are mapped, the rest kept."""
+    return None if mode is None else _plover_modes().get((event_type, mode), mode)
+
+
+@cache
 def word_classes(name: str) -> dict[str, frozenset[str]]:
     """A data file of (class, word) rows as sets of lower-case words by class."""
     classes: dict[str, set[str]] = defaultdict(set)

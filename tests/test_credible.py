@@ -289,3 +289,9 @@ def test_an_attempt_told_as_what_happened_is_an_event(code) -> None:
                   "Khanty-Mansiysk on Monday.")
     assert coded(events) == [("ASSAULT", "Attack")] and events[0]["mode"] == "targeted"
     assert code("Police used tear gas in an attempt to disperse the crowd of rioters.") == []
+
+
+def test_weapons_seized_and_land_taken_are_exported_with_the_plover_mode_seize(code) -> None:
+    seized = [(e["event_type"], e["mode"], e["acled_sub_event_type"])
+              for e in code("A cache of rifles and ammunition was found in a culvert near Garissa.")]
+    assert seized == [("COERCE", "seize", "Disrupted weapons use")]

@@ -277,3 +277,27 @@ def test_specific_people_rows(people: list[dict[str, str]]) -> None:
     assert {r[1] for r in rows("Lee")} == {"TWN", "KOR", "SGP"}
     assert {r[3] for r in rows("Khan")} == set()  # too common: only full names ("Imran Khan")
     assert rows("Abbas")[0][3] == "surname"
+
+
+# The PLOVER manual v2.0 modes by event type, and the variants of the NGEC codebook and the gold standard records
+# that v2.0 lacks and no v2.0 mode covers.
+PLOVER_V2_MODES = {
+    "CONSULT": "visit third-party multilateral phone", "RETREAT": "withdraw release disarm ceasefire access resign",
+    "REQUEST": "assist change yield meet", "REJECT": "assist change yield meet",
+    "ACCUSE": "disapprove investigate allege", "THREATEN": "restrict arrest relations expel territory violence",
+    "PROTEST": "demo riot strike hunger boycott obstruct vandalize", "SANCTION": "convict expel withdraw discontinue",
+    "MOBILIZE": "troops weapons police militia",
+    "COERCE": "seize restrict censor curfew martial-law arrest deport withhold misinformation cyber destroy",
+    "ASSAULT": "abduct beat torture sexual targeted destroy primitive firearms explosives suicide-attack aerial drone "
+               "heavy-weapons crowd-control unconventional massacre",
+}
+
+
+def test_every_mode_we_export_is_a_plover_mode() -> None:
+    from eventcoder.lexicon import plover_mode, read_table
+    exported = {(row["event_type"], plover_mode(row["event_type"], row["mode"])) for row in read_table("triggers.tsv")
+                if row["mode"] not in ("", "-")}
+    exported |= {("ASSAULT", plover_mode("ASSAULT", row["mode"])) for row in read_table("weapons.tsv")}
+    stray = sorted((kind, mode) for kind, mode in exported
+                   if kind in PLOVER_V2_MODES and mode not in PLOVER_V2_MODES[kind].split())
+    assert stray == []

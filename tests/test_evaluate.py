@@ -306,6 +306,14 @@ def test_a_cameo_actor_of_unknown_country_is_not_scored_for_its_country():
     assert field_agreement(gold, pred(cameo_root="19", source={"sector": "REB"}))["source_kind"]
 
 
+def test_modes_compare_by_their_plover_v2_names():
+    for gold_mode, ours, same in [("strike-gen", "strike", True), ("demo-org", "demo", True), ("host", "visit", True),
+                                  ("confiscate", "seize", True), ("strike-hun", "strike", False)]:
+        kind = "CONSULT" if gold_mode == "host" else "COERCE" if gold_mode == "confiscate" else "PROTEST"
+        gold = {"event_type": kind, "mode": gold_mode}
+        assert field_agreement(gold, pred(event_type=kind, mode=ours))["mode"] is same, gold_mode
+
+
 def test_city_name_match():
     gold = {"event_type": "ASSAULT", "place": {"name": "Al Iskandariyah (Alexandria)", "country": "EGY"}}
     assert field_agreement(gold, pred(place={"name": "Alexandria", "country": "EGY"}))["place_name"]
