@@ -18,6 +18,8 @@ from eventcoder.records import Actor
 # Prepositions that put a site in an attack's way ("exploded outside a school", "threw a grenade into the house").
 SITE_PREPS = frozenset({"at", "outside", "inside", "into", "in", "on", "onto", "upon", "near", "under", "through",
                         "against", "toward", "towards", "to"})  # ("set fire to ten vehicles")
+# Nouns of nearness whose "of" names the site ("in the vicinity of a police patrol", "in front of the embassy").
+NEARNESS_NOUNS = frozenset({"vicinity", "proximity", "front"})
 # Links from an act to what it struck directly ("bombed a school", "a mosque was attacked").
 STRUCK_DEPS = frozenset({"dobj", "nsubjpass"})
 # Links from a site to the words that say whose it is or what kind it is ("a police vehicle", "a judicial complex").
@@ -113,6 +115,9 @@ def _prep_sites(holder: Token, depth: int = 0) -> list[Token]:
         for obj in prep.children:
             if obj.dep_ == "pobj":
                 out.append(obj)
+                if obj.lower_ in NEARNESS_NOUNS:  # "in the vicinity of a police patrol", "in front of the embassy"
+                    out += [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj"]
                 if depth == 0:
                     out += _prep_sites(obj, depth + 1)
             elif obj.dep_ == "prep" and obj.lower_ == "of":  # "outside of the police station"

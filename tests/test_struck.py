@@ -64,3 +64,12 @@ def test_the_site_table_uses_known_sectors() -> None:
     assert table["school"].sector == "EDU" and not table["school"].holds
     assert table["house"].holds
     assert {s.sector for s in table.values()} - {None} <= SECTORS
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("An explosive device detonated in the vicinity of a police patrol in Samarra city, Iraq.", ("police", "COP")),
+    ("A bomb exploded in front of the Kuwaiti embassy in Baghdad on Monday.", ("embassy", "GOV")),
+])
+def test_a_site_named_by_its_nearness_is_struck(code, text: str, target: tuple) -> None:
+    [event] = code(text)
+    assert (event["target"]["name"], event["target"]["sector"]) == target
