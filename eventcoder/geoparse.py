@@ -637,8 +637,21 @@ def _group(doc: Doc, hits: list[_Hit]) -> None:
             bracket = next((t for t in gap if t.lower_ not in PART_WORDS and t.lower_ not in GENERIC_WORDS), None)
             if mark is not None and mark.text in (",", "(") or bracket is not None and bracket.text == "(":
                 b.context_of = a
-            elif any(t.lower_ == "in" for t in gap):
-                a.inside = b  # (not "of": "the Turkana village of Runo" is Runo, a village of Turkana)
+            elif any(t.lower_ == "in" for t in gap) or len(gap) == 2 and gap[1].lower_ == "of" \
+                    and gap[0].lower_ in SETTLEMENT_NOUNS and not _modifies_the_noun(doc, a.start):
+                # "Bara town in Idleb", "Jerusalem village of Kirinyaga County"; not a name that modifies the noun
+                # after it ("the Turkana village of Runo" is Runo, a village of Turkana), nor a part of a city,
+                # which may lie across a line the gazetteer draws ("the Shufat neighbourhood of Jerusalem")
+                a.inside = b
+
+
+# Nouns of a settlement that, between two names and "of", make the second name hold the first ("Jerusalem village
+# of Kirinyaga County").
+SETTLEMENT_NOUNS = frozenset({"village", "town", "hamlet", "settlement", "locality"})
+def _modifies_the_noun(doc: Doc, start: int) -> bool:
+    """A name after an article or adjective ("the Turkana village", "the northwestern New Philadelphia town"): it
+    modifies the noun after it."""
+    return start > 0 and (doc[start - 1].lower_ in ("the", "a", "an") or doc[start - 1].pos_ == "ADJ")
 
 
 # What ends a list of places after its commas ("Nairobi, Kisumu and Mombasa", "Kabul, Ghor, Laghman, and Balkh").

@@ -735,3 +735,12 @@ def test_regions_in_brackets_after_a_gloss_in_square_brackets() -> None:
             "(Mukayras, Al Bayda) with no reports of fatalities or injuries.")
     found = {(m.text, m.place.country, m.place.precision) for m in mentions(text)}
     assert found == {("Mukayras", "YEM", "city"), ("Al Bayda", "YEM", "admin1")}
+
+
+def test_a_village_of_a_region_lies_in_it_whatever_famous_place_shares_its_name() -> None:
+    found = [(m.text, m.place.country, m.place.precision) for m in
+             mentions("A woman was stoned to death by a mob in Jerusalem village of Kirinyaga County.")]
+    assert found == [("Jerusalem", "KEN", "admin1"), ("Kirinyaga County", "KEN", "admin1")]
+    # a name that modifies the noun is the region, and the name after "of" the village
+    found = [(m.text, m.place.country) for m in mentions("Gunmen attacked the Turkana village of Runo on Monday.")]
+    assert found[0] == ("Turkana", "KEN")
