@@ -26,14 +26,15 @@ from eventcoder.nlp import WHOLE_DOC_TOKENS
 from eventcoder.incidents import join_retold_attacks
 from eventcoder.geoparse import (GENERIC_WORDS, PlaceMention, glued_modifier, local_noun_after, named_countries,
                                  names_a_border, object_of_an_attack, place_mentions, primary)
-from eventcoder.actors import (PUBLISHED, country_of_thing, issuing_country, lookup, people_country, person,
+from eventcoder.actors import (PUBLISHED, country_of_thing, generic, issuing_country, lookup, people_country, person,
                                published_on)
 from eventcoder.discourse import continue_statements, fold_aftermath, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
 from eventcoder.lexicon import plover_mode, words
 from eventcoder.missions import mission_hosts
 from eventcoder.records import UNIDENTIFIED, Actor, Event, Evidence
-from eventcoder.roles import CREDITING_VERBS, actor_at, carries_the_bomb, sides_between, source_token, target_tokens
+from eventcoder.roles import (CREDITING_VERBS, actor_at, carries_the_bomb, side_noun, sides_between, source_token,
+                              target_tokens)
 from eventcoder.verbal import find_triggers, recode_verbal
 from eventcoder.trigger_filters import skip
 from eventcoder.triggers import TriggerHit, governing, is_anaphoric
@@ -256,13 +257,28 @@ def _sides_named_between(cand: Candidate, orgs: list[tuple[int, Actor]]) -> None
     """'Clashes between police and an Ethiopian armed group', 'fighting broke out between the army and the rebels':
     the first side named acts, the other is the target (unless the clause named it). Only armed sides: a fight
     between farmers and herders, or police and protesters, is a crowd's, which the ACLED coding reads otherwise."""
-    sides = [a for tok in sides_between(cand.trigger, on_verb=True) if (a := _actor(tok, orgs)) is not None]
+    sides = [a for tok in sides_between(cand.trigger, on_verb=True) if (a := _side_actor(tok, orgs)) is not None]
     if not all(a.sector in ARMED_SECTORS | {"CRM"} for a in sides):
         return  # (gangs and traffickers fight the police as armed men: "a shoot-out between police and suspects")
     others = [a for a in sides if cand.target is None or a.name != cand.target.name]
     if len(sides) >= 2 and others:
         cand.source = others[0]
         cand.target = cand.target or next((a for a in sides if a is not others[0]), None)
+
+
+def _side_actor(tok: Token, orgs: list[tuple[int, Actor]]) -> Actor | None:
+    """The actor a side names; a people's name before the noun two sides share takes that noun's sector ("between
+    QSD and Turkish forces": Turkey's forces), and a government's name its forces' ("between GNA and LNA forces")."""
+    actor = _actor(tok, orgs)
+    noun = side_noun(tok)
+    kind = generic(noun) if actor is not None and noun is not None else None
+    if kind is None or actor is None:
+        return actor
+    if actor.sector is None:
+        return replace(actor, name=f"{kind.name} ({actor.country})" if actor.country else kind.name, sector=kind.sector)
+    if actor.sector == "GOV" and kind.sector in ARMED_SECTORS:
+        return replace(actor, sector=kind.sector)
+    return actor
 
 
 def _absorb_result_verbs(by_index: dict[int, Candidate]) -> None:

@@ -169,7 +169,7 @@ def source_token(trigger: Token, *, is_trigger) -> Token | None:
         if headline_passive(trigger) or headline_chain_victim(trigger) is not None \
                 or _subject_of_the_passive_clause(trigger) is not None:
             return None  # the subject is the victim
-        subject = clause_subject(trigger)
+        subject = clause_subject(trigger) or _named_subject_in_place_list(trigger)
         if subject is not None and subject.lemma_.lower() in words("projectile") and _agent(subject) is not None:
             return _agent(subject)  # "shells fired by presumed LNA forces fell in Bir": who fired them
         return _after_place_list(subject, trigger) if subject is not None else None
@@ -281,12 +281,22 @@ def _after_place_list(subject: Token, verb: Token) -> Token:
             and subject.i < t.i < verb.i and t.ent_type_ not in ("GPE", "LOC", "FAC")]
     hung += [t for t in verb.children if t.dep_ == subject.dep_ and subject.i < t.i < verb.i
              and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("GPE", "LOC", "FAC")]
-    last = max(hung, key=lambda t: t.i, default=None)
     auxiliaries = [t.i for t in verb.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < verb.i]
     end = min(auxiliaries, default=verb.i) - 1
     while end > subject.i and subject.doc[end].is_punct and subject.doc[end].text != ",":
         end -= 1  # "Revolutionary Armed Forces of Colombia (FARC) bombed": the closing bracket
-    return last if last is not None and last.right_edge.i == end else subject
+    # the last item of the list, not a name joined to it by "and" ("Chin State, the Myanmar military and AA clashed":
+    # the military, with AA its partner; "Ahamadul Akjam, a village councilor, and Nurhussin Ladja were wounded")
+    items = [t for t in hung if t.right_edge.i == end and not _joined_by_and(t)]
+    return max(items, key=lambda t: t.i, default=subject)
+
+
+def _joined_by_and(tok: Token) -> bool:
+    """A conjunct whose phrase follows "and"/"or" (not a comma of a list)."""
+    i = tok.left_edge.i - 1
+    while i > 0 and tok.doc[i].is_space:
+        i -= 1
+    return tok.dep_ == "conj" and i >= 0 and tok.doc[i].dep_ == "cc"
 
 
 # Prepositions that set an event noun as the circumstance of a clause ("during a visit", "in a firefight").
@@ -519,6 +529,32 @@ def _passive_subject_in_place_list(verb: Token) -> Token | None:
                  and t.ent_type_ not in ("GPE", "LOC", "FAC") and t.right_edge.i == auxiliary.i - 1), None)
 
 
+def _subject_in_place_list(verb: Token) -> Token | None:
+    """'On 7 May 2020, in Paletwa Township, Mindat District, Chin State, the Myanmar military and AA clashed': an
+    active verb left with no subject, whose subject the parser chained onto the opening place list right before it."""
+    if verb.pos_ != "VERB" or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"auxpass"} for c in verb.children):
+        return None
+    auxiliaries = [c.i for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i]
+    end = min(auxiliaries, default=verb.i) - 1
+    for tok in reversed(verb.sent[:verb.i - verb.sent.start]):  # the last item of the list, not the place before it
+        if tok.dep_ not in ("appos", "conj") or tok.pos_ not in ("NOUN", "PROPN") \
+                or tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.right_edge.i != end or _joined_by_and(tok):
+            continue  # (the first of "the military and AA")
+        head = tok.head
+        while head.dep_ in ("appos", "conj") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i == verb.i:
+            return tok
+    return None
+
+
+def _named_subject_in_place_list(verb: Token) -> Token | None:
+    """`_subject_in_place_list` where it names an actor of a known kind (not "members of the AMOTAC")."""
+    tok = _subject_in_place_list(verb)
+    actor = actor_at(tok) if tok is not None else None
+    return tok if actor is not None and actor.sector is not None else None
+
+
 def _subject_of_the_passive_clause(verb: Token) -> Token | None:
     """A passive with no subject of its own, in a clause after "after", "while" or "when": the main clause's subject
     is the one it was done to ("ANDSF forces suffered casualties after being hit by an IED", "forces killed three
@@ -561,6 +597,8 @@ def holder_of_the_site(tok: Token) -> Token:
     return tok
 
 
+# Links of the names of two sides to the one noun they share ("between GNA and LNA forces").
+SIDE_MODIFIER_DEPS = frozenset({"nmod", "compound", "amod"})
 # Events two parties do together: "Brazil and the United States agreed", "Iran and Iraq held talks".
 RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 # Verbal events whose object's "with"/"from" names whom they are addressed to ("a protest with Albania", "demands
@@ -594,7 +632,20 @@ def sides_between(trigger: Token, *, on_verb: bool = False) -> list[Token]:
                            for o in p.children if o.dep_ == "pobj"]
     if on_verb and trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB":
         holders.append(trigger.head)
-    return [side for o in _between_objects(holders) if o.conjuncts for side in (o, *o.conjuncts)]
+    sides = []
+    for o in _between_objects(holders):
+        if o.conjuncts:
+            sides += [o, *o.conjuncts]
+        else:  # "between GNA and LNA forces", "between QSD and Turkish forces": the sides modify one noun
+            pair = next((m for m in o.lefts if m.dep_ in SIDE_MODIFIER_DEPS and m.conjuncts), None)
+            sides += [pair, *pair.conjuncts] if pair is not None else []
+    return sides
+
+
+def side_noun(side: Token) -> Token | None:
+    """The noun two sides named by their modifiers share ("GNA and LNA forces": forces), else None."""
+    first = side.head if side.dep_ == "conj" else side
+    return first.head if first.dep_ in SIDE_MODIFIER_DEPS and first.head.pos_ == "NOUN" else None
 
 
 def named_between(trigger: Token) -> list[Token]:
@@ -610,8 +661,9 @@ def _between_objects(holders: list[Token]) -> list[Token]:
 
 
 def _partner(source: Token | None) -> Token | None:
-    """The second of two coordinated subjects, the counterpart of the first in a joint event."""
-    if source is None or source.dep_ not in SUBJECT_DEPS:
+    """The second of two coordinated subjects, the counterpart of the first in a joint event (also where the parser
+    chained the subject onto the opening place list: "Chin State, the Myanmar military and AA clashed")."""
+    if source is None or source.dep_ not in SUBJECT_DEPS | {"conj", "appos"}:
         return None
     return next((c for c in source.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")), None)
 

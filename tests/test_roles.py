@@ -314,3 +314,19 @@ def test_an_outcome_told_from_the_ambushed_side_gives_the_ambush_its_attackers(c
 def test_sites_seizures_and_dates_before_the_subject(code, text: str, event_type: str, source, target) -> None:
     events = [e for e in code(text) if e["event_type"] == event_type]
     assert [(actor(e, "source"), actor(e, "target")) for e in events][:1] == [(source, target)]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # two sides named by their modifiers of one noun
+    ("On 9 May 2020, a clash between GNA and LNA forces, involving heavy artillery fire, was reported in Salah "
+     "Aldeen (Tripoli).", ("Government of National Accord", "LBY", "MIL"), ("Libyan National Army", "LBY", "MIL")),
+    ("On 8 May 2020, clashes took place between QSD and Turkish forces near Darbasiyah in al-Hasakeh.",
+     ("Syrian Democratic Forces", "SYR", "REB"), ("Turkish Armed Forces", "TUR", "MIL")),
+    # the subject the parser chained onto the opening place list, with its partner
+    ("On 7 May 2020, in Paletwa Township, Mindat District, Chin State, the Myanmar military and the Arakan Army "
+     "clashed.", ("Tatmadaw", "MMR", "MIL"), ("Arakan Army", "MMR", "REB")),
+])
+def test_the_sides_of_a_clash(code, text: str, source: tuple, target: tuple) -> None:
+    ev = only(code(text), "ASSAULT")
+    assert [(ev[r]["name"], ev[r]["country"], ev[r]["sector"]) for r in ("source", "target")] == [source, target]
+
