@@ -170,6 +170,8 @@ def source_token(trigger: Token, *, is_trigger) -> Token | None:
                 or _subject_of_the_passive_clause(trigger) is not None:
             return None  # the subject is the victim
         subject = clause_subject(trigger) or _named_subject_in_place_list(trigger)
+        if subject is not None and not is_trigger(subject) and (author := operation_author(subject)) is not None:
+            return author  # "an operation by Afghan special forces killed 18 Taliban": its authors
         if subject is not None and subject.lemma_.lower() in words("projectile") and _agent(subject) is not None:
             return _agent(subject)  # "shells fired by presumed LNA forces fell in Bir": who fired them
         return _after_place_list(subject, trigger) if subject is not None else None
@@ -184,6 +186,9 @@ def source_token(trigger: Token, *, is_trigger) -> Token | None:
     for mod in trigger.children:
         if mod.dep_ in ("amod", "compound", "nmod") and mod.ent_type_ in ("GPE", "NORP", "ORG"):
             return mod
+    author = operation_author(trigger) if trigger.dep_ == "nsubj" else None  # "a police raid killed two"
+    if author is not None:
+        return author
     return _light_verb_subject(trigger, is_trigger=is_trigger) or _adverbial_holder(trigger, is_trigger, SUBJECT_DEPS)
 
 
@@ -199,16 +204,22 @@ def _circumstance_author(verb: Token) -> Token | None:
         if prep.dep_ != "prep" or prep.lower_ not in ("during", "in", "amid"):
             continue
         for op in prep.children:
-            if op.dep_ != "pobj" or op.lemma_.lower() not in OPERATION_NOUNS:
-                continue
-            by = _prep_object(op, frozenset({"by"})) or _agent(op)
-            if by is not None:
-                return by
-            holder = next((m for m in op.children if m.dep_ in ("compound", "amod", "nmod", "poss")
-                           and (actor := actor_for(m)) is not None and actor.sector in ("MIL", "COP", "REB", "PRM")), None)
-            if holder is not None:
-                return holder
+            if op.dep_ == "pobj" and (author := operation_author(op)) is not None:
+                return author
     return None
+
+
+def operation_author(op: Token) -> Token | None:
+    """Who ran an operation, raid or offensive: its "by" ("an operation by police special units") or an armed actor
+    that modifies it ("a police raid", "the army's offensive")."""
+    if op.lemma_.lower() not in OPERATION_NOUNS:
+        return None
+    by = _prep_object(op, frozenset({"by"})) or _agent(op)
+    if by is not None:
+        return by
+    return next((m for m in op.children if m.dep_ in ("compound", "amod", "nmod", "poss")
+                 and not in_class(m, "unmanned")  # (a drone strike is the weapon's, not an actor's)
+                 and (actor := actor_for(m)) is not None and actor.sector in ("MIL", "COP", "REB", "PRM")), None)
 
 
 # Verbs whose object is always the victim: with a subject, no object, no auxiliary and a circumstance after them

@@ -330,3 +330,14 @@ def test_the_sides_of_a_clash(code, text: str, source: tuple, target: tuple) -> 
     ev = only(code(text), "ASSAULT")
     assert [(ev[r]["name"], ev[r]["country"], ev[r]["sector"]) for r in ("source", "target")] == [source, target]
 
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("An operation by the police killed two suspects in Nairobi on Monday.", ("police", "KEN", "COP")),
+    ("A police raid killed two suspects in Nairobi on Monday.", ("police", "KEN", "COP")),
+    ("On 16 March 2020, operations by Afghan military forces killed 10 Taliban militants in Sangin district, Helmand.",
+     ("forces (AFG)", "AFG", "MIL")),
+])
+def test_the_authors_of_an_operation_are_its_source(code, text: str, source: tuple) -> None:
+    ev = only(code(text), "ASSAULT")
+    assert (ev["source"]["name"], ev["source"]["country"], ev["source"]["sector"]) == source
