@@ -101,6 +101,8 @@ def _agent(token: Token) -> Token | None:
 
 # Links climbed to find the subject of a verb that has none of its own ("vowed to attack",
 # "its commitment to avenging ..."); other links start a clause with a subject of its own.
+# Verbs whose object is the means of the act in their complement ("used artillery to bombard areas").
+INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise"})
 SUBJECT_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "attr"})
 MAX_CLIMB = 6
 
@@ -122,8 +124,8 @@ def clause_subject(verb: Token) -> Token | None:
             return subj
         if _missed_predicate(tok):
             return tok.head  # "On 9 May, regime forces brought in military reinforcements": forces (the root) act
-        if tok.dep_ == "xcomp":
-            obj = _child(tok.head, OBJECT_DEPS)
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in INSTRUMENT_VERBS:
+            obj = _child(tok.head, OBJECT_DEPS)  # "urged the army to attack": the army (not "used artillery to bombard")
             if obj is not None:
                 return obj
         if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i and _child(tok.head, SUBJECT_DEPS) is None \

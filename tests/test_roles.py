@@ -341,3 +341,8 @@ def test_the_sides_of_a_clash(code, text: str, source: tuple, target: tuple) -> 
 def test_the_authors_of_an_operation_are_its_source(code, text: str, source: tuple) -> None:
     ev = only(code(text), "ASSAULT")
     assert (ev["source"]["name"], ev["source"]["country"], ev["source"]["sector"]) == source
+
+
+def test_what_is_used_to_act_is_the_means_not_the_actor(code) -> None:
+    ev = only(code("On 09 October, police used tear gas to disperse NASA protesters in Machakos."), "COERCE")
+    assert (ev["source"]["name"], ev["source"]["sector"]) == ("police", "COP")
