@@ -28,7 +28,8 @@ CLOCK_NOUNS = frozenset({"noon", "midnight", "hours", "hrs", "am", "pm"})
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "district", "region", "state", "county", "area"})
 # Words that turn a number into a bound we cannot state exactly ("more than 20") are still read as the
 # number: ACLED and GTD code the stated figure. Words that make it vague drop it.
-VAGUE_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "several", "many", "some", "numerous"})
+VAGUE_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "several", "many", "some", "numerous",
+                         "anyone", "anybody"})  # ("it is unknown whether anyone was killed": nobody counted)
 # Shapes of a report that says nobody was killed or hurt: "no damage or casualties were reported", "there
 # were no reports of injuries or deaths", "preventing any casualties", "no one was harmed", "was not wounded",
 # "released unharmed". The harm words themselves are the no_casualty class of cue_words.tsv.

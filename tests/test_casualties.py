@@ -131,3 +131,9 @@ def test_a_clock_time_is_no_toll(code) -> None:
     events = code("On Monday around 1200 noon, at a residence in Datu Odin Sinsuat, Maguindanao, a child was killed "
                   "when suspected militants detonated an improvised explosive device.", published="2011-05-10")
     assert [e["fatalities"] for e in events if e["event_type"] == "ASSAULT"] == [None]
+
+
+def test_anyone_killed_counts_nobody(code) -> None:
+    [event] = code("Al-Shabaab members kidnapped 11 people in central Somalia. It is unknown whether anyone was injured "
+                   "or killed in the incident.", published="2011-12-30")
+    assert (event["acled_sub_event_type"], event["fatalities"]) == ("Abduction/forced disappearance", None)
