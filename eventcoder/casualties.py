@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors import lookup
 from eventcoder.geoparse import PLACE_LABELS
-from eventcoder.lexicon import number_words, words
+from eventcoder.lexicon import credibility_words, number_words, words
 from eventcoder.roles import headline_passive
 
 # Counts above this are read as something other than a casualty figure (a year, a troop total).
@@ -28,6 +28,8 @@ CLOCK_NOUNS = frozenset({"noon", "midnight", "hours", "hrs", "am", "pm"})
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "district", "region", "state", "county", "area"})
 # Words that turn a number into a bound we cannot state exactly ("more than 20") are still read as the
 # number: ACLED and GTD code the stated figure. Words that make it vague drop it.
+# Words that make what follows a part of the victims named before ("seven people including a candidate").
+SUBSET_WORDS = frozenset({"including", "among", "incl"})
 VAGUE_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "several", "many", "some", "numerous",
                          "anyone", "anybody"})  # ("it is unknown whether anyone was killed": nobody counted)
 # Shapes of a report that says nobody was killed or hurt: "no damage or casualties were reported", "there
@@ -292,9 +294,33 @@ def casualty_cues(sent: Span) -> list[tuple[Token, str, int, Token]]:
             continue
         noun = _victim_noun(tok)
         count = count_of(noun) if noun is not None else None
+        if count is not None:
+            for more in _victims_beside(tok, noun):  # type: ignore[arg-type]
+                extra = count_of(more)
+                count = count + extra if extra is not None and count + extra <= MAX_CASUALTIES else count
         if count is not None and not _negated(tok) and not _attempted(tok):
             found.append((tok, kind, count, noun))  # type: ignore[arg-type]
     return found
+
+
+def _victims_beside(cue: Token, noun: Token) -> list[Token]:
+    """Victims joined to the first by "and" that the parser hung on the verb instead of the noun: "Four soldiers
+    guarding the convoy and two company officials were killed" (two passive subjects), "killing the driver and at
+    least 3 other people" (a conjunct of the verb)."""
+    if noun.head.i != cue.i or noun.dep_ not in ("nsubjpass", "dobj") or cue.pos_ != "VERB":
+        return []
+    joined = {c.i for c in cue.children if c.dep_ == "cc"} | {c.i for c in noun.children if c.dep_ == "cc"}
+    doc = cue.doc
+    return [c for c in cue.children if c.i > noun.i and c.pos_ in ("NOUN", "PROPN") and c is not noun
+            and (c.dep_ == noun.dep_ or c.dep_ == "conj" and _people(c)) and any(noun.i < j < c.i for j in joined)
+            and not any(t.lower_ in SUBSET_WORDS for t in doc[noun.i:c.i])]  # ("seven people including X and Y")
+
+
+def _people(noun: Token) -> bool:
+    """A noun of people: a person word or an actor ("3 other people", "two officers"), not "20 animals"."""
+    people = credibility_words("human") | credibility_words("person")
+    return noun.lemma_.lower() in people or noun.lower_ in people or lookup(noun.lemma_.lower()) is not None \
+        or lookup(noun.lower_) is not None
 
 
 def reports_no_casualties(sent: Span) -> bool:

@@ -137,3 +137,17 @@ def test_anyone_killed_counts_nobody(code) -> None:
     [event] = code("Al-Shabaab members kidnapped 11 people in central Somalia. It is unknown whether anyone was injured "
                    "or killed in the incident.", published="2011-12-30")
     assert (event["acled_sub_event_type"], event["fatalities"]) == ("Abduction/forced disappearance", None)
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    # a second group of victims the parser hung on the verb, as a second subject or as the verb's conjunct
+    ("Militants ambushed a convoy in Kohat on Thursday. Four Pakistani soldiers guarding the convoy and two company "
+     "officials were killed while one other soldier was injured.", 6),
+    ("A car bomb detonated at a check point in Mogadishu, Somalia, killing the driver and at least 3 other people.", 4),
+    # not the injured of a second clause, nor animals driven away
+    ("On Sept 16th, in Voi, 2 herders were killed and other 3 injured in suspected retaliatory attacks.", 2),
+    ("A man was killed and 20 animals driven away by rustlers in Marakwet West on Monday.", 1),
+])
+def test_victims_joined_by_and_add_up(code, text: str, fatalities: int) -> None:
+    [event] = code(text, published="2011-05-10")
+    assert event["fatalities"] == fatalities
