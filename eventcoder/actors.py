@@ -258,8 +258,22 @@ def entity_at(token: Token) -> Span | None:
     return Span(doc, start, end, label=doc[start].ent_type_, kb_id=doc[start].ent_kb_id_)
 
 
+# Sectors of holders of an office, and the words that say the office is past ("a former mayor", "ex-minister").
+OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
+FORMER_WORDS = frozenset({"former", "ex", "ex-"})
+
+
 def actor_for(head: Token) -> Actor | None:
-    """Read the noun phrase headed by `head` as an actor, or None when it names no actor."""
+    """Read the noun phrase headed by `head` as an actor, or None when it names no actor. A former official is one
+    of PLOVER's elites, no longer the state ("a former mayor", "former president Carlos Menem"; ACLED: civilians)."""
+    actor = _actor_for(head)
+    if actor is not None and actor.sector in OFFICE_SECTORS and head.lower_ not in REPORTED_PRONOUNS \
+            and any(t.lower_ in FORMER_WORDS and head.i in (t.head.i, t.head.head.i) for t in _phrase(head) if t.i < head.i):
+        return replace(actor, sector="ELI")
+    return actor
+
+
+def _actor_for(head: Token) -> Actor | None:
     if head.lower_ in REPORTED_PRONOUNS:
         speaker = reported_speaker(head)
         return actor_for(speaker) if speaker is not None else None

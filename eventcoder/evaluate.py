@@ -56,8 +56,8 @@ STATE, NON_STATE, CIVILIANS = "state forces", "non-state armed", "civilians"
 KIND_BY_SECTOR: dict[str, str] = {
     **dict.fromkeys(("MIL", "COP", "GOV", "SPY", "JUD", "LEG"), STATE),
     **dict.fromkeys(("REB", "PRM", "UAF", "CRM"), NON_STATE),
-    **dict.fromkeys(("CVL", "JRN", "EDU", "MED", "NGO", "REF", "LAB", "AGR", "BUS", "REL", "SOC", "OPP"),
-                    CIVILIANS),
+    **dict.fromkeys(("CVL", "JRN", "EDU", "MED", "NGO", "REF", "LAB", "AGR", "BUS", "REL", "SOC", "OPP", "ELI"),
+                    CIVILIANS),  # (ELI: former officials, no longer the state)
 }
 KIND_BY_ACLED_TYPE: dict[str, str] = {
     "State forces": STATE, "External/Other forces": STATE,

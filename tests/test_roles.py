@@ -346,3 +346,17 @@ def test_the_authors_of_an_operation_are_its_source(code, text: str, source: tup
 def test_what_is_used_to_act_is_the_means_not_the_actor(code) -> None:
     ev = only(code("On 09 October, police used tear gas to disperse NASA protesters in Machakos."), "COERCE")
     assert (ev["source"]["name"], ev["source"]["sector"]) == ("police", "COP")
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("On 29 April 2020, a former town councilor and his wife were shot dead by unidentified assailants in Sirawai, "
+     "Zamboanga del Norte.", ("councilor", "ELI")),
+    ("An Argentine judge has ordered former president Carlos Menem to appear October 16 for questioning.",
+     ("Carlos Menem", "ELI")),
+    # a sitting one is the state
+    ("On 29 April 2020, a town councilor was shot dead by unidentified assailants in Sirawai, Zamboanga del Norte.",
+     ("councilor", "GOV")),
+])
+def test_a_former_official_is_an_elite_not_the_state(code, text: str, target: tuple) -> None:
+    [ev] = [e for e in code(text) if e["target"] is not None]
+    assert (ev["target"]["name"], ev["target"]["sector"]) == target
