@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from datetime import date
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,14 +25,14 @@ from eventcoder.fallbacks import FOREIGN_SECTORS, coded_target, fill_fallbacks
 from eventcoder.nlp import WHOLE_DOC_TOKENS
 from eventcoder.incidents import join_retold_attacks
 from eventcoder.geoparse import (GENERIC_WORDS, PlaceMention, glued_modifier, local_noun_after, named_countries,
-                                 names_a_border, object_of_an_attack, place_mentions, primary)
+                                 named_places, names_a_border, object_of_an_attack, place_mentions, primary)
 from eventcoder.actors import (PUBLISHED, country_of_thing, generic, issuing_country, lookup, people_country, person,
                                published_on)
 from eventcoder.discourse import continue_statements, fold_aftermath, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
 from eventcoder.lexicon import plover_mode, words
 from eventcoder.missions import mission_hosts
-from eventcoder.records import UNIDENTIFIED, Actor, Event, Evidence
+from eventcoder.records import UNIDENTIFIED, Actor, Event, Evidence, Place
 from eventcoder.roles import (CREDITING_VERBS, actor_at, carries_the_bomb, side_noun, sides_between, source_token,
                               target_tokens)
 from eventcoder.verbal import find_triggers, recode_verbal
@@ -86,10 +86,11 @@ def extract_events(doc: Doc, *, article_id: str, publication_date: str | None,
     # place names that say where something happened, not who acted ("Washington said"): computed once
     located = [m for m in mentions if _locative(m, doc)]
     note = len(doc) <= WHOLE_DOC_TOKENS
+    named = named_places(doc) if note else []
     for cand in cands:
         fill_fallbacks(cand, countries, located)
         if note:
-            _narrow_to_the_notes_town(cand, located, mentions)
+            _narrow_to_the_notes_town(cand, located, mentions, named)
         if cand.date is None and lead_date is not None and cand.modality in ("asserted", "claimed"):
             cand.date = lead_date
         if cand.date is None and anchor is not None and cand.modality in ("asserted", "claimed"):
@@ -453,11 +454,14 @@ def _locative(mention: PlaceMention, doc: Doc) -> bool:
     return not (root.dep_ == "pobj" and root.head.lower_ in ACTOR_PREPS)
 
 
-def _narrow_to_the_notes_town(cand: Candidate, located: list[PlaceMention], mentions: list[PlaceMention]) -> None:
+def _narrow_to_the_notes_town(cand: Candidate, located: list[PlaceMention], mentions: list[PlaceMention],
+                              named: Sequence[Place] = ()) -> None:
     """A coder's note or a brief tells one story: an event placed only at a country takes the town the note names
     in it ("Riots broke out across Kenya ... (Nyeri town specifically)"), else, when no name in it says where
-    something happened, the town or site it names at all ("Kenyatta University has been closed following riots").
-    (A region stays: its name may be a village the gazetteer lacks, placed at its region by local_names.)"""
+    something happened, the town or site it names at all ("Kenyatta University has been closed following riots"),
+    else the first town or region of that country its names hold ("students of Bungoma High School", "the Kakamega
+    County assembly"). (A region stays: its name may be a village the gazetteer lacks, placed at its region by
+    local_names.)"""
     if cand.place is None or cand.place.precision != "country" or cand.is_verbal:
         return
     country = cand.place.country
@@ -470,6 +474,9 @@ def _narrow_to_the_notes_town(cand: Candidate, located: list[PlaceMention], ment
     chosen = primary(towns)
     if chosen is not None:
         cand.place = chosen.place
+        cand.fallbacks.append("place")
+    elif not mentions and (held := next((p for p in named if p.country == country), None)) is not None:
+        cand.place = held
         cand.fallbacks.append("place")
 
 

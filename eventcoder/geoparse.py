@@ -984,16 +984,40 @@ def named_countries(doc: Doc) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda c: -counts[c]))
 
 
+def named_places(doc: Doc) -> list[Place]:
+    """The places of the names `named_countries` counts, in text order: a town of some size named by its own name
+    (the town before a region of the same name), else the region ("Bungoma High School students": Bungoma; "the
+    Kakamega County assembly": Kakamega County). Where a note names no place as where things happened, these are
+    the places it is about."""
+    gaz = load()
+    found: list[Place] = []
+    for start, end in _runs(doc):
+        i = start
+        while i < end:
+            entry, i = _sole_country_entry(doc, i, end, gaz)
+            if entry is not None:
+                found.append(entry.place())
+    return found
+
+
 def _sole_country_name(doc: Doc, i: int, end: int, gaz: Gazetteer) -> tuple[str | None, int]:
     """The country of the longest one-country name starting at token i, and where to look next."""
+    entry, j = _sole_country_entry(doc, i, end, gaz)
+    return (entry.country if entry is not None else None), j
+
+
+def _sole_country_entry(doc: Doc, i: int, end: int, gaz: Gazetteer) -> tuple[Entry | None, int]:
+    """The place of the longest one-country name starting at token i (its town, else its region), and where to look
+    next."""
     for j in range(min(end, i + MAX_VARIANT_TOKENS), i, -1):
         span = doc[i:j]
         if not all(t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and not _vetoed(t) for t in span) \
                 or not (key := fold(span.text)):  # "Normal school students", "Date unknown": not names
             continue
         cands = gaz.candidates(key)
-        if len({c.country for c in cands}) == 1 and any(_named_by_own_name(c, key) for c in cands):
-            return cands[0].country, j
+        own = [c for c in cands if _named_by_own_name(c, key)]
+        if len({c.country for c in cands}) == 1 and own:
+            return max(own, key=lambda c: (c.kind == "city", c.population)), j
     return None, i + 1
 
 

@@ -141,14 +141,15 @@ def test_a_named_place_outranks_the_organisations_country(code) -> None:
     assert _place(event)[1] == "UGA"
 
 
-@pytest.mark.parametrize(("text", "country"), [
-    # a county and a constituency that only Kenya has, named with no place cue
-    ("Traders held a demonstration against Kirinyaga Governor.", "KEN"),
-    ("Wajir West MP was attacked by gunmen, his bodyguard was wounded.", "KEN"),
+@pytest.mark.parametrize(("text", "country", "place"), [
+    # a county and a constituency that only Kenya has, named with no place cue: the country, and the note is placed
+    # at the county or town the name holds
+    ("Traders held a demonstration against Kirinyaga Governor.", "KEN", ("Kirinyaga County", "KEN", "admin1")),
+    ("Wajir West MP was attacked by gunmen, his bodyguard was wounded.", "KEN", ("Wajir", "KEN", "city")),
 ])
-def test_a_name_only_one_country_bears_gives_the_country(code, text: str, country: str) -> None:
+def test_a_name_only_one_country_bears_gives_the_country(code, text: str, country: str, place: tuple) -> None:
     event = code(text)[0]
-    assert (event["source"]["country"], _place(event)[1:]) == (country, (country, "country"))
+    assert (event["source"]["country"], _place(event)) == (country, place)
 
 
 def test_a_common_word_that_names_a_town_abroad_gives_no_country(code) -> None:
@@ -443,3 +444,14 @@ def test_people_counted_by_nationality_are_civilians_and_a_state_coerces_at_home
     assert _place(event) == ("Ghana", "GHA", "country")
     [killing] = code("Suspected al Shabaab gunmen kill two Kenyans who were carrying supplies near the border with Somalia")
     assert _place(killing)[1:] == ("KEN", "country")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("On Mar 22nd 2019, students of Bungoma High School set fire to dormitories in protest against mismanagement by "
+     "the school principal.", ("Bungoma", "KEN", "city")),
+    ("02 May. Hundreds of Garissa High School students took to the streets to protest alleged grabbing of their "
+     "institution's land.", ("Garissa", "KEN", "city")),
+])
+def test_a_note_that_names_no_place_of_action_is_at_the_town_its_names_hold(code, text: str, place: tuple) -> None:
+    [event] = [e for e in code(text, published="2019-03-23") if e["event_type"] == "PROTEST"]
+    assert _place(event) == place
