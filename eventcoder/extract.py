@@ -30,7 +30,7 @@ from eventcoder.actors import (PUBLISHED, country_of_thing, generic, issuing_cou
                                published_on)
 from eventcoder.discourse import continue_statements, fold_aftermath, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
-from eventcoder.lexicon import plover_mode, words
+from eventcoder.lexicon import in_class, plover_mode, words
 from eventcoder.missions import mission_hosts
 from eventcoder.records import UNIDENTIFIED, Actor, Event, Evidence, Place
 from eventcoder.roles import (CREDITING_VERBS, actor_at, carries_the_bomb, side_noun, sides_between, source_token,
@@ -150,6 +150,8 @@ def article_countries(doc: Doc) -> tuple[str, ...]:
             country = people_country(ent.ent_id_)
             if names_a_border(doc, ent.start, ent.end):
                 tally = borders
+            elif ent.end < len(doc) and in_class(doc[ent.end], "abroad_people"):
+                continue  # "Somali refugees", "a German tourist": people away from their own country
         if country:
             tally[country] = tally.get(country, 0) + 1
     counts = counts or shared or borders

@@ -11,6 +11,7 @@ from eventcoder.candidates import Candidate
 from eventcoder.casualties import uncounted_bombers
 from eventcoder.coding import DRUG_CLASS, OUTCOME_LEMMAS, VICTIM_DEPS, armed_on_duty, weapon_cue
 from eventcoder.geoparse import PlaceMention, primary
+from eventcoder.lexicon import words
 from eventcoder.missions import missions_named
 from eventcoder.records import UNIDENTIFIED, Actor
 from eventcoder.roles import actor_at
@@ -40,7 +41,8 @@ def _home_country(cand: Candidate) -> str | None:
     """The country of a participant who acts at home (police first, then civilians), named with its country; a
     state that arrests, bans or expels does so at home ("Ghanaian authorities have deported 168 Liberians")."""
     actors = [a for a in (cand.source, cand.target) if a is not None and a.country and len(a.country) == 3
-              and a.name != UNIDENTIFIED]
+              and a.name != UNIDENTIFIED and a.sector != "REF"  # (refugees have fled their country)
+              and not any(w in words("abroad_people") for w in a.text.lower().split())]
     if cand.event_type == "COERCE" and cand.source is not None and cand.source.sector in COERCING_SECTORS \
             and cand.source.country and len(cand.source.country) == 3:
         return cand.source.country

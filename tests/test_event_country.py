@@ -455,3 +455,9 @@ def test_people_counted_by_nationality_are_civilians_and_a_state_coerces_at_home
 def test_a_note_that_names_no_place_of_action_is_at_the_town_its_names_hold(code, text: str, place: tuple) -> None:
     [event] = [e for e in code(text, published="2019-03-23") if e["event_type"] == "PROTEST"]
     assert _place(event) == place
+
+
+def test_refugees_and_tourists_are_away_from_their_country(code) -> None:
+    [event] = code("A temporary camp for Congolese refugees was attacked by Burundian militiamen, killing at least 156 "
+                   "people.", published="1996-05-10")
+    assert _place(event)[1:] == ("BDI", "country")
