@@ -33,8 +33,8 @@ from eventcoder.protests import escalate_protests
 from eventcoder.lexicon import in_class, plover_mode, words
 from eventcoder.missions import mission_hosts
 from eventcoder.records import UNIDENTIFIED, Actor, Event, Evidence, Place
-from eventcoder.roles import (CREDITING_VERBS, actor_at, carries_the_bomb, side_noun, sides_between, source_token,
-                              target_tokens)
+from eventcoder.roles import (CREDITING_VERBS, actor_at, carries_the_bomb, device_planter, side_noun, sides_between,
+                              source_token, target_tokens)
 from eventcoder.verbal import find_triggers, recode_verbal
 from eventcoder.trigger_filters import skip
 from eventcoder.triggers import TriggerHit, governing, is_anaphoric
@@ -194,6 +194,10 @@ def _most_named(countries: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda c: -counts[c]))
 
 
+# Adverbs of a near miss: "nearly hitting an IED" set nothing off.
+NEAR_MISS = frozenset({"nearly", "almost"})
+
+
 def _sentence_candidates(sent: Span, anchor: date | None, orgs: list[tuple[int, Actor]],
                          mentions: list[PlaceMention]) -> list[Candidate]:
     hits = {hit.token.i: hit for hit in find_triggers(sent)}
@@ -202,6 +206,8 @@ def _sentence_candidates(sent: Span, anchor: date | None, orgs: list[tuple[int, 
         gov = governing(hit, hits)
         if skip(hit, gov, hits):
             continue
+        if hit.entry.requires == "@stepped_explosive" and any(c.lower_ in NEAR_MISS for c in hit.token.children):
+            continue  # "after nearly hitting an IED": no mine went off
         cand = Candidate(hit.token, hit.entry, sent, anaphoric=is_anaphoric(hit.token))
         attach_modality(cand)
         recode_verbal(cand)
@@ -238,9 +244,13 @@ def _assign_roles(cand: Candidate, hits: dict[int, TriggerHit], orgs: list[tuple
         next((a for tok in tokens[:1] if (a := country_of_thing(tok)) is not None), None)
     if cand.event_type == "ASSAULT" and cand.source is None and trigger.lemma_.lower() in TWO_SIDED_LEMMAS:
         _sides_named_between(cand, orgs)
-    if cand.entry.requires == "@stepped_explosive" and cand.source is not None and not carries_the_bomb(trigger):
-        # "a soldier stepped on a landmine", "a patrol drove over an IED": who set off the mine is its victim
-        cand.source, cand.target = None, cand.target or cand.source
+    if cand.entry.requires == "@stepped_explosive" and not carries_the_bomb(trigger):
+        # "a soldier stepped on a landmine", "a patrol drove over an IED": who set off the mine is its victim, and
+        # who planted it the attacker ("their vehicle hit a Taliban-planted roadside bomb")
+        planter = _actor(device_planter(trigger), orgs)
+        if cand.target is not None and planter is not None and _same_side(cand.target, planter):
+            cand.target = None  # ("a Taliban-planted bomb" names who planted it, not whom it hit)
+        cand.source, cand.target = planter, cand.target or cand.source
     holder = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else trigger
     head = holder.head
     if holder.dep_ == "nsubjpass" and head.lemma_ == "claim":
@@ -352,12 +362,13 @@ def _absorb(event: Candidate, cand: Candidate, i: int, by_index: dict[int, Candi
     """`cand` becomes a mention of `event`, and so does every word that already pointed at it. An outcome told from
     the victims' side ("forces killed three al Shabaab after being ambushed": the ambushed fought back) gives the
     event its other side."""
-    if event.source is None and cand.source is not None and _same_side(cand.source, event.target):
-        event.source = cand.target
-    if event.target is None and cand.target is not None and _same_side(cand.target, event.source):
-        event.target = cand.source
-    event.target = event.target or cand.target
-    event.source = event.source or cand.source
+    their_source, their_target = cand.source, cand.target
+    if cand.source is not None and _same_side(cand.source, event.target):
+        their_source = cand.target
+    if cand.target is not None and _same_side(cand.target, event.source):
+        their_target = cand.source
+    event.target = event.target or their_target
+    event.source = event.source or their_source
     event.mentions.extend([cand.trigger] + [m for m in cand.mentions if m not in event.mentions])
     for k, held in by_index.items():
         if held is cand:

@@ -325,6 +325,8 @@ def _cue(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
             k -= 1
         prep = doc[k].lower_ if k >= 0 and doc[k].lower_ in PRE_CUES else None
         cue = noun if noun in NEAR_CUES or prep is None else prep
+    elif i > 0 and doc[i].lower_ == "of" and doc[i - 1].lower_ == "outside":
+        cue = "outside"  # "outside of Chaghcharan city"
     elif i >= 0 and doc[i].lower_ in PRE_CUES:
         cue = doc[i].lower_
     elif i > 0 and doc[i].lower_ == "and" and (_second_of_a_pair(doc, i, start) or _last_of_a_list(doc, i)):

@@ -491,12 +491,34 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
     return [t for tok in found if tok is not None for t in (_passenger(tok), holder_of_the_site(tok)) if t is not None]
 
 
+# Verbs of taking an explosive to its target (not "their vehicle hit a bomb").
+BOMB_CARRYING_VERBS = frozenset({"drive", "ram", "throw", "hurl", "lob", "toss", "carry", "push"})
+
+
+def device_planter(trigger: Token) -> Token | None:
+    """Who planted the explosive a verb's object or "over"/"on" object is ("hit a Taliban-planted roadside bomb", "drove
+    over an IED planted by al-Shabaab"): the attacker of those who set it off."""
+    devices = [c for c in trigger.children if c.dep_ == "dobj"]
+    devices += [o for p in trigger.children if p.dep_ in ("prep", "agent") for o in p.children if o.dep_ == "pobj"]
+    for device in devices:
+        if device.lemma_.lower() not in words("stepped_explosive"):
+            continue
+        for mod in device.children:
+            if mod.lemma_.lower() == "plant":
+                by = _agent(device) if mod.dep_ == "acl" else None
+                named = next((c for c in mod.children if c.dep_ in ("npadvmod", "compound", "nmod")), None)
+                if by is not None or named is not None:
+                    return by or named
+    return None
+
+
 def carries_the_bomb(trigger: Token) -> bool:
     """A verb whose object is the explosive ("drove a suicide vehicle-borne device into the residence", "threw an
     explosive device into the office"): its subject takes the bomb to the target, unlike a patrol that drives over
     a mine."""
     obj = _child(trigger, OBJECT_DEPS)
-    return obj is not None and obj.lemma_.lower() in words("stepped_explosive")
+    return trigger.lemma_.lower() in BOMB_CARRYING_VERBS and obj is not None \
+        and obj.lemma_.lower() in words("stepped_explosive")
 
 
 # How protesters' aims are linked to the protest: its purpose clause ("to protest", "calling for") or "in defiance of".

@@ -360,3 +360,21 @@ def test_what_is_used_to_act_is_the_means_not_the_actor(code) -> None:
 def test_a_former_official_is_an_elite_not_the_state(code, text: str, target: tuple) -> None:
     [ev] = [e for e in code(text) if e["target"] is not None]
     assert (ev["target"]["name"], ev["target"]["sector"]) == target
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # who set off a mine or bomb is its victim, who planted it the attacker
+    ("On 18 March 2020, 1 civilian was killed and 10 were wounded when their vehicle hit a Taliban-planted roadside "
+     "bomb outside of Chaghcharan city, Ghor.", ("Taliban", "REB"), ("civilian", "CVL")),
+    ("A patrol drove over a Taliban-planted IED near Kandahar, killing two soldiers.", ("Taliban", "REB"),
+     ("soldiers", "MIL")),
+])
+def test_the_planter_of_a_mine_attacks_whoever_sets_it_off(code, text: str, source: tuple, target: tuple) -> None:
+    ev = only(code(text, published="2020-03-19"), "ASSAULT")
+    assert [(ev[r]["name"], ev[r]["sector"]) for r in ("source", "target")] == [source, target]
+
+
+def test_a_near_miss_sets_nothing_off(code) -> None:
+    events = code("On 10 October, more than 10 police officers exchanged fire with suspected al-Shabab militants after "
+                  "nearly hitting an IED at Mambore-Mkokoni area.", published="2017-10-11")
+    assert [e["acled_sub_event_type"] for e in events] == ["Armed clash"]
