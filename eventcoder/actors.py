@@ -268,7 +268,8 @@ def actor_for(head: Token) -> Actor | None:
     of PLOVER's elites, no longer the state ("a former mayor", "former president Carlos Menem"; ACLED: civilians)."""
     actor = _actor_for(head)
     if actor is not None and actor.sector in OFFICE_SECTORS and head.lower_ not in REPORTED_PRONOUNS \
-            and any(t.lower_ in FORMER_WORDS and head.i in (t.head.i, t.head.head.i) for t in _phrase(head) if t.i < head.i):
+            and any(t.lower_ in FORMER_WORDS and head.i in (t.head.i, t.head.head.i)
+                    for t in _phrase(head) if t.i < head.i):
         return replace(actor, sector="ELI")
     return actor
 

@@ -521,8 +521,9 @@ def _to_event(cand: Candidate, article_id: str) -> Event:
     key = f"{article_id}|{cand.trigger.idx}|{cand.event_type}"
     return Event(
         id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
-        event_type=cand.event_type, mode=plover_mode(cand.event_type, coding.mode), acled_event_type=coding.acled_event_type,
-        acled_sub_event_type=coding.acled_sub_event_type, cameo_root=coding.cameo_root,
+        event_type=cand.event_type, mode=plover_mode(cand.event_type, coding.mode),
+        acled_event_type=coding.acled_event_type, acled_sub_event_type=coding.acled_sub_event_type,
+        cameo_root=coding.cameo_root,
         source=source, target=target,
         date=cand.date.value if cand.date else None,
         date_precision=cand.date.precision if cand.date else None,  # type: ignore[arg-type]

@@ -99,10 +99,10 @@ def _agent(token: Token) -> Token | None:
     return None
 
 
-# Links climbed to find the subject of a verb that has none of its own ("vowed to attack",
-# "its commitment to avenging ..."); other links start a clause with a subject of its own.
 # Verbs whose object is the means of the act in their complement ("used artillery to bombard areas").
 INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise"})
+# Links climbed to find the subject of a verb that has none of its own ("vowed to attack",
+# "its commitment to avenging ..."); other links start a clause with a subject of its own.
 SUBJECT_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp", "attr"})
 MAX_CLIMB = 6
 
