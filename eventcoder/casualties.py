@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors import lookup
 from eventcoder.geoparse import PLACE_LABELS
-from eventcoder.lexicon import credibility_words, number_words, words
+from eventcoder.lexicon import number_words, people_nouns, words
 from eventcoder.roles import headline_passive
 
 # Counts above this are read as something other than a casualty figure (a year, a troop total).
@@ -318,7 +318,7 @@ def _victims_beside(cue: Token, noun: Token) -> list[Token]:
 
 def _people(noun: Token) -> bool:
     """A noun of people: a person word or an actor ("3 other people", "two officers"), not "20 animals"."""
-    people = credibility_words("human") | credibility_words("person")
+    people = people_nouns()
     return noun.lemma_.lower() in people or noun.lower_ in people or lookup(noun.lemma_.lower()) is not None \
         or lookup(noun.lower_) is not None
 

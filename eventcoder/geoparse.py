@@ -975,14 +975,9 @@ def named_countries(doc: Doc) -> tuple[str, ...]:
     """Countries of names that only one country's towns or regions bear, though no cue makes them places ("against
     Kirinyaga Governor", "Wajir West MP"), most named first: a last hint of where a story is when nothing else
     tells it. Only regions and towns of NAMED_TOWN_MIN_POPULATION, named by their own GeoNames name, count."""
-    gaz = load()
     counts: dict[str, int] = {}
-    for start, end in _runs(doc):
-        i = start
-        while i < end:
-            country, i = _sole_country_name(doc, i, end, gaz)
-            if country is not None:
-                counts[country] = counts.get(country, 0) + 1
+    for place in named_places(doc):
+        counts[place.country] = counts.get(place.country, 0) + 1
     return tuple(sorted(counts, key=lambda c: -counts[c]))
 
 
@@ -1000,12 +995,6 @@ def named_places(doc: Doc) -> list[Place]:
             if entry is not None:
                 found.append(entry.place())
     return found
-
-
-def _sole_country_name(doc: Doc, i: int, end: int, gaz: Gazetteer) -> tuple[str | None, int]:
-    """The country of the longest one-country name starting at token i, and where to look next."""
-    entry, j = _sole_country_entry(doc, i, end, gaz)
-    return (entry.country if entry is not None else None), j
 
 
 def _sole_country_entry(doc: Doc, i: int, end: int, gaz: Gazetteer) -> tuple[Entry | None, int]:

@@ -138,6 +138,13 @@ def credibility_words(cls: str) -> frozenset[str]:
     return word_classes("credibility.tsv").get(cls, frozenset())
 
 
+@cache
+def people_nouns() -> frozenset[str]:
+    """Nouns of people with no sector of their own ("people", "a child", "passers-by"): the credibility table's human
+    and person words."""
+    return credibility_words("human") | credibility_words("person")
+
+
 def with_singular(word: str) -> tuple[str, ...]:
     """A word and, when it ends in "s", the word without it: the forms a table keyed by singulars is looked up by
     ("trees" -> "tree", "Serbs" -> "Serb")."""

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from eventcoder.actors import actor_for
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import BOMBER_NOUNS, casualty_cues
-from eventcoder.lexicon import credibility_words, in_class, read_table, with_singular
+from eventcoder.lexicon import in_class, people_nouns, read_table, with_singular
 from eventcoder.records import Actor
 
 # Prepositions that put a site in an attack's way ("exploded outside a school", "threw a grenade into the house").
@@ -47,11 +47,6 @@ def sites() -> dict[str, Site]:
     """Site words -> what striking one means, from a data file."""
     return {row["word"]: Site(None if row["sector"] in ("", "-") else row["sector"], row["holds"] == "yes")
             for row in read_table("struck_sites.tsv")}
-
-
-def _people_nouns() -> frozenset[str]:
-    """Nouns of people with no sector of their own ("people", "a child", "passers-by")."""
-    return credibility_words("human") | credibility_words("person")
 
 
 def struck_target(cand: Candidate) -> Actor | None:
@@ -223,7 +218,7 @@ def _person(tok: Token) -> Actor | None:
     if kind is not None and kind.sector is not None:
         # "an Education Ministry employee": the ministry's
         return Actor(text=tok.text, name=tok.lower_, country=actor.country if actor else None, sector=kind.sector)
-    if tok.ent_type_ == "PERSON" or tok.lower_ in _people_nouns() or tok.lemma_.lower() in _people_nouns():
+    if tok.ent_type_ == "PERSON" or tok.lower_ in people_nouns() or tok.lemma_.lower() in people_nouns():
         country = actor.country if actor is not None else None
         return Actor(text=tok.text, name="civilians", country=country, sector="CVL")
     return None
