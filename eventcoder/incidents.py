@@ -16,7 +16,8 @@ from eventcoder.lexicon import words
 from eventcoder.missions import missions_named
 from eventcoder.records import UNIDENTIFIED, Actor, Event, refines
 
-# Event types told again within an article: attacks, and demonstrations (ACLED: one per place and day).
+# Event types told again within an article: attacks, and demonstrations (ACLED: one per place and day); also a device
+# found, then defused or destroyed ("a pipe bomb was discovered ... police conducted a controlled explosion").
 JOINED_TYPES = frozenset({"ASSAULT", "PROTEST"})
 # Sectors of actors that say nothing of who they are: the unidentified armed group stand-in.
 UNNAMED_SECTORS = frozenset({"UAF"})
@@ -58,10 +59,12 @@ def _device_of(found: Event, bombing: Event) -> bool:
 
 
 def _same_attack(a: Event, b: Event) -> bool:
-    """Attacks (or demonstrations) of one day, place and modality whose sources and targets may be the same: of one
+    """Attacks (or demonstrations, or a device found and then defused) of one day, place and modality whose sources
+    and targets may be the same: of one
     type, both single or both summaries of many (`_one_day`); single attacks of different types; or fire told, then
     recorded by a monitoring mission (`_observed_again`)."""
-    same_day_and_place = a.event_type == b.event_type and a.event_type in JOINED_TYPES and a.modality == b.modality \
+    retold = a.event_type in JOINED_TYPES or a.acled_sub_event_type == DISRUPTED == b.acled_sub_event_type
+    same_day_and_place = a.event_type == b.event_type and retold and a.modality == b.modality \
         and a.date is not None and a.date == b.date and _same_place(a, b)
     if not same_day_and_place or _air_and_ground(a, b):
         return False

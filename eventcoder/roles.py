@@ -108,11 +108,12 @@ MAX_CLIMB = 6
 
 
 def _missed_predicate(verb: Token) -> bool:
-    """A verb with an object that the parser hung as a modifier on the noun it made the sentence's root: the
-    sentence's predicate, whose subject that noun is (a participle that describes a noun takes no object)."""
+    """A verb with an object, or in a finite past form, that the parser hung as a modifier on the noun it made the
+    sentence's root: the sentence's predicate, whose subject that noun is (a participle that describes a noun takes
+    no object and is no finite form: "Indian nationals clashed with police" is not "nationals killed in ...")."""
     head = verb.head
     return verb.dep_ == "acl" and verb.pos_ == "VERB" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") \
-        and verb.i > head.i and _child(verb, OBJECT_DEPS) is not None
+        and verb.i > head.i and (_child(verb, OBJECT_DEPS) is not None or verb.tag_ == "VBD")
 
 
 def clause_subject(verb: Token) -> Token | None:
@@ -444,6 +445,8 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
             if event_type in GIVING_TYPES:
                 # "provide aid for Romania", "granted asylum to five officers": who receives it
                 found += _prep_objects(obj, RECEIVER_PREPS)
+            elif event_type == "AGREE":
+                found += _prep_objects(obj, frozenset({"to"}))  # "offered talks to the United States": whom to
         if event_type in GIVING_TYPES:
             found.append(_child(trigger, frozenset({"dative"})))  # "gave the Ivory Coast 5.1 million dollars"
         if event_type in ANSWERING_TYPES:

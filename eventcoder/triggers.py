@@ -14,7 +14,7 @@ NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "WORK_OF_ART", "
 # Verbs whose object nominal is a report of an event ("launched attacks", "carried out strikes").
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "issue", "undertake", "mount", "make", "hold",
                          "begin", "start", "resume", "continue", "announce", "order", "see", "claim", "present", "file",
-                         "level", "bring"})
+                         "level", "bring", "wage"})
 # How far to the right, and as what, a required word may hang below the trigger's own dependents.
 REQUIREMENT_REACH = 10
 REQUIRED_OBJECT_DEPS = frozenset({"pobj", "dobj", "appos"})

@@ -75,6 +75,14 @@ def only(events: list[dict], event_type: str) -> dict:
      ("AFG", "UAF"), ("AFG", "GOV")),
     # ... but a denial is of a deed, whose receivers are no party to it
     ("The Iranian government denied sending parts for drones to the rebels.", "REJECT", ("IRN", "GOV"), None),
+    # a finite verb the parser hung on the noun before it is that noun's predicate
+    ("On 3 June 2021, Indian nationals clashed with Nepal police in Jhapa.", "ASSAULT", ("IND", "CVL"),
+     ("NPL", "COP")),
+    # attacks waged are the waging side's ("waged" is not the verb "wag")
+    ("On 3 June 2021, pro-government forces waged two attacks against Houthi fighters in Hays, Al Hudaydah.",
+     "ASSAULT", ("YEM", "MIL"), ("YEM", "REB")),
+    # what is offered goes to whom "to" names
+    ("Iran offered talks to the United States on Tuesday.", "AGREE", ("IRN", "GOV"), ("USA", "GOV")),
 ])
 def test_roles(code, text: str, event_type: str, source: tuple | None, target: tuple | None) -> None:
     ev = only(code(text), event_type)

@@ -188,3 +188,11 @@ def test_an_official_demanding_calm_during_a_protest_still_speaks(code) -> None:
 ])
 def test_a_threat_takes_its_mode_from_the_act_threatened(code, text: str, mode: str | None) -> None:
     assert only(code(text), "THREATEN")["mode"] == mode
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 June 2021, mourners gathered at a mosque in Srinagar to offer prayers for the dead commander.",
+    "The president offered his condolences to the families of the victims on Monday.",
+])
+def test_a_courtesy_offered_is_no_agreement(code, text: str) -> None:
+    assert [e["event_type"] for e in code(text) if e["event_type"] == "AGREE"] == []

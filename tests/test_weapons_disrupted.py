@@ -17,6 +17,8 @@ def _subtypes(events: list[dict]) -> list[str | None]:
     "On 3 June 2021, police detonated a bomb left at a bus stop in Quetta.",
     "On 3 June 2021, soldiers diffused 12 IEDs near Kunduz.",
     "On 3 June 2021, sappers dismantled a roadside bomb near the market in Kandahar.",
+    # found, then destroyed: one device, one event; a controlled explosion is no attack
+    "On 3 June 2021, a pipe bomb was discovered under a car in Belfast. Police carried out a controlled explosion.",
 ])
 def test_weapons_made_harmless_are_disrupted_weapons_use(code, text: str) -> None:
     assert _subtypes(code(text, published="2021-06-04")) == ["Disrupted weapons use"]
