@@ -33,6 +33,13 @@ COMMUNITY_CROWD_SECTORS = frozenset({"CVL", "AGR", "UAF", "PRM", None})
 HOME_SECTORS = ("COP", "CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "REL", "JRN", "MED", "PTY")
 # Sectors of a state whose coercion (arrests, bans, deportations) happens in its own country.
 COERCING_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
+# Events whose place, with no one named to receive them, is where they are aimed (PLOVER: "Turkish authorities have
+# imposed a curfew in the town of Cizre" -> Cizre), and the modes that restrict the people living there.
+PLACED_TARGET_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "COERCE", "SANCTION", "REJECT", "THREATEN"})
+RESTRICTING_MODES = frozenset({"curfew", "martial-law"})
+# Dealings between states (and international bodies) aimed at the state of the place abroad they concern.
+DEALING_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "SANCTION", "REJECT"})
+STATE_SECTORS = frozenset({"GOV", "IGO", "UNO", "LEG", "JUD"})
 # Sectors of the forces that may meet a demonstration: the target ACLED gives a protest with intervention.
 STATE_FORCES = frozenset({"COP", "MIL"})
 
@@ -140,6 +147,12 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
         # ("Saddam Hussein arrived in Amman on a visit" -> JOR GOV, CAMEO 042)
         cand.target = host
         cand.fallbacks.append("target")
+    if cand.target is None and cand.event_type in PLACED_TARGET_TYPES and cand.place is not None \
+            and "place" not in cand.fallbacks and (placed := _placed_target(cand)) is not None:
+        # a measure or a dealing aimed at a place: its people ("imposed a curfew in Cizre"), or a foreign place's
+        # state ("opened an embassy in Tehran", "will evacuate all settlements in the Gaza Strip"), as PLOVER codes
+        cand.target = placed
+        cand.fallbacks.append("target")
     if cand.target is None and cand.event_type == "THREATEN" and cand.source is not None:
         cand.target = _other_named_actor(cand)
         if cand.target is not None:
@@ -154,6 +167,20 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
         cand.place = places.country_place(home) if home is not None else None
         if cand.place is not None:
             cand.fallbacks.append("place")
+
+
+def _placed_target(cand: Candidate) -> Actor | None:
+    """The people of the event's own place under a restriction, else the state of a place abroad."""
+    assert cand.place is not None
+    country = cand.place.country
+    if len(country or "") != 3:
+        return None
+    if cand.entry.mode in RESTRICTING_MODES:
+        return Actor(text="", name="civilians", country=country, sector="CVL")
+    if cand.event_type not in DEALING_TYPES or cand.source is None or cand.source.sector not in STATE_SECTORS \
+            or not cand.source.country or cand.source.country == country:
+        return None  # (an armed group's takeover of a town is no dealing with the town's state)
+    return _host_government(cand)
 
 
 def _visit_abroad(cand: Candidate) -> bool:

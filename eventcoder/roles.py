@@ -189,12 +189,23 @@ def source_token(trigger: Token, *, is_trigger) -> Token | None:
     for mod in trigger.children:
         if mod.dep_ in ("amod", "compound", "nmod") and mod.ent_type_ in ("GPE", "NORP", "ORG"):
             return mod
+    if trigger.dep_ in ("ROOT", "nsubj"):
+        # "A vigilante mob attack and kill a robbery suspect", "a bandit attack left two dead": the doers named
+        # before the act the sentence tells
+        doer = next((m for m in trigger.children if m.dep_ in ("compound", "nmod") and m.pos_ == "NOUN"
+                     and (entry := generic(m)) is not None
+                     and (entry.sector in NOUN_ATTACKER_SECTORS or in_class(m, "gathering"))), None)
+        if doer is not None:
+            return doer
     author = operation_author(trigger) if trigger.dep_ == "nsubj" else None  # "a police raid killed two"
     if author is not None:
         return author
     return _light_verb_subject(trigger, is_trigger=is_trigger) or _adverbial_holder(trigger, is_trigger, SUBJECT_DEPS)
 
 
+# Sectors of a generic actor that, modifying the event noun a sentence tells, did it ("a bandit attack"; also a crowd:
+# "a mob attack"; not "a police attack", said of either side).
+NOUN_ATTACKER_SECTORS = frozenset({"UAF", "CRM", "PRM", "REB"})
 # Nouns of an operation whose author is the author of the deaths in it ("killed during a police raid").
 OPERATION_NOUNS = frozenset({"raid", "operation", "operations", "offensive", "crackdown", "patrol", "ambush", "assault",
                              "attack", "strike", "strikes", "airstrike", "airstrikes", "shelling", "bombardment"})

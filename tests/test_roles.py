@@ -83,6 +83,16 @@ def only(events: list[dict], event_type: str) -> dict:
      "ASSAULT", ("YEM", "MIL"), ("YEM", "REB")),
     # what is offered goes to whom "to" names
     ("Iran offered talks to the United States on Tuesday.", "AGREE", ("IRN", "GOV"), ("USA", "GOV")),
+    # the doers named before the act a headline tells
+    ("A vigilante mob attack and kill a robbery suspect in Embu.", "ASSAULT", ("KEN", "CVL"), ("KEN", "CVL")),
+    ("A bandit attack left two herders dead in Baringo.", "ASSAULT", ("KEN", "CRM"), ("KEN", "AGR")),
+    # a curfew is aimed at the people of its place; a state's dealing at a place abroad, at that place's state
+    ("Turkish authorities imposed a curfew in the town of Cizre on Tuesday.", "COERCE", ("TUR", "GOV"),
+     ("TUR", "CVL")),
+    ("Sri Lanka has established diplomatic ties with and opened an embassy in Tehran, the ministry said on Monday.",
+     "SUPPORT", ("LKA", "GOV"), ("IRN", "GOV")),
+    # ... but an armed group's takeover of a town is no dealing with the town's state
+    ("Al Shabaab forces briefly took over Basuba in Lamu County.", "COERCE", ("SOM", "REB"), None),
 ])
 def test_roles(code, text: str, event_type: str, source: tuple | None, target: tuple | None) -> None:
     ev = only(code(text), event_type)
