@@ -158,8 +158,10 @@ def use_word_attributes(nlp: Language) -> bool:
     if "attribute_ruler" not in nlp.pipe_names:
         return False
     try:
+        # (validate=False: the factory's annotations are strings here, which older confection releases cannot
+        # resolve; the patterns are the model's own)
         nlp.add_pipe("word_attributes", before="attribute_ruler",
-                     config={"patterns": nlp.get_pipe("attribute_ruler").patterns})
+                     config={"patterns": nlp.get_pipe("attribute_ruler").patterns}, validate=False)
     except ValueError:
         return False  # a rule shape make_word_attributes cannot index: the model's ruler stays
     nlp.remove_pipe("attribute_ruler")

@@ -401,16 +401,23 @@ def _absorb_stray_outcomes(by_index: dict[int, Candidate]) -> None:
 
 
 def _share_conjunct_roles(by_index: dict[int, Candidate]) -> None:
-    """'sanctions and strikes by the US military': coordinated event nouns share their actors."""
+    """'sanctions and strikes by the US military': coordinated event nouns share their actors; so do coordinated
+    verbs of one voice (not "the group was blocking a street and was detained by the police": who detained them
+    did not block the street)."""
     for cand in by_index.values():
         other = by_index.get(cand.trigger.head.i) if cand.trigger.dep_ == "conj" else None
-        if other is None:
+        if other is None or _passive_verb(cand.trigger) != _passive_verb(other.trigger):
             continue
         for name in ("source", "target"):
             if getattr(cand, name) is None:
                 setattr(cand, name, getattr(other, name))
             elif getattr(other, name) is None:
                 setattr(other, name, getattr(cand, name))
+
+
+def _passive_verb(tok: Token) -> bool:
+    """A verb in the passive voice (a noun is in neither voice)."""
+    return tok.pos_ == "VERB" and any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children)
 
 
 def _is_aggregate(cand: Candidate) -> bool:

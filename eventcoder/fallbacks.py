@@ -110,6 +110,11 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
         crowd = "rioters" if cand.entry.mode == "riot" else "protesters"
         cand.source = Actor(text=crowd, name=crowd, sector="CVL")
         cand.fallbacks.append("source")
+    elif cand.event_type == "PROTEST" and cand.source is not None and cand.source.sector is None:
+        # demonstrators named by a people or a body the dictionary does not know ("Palestinians", "INC staged a
+        # protest"): a crowd of civilians, as ACLED codes them ("Protesters (India)")
+        cand.source = replace(cand.source, sector="CVL")
+        cand.fallbacks.append("source.sector")
     if cand.event_type == "PROTEST" and cand.met_by_state and (cand.target is None or cand.target.sector not in
                                                                STATE_FORCES):
         # "Police used tear gas to disperse the crowd": the crowd faced the police, as ACLED codes it ("Protesters

@@ -357,7 +357,10 @@ def _light_verb_subject(noun: Token, *, is_trigger) -> Token | None:
             tok = tok.head.head
             continue
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in LIGHT_VERBS and not is_trigger(tok.head):
-            return clause_subject(tok.head) if tok.dep_ == "dobj" else _agent(tok.head)
+            if tok.dep_ != "dobj":
+                return _agent(tok.head)
+            subject = clause_subject(tok.head)  # ("in Trujillo, La Libertad, health workers ... staged a protest")
+            return _after_place_list(subject, tok.head) if subject is not None else None
         if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_ in ENGAGING_VERBS:
             # "the military engaged in a fire fight with separatists" (the parser may hang the verb on its subject)
             verb = tok.head.head

@@ -93,6 +93,15 @@ def only(events: list[dict], event_type: str) -> dict:
      "SUPPORT", ("LKA", "GOV"), ("IRN", "GOV")),
     # ... but an armed group's takeover of a town is no dealing with the town's state
     ("Al Shabaab forces briefly took over Basuba in Lamu County.", "COERCE", ("SOM", "REB"), None),
+    # the subject of the light verb after an opening place list: the noun hung on the list's last place
+    ("On 1 May 2020, in Trujillo, La Libertad, health workers from Belen de Trujillo hospital staged a demonstration "
+     "outside the hospital.", "PROTEST", ("PER", "MED"), ("PER", "GOV")),
+    # demonstrators named by a body the dictionary does not know are a crowd of civilians
+    ("On 1 May 2020, INC staged a roof top protest in Amritsar against the central government.", "PROTEST",
+     ("IND", "CVL"), ("IND", "GOV")),
+    # a passive joined to an active verb shares none of its roles: the police detained, they did not block
+    ("On 6 May 2020, the group was blocking a street in Rosario and were detained by the police.", "PROTEST",
+     ("ARG", "CVL"), ("ARG", "COP")),
 ])
 def test_roles(code, text: str, event_type: str, source: tuple | None, target: tuple | None) -> None:
     ev = only(code(text), event_type)
