@@ -75,6 +75,10 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
             and (community := community_named(cand.source.text)) is not None:
         # "armed Kalenjin youths attacked a village": a community's attackers are its militia (ACLED: identity militia)
         cand.source = replace(cand.source, name=f"{community.name} militia", country=community.country, sector="PRM")
+    elif cand.event_type == "ASSAULT" and cand.source is not None and cand.source.sector == "CVL" \
+            and any(w in words("tribal_crowd") for w in cand.source.text.lower().split()):
+        # "local tribesmen attacked a police post": a communal militia (ACLED), not a crowd
+        cand.source = replace(cand.source, sector="PRM")
     if cand.place is None and not cand.is_verbal and cand.modality != "future":
         # a material event with no place in its clause: the main place of its sentence, else of the article
         sent = cand.evidence_sent or cand.sent

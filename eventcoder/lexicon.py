@@ -127,6 +127,7 @@ def cue_words() -> dict[str, frozenset[str]]:
     return word_classes("cue_words.tsv")
 
 
+@cache
 def words(cls: str) -> frozenset[str]:
     """One class of cue words."""
     return cue_words().get(cls, frozenset())

@@ -106,7 +106,8 @@ def _prep_sites(holder: Token, depth: int = 0) -> list[Token]:
     """Objects of the site prepositions on a word, 'outside of the station' included, and of those on such an
     object ("blew himself up inside his car outside the house")."""
     out: list[Token] = []
-    for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in SITE_PREPS):
+    # (the parser may take "outside" or "near" for an adverb and hang "of the office" on it)
+    for prep in (c for c in holder.children if c.dep_ in ("prep", "advmod") and c.lower_ in SITE_PREPS):
         for obj in prep.children:
             if obj.dep_ == "pobj":
                 out.append(obj)

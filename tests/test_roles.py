@@ -99,6 +99,11 @@ def only(events: list[dict], event_type: str) -> dict:
     # demonstrators named by a body the dictionary does not know are a crowd of civilians
     ("On 1 May 2020, INC staged a roof top protest in Amritsar against the central government.", "PROTEST",
      ("IND", "CVL"), ("IND", "GOV")),
+    # men named by their tribe are civilians when attacked, a communal militia when they attack
+    ("In Mohmand, Pakistan, unidentified militants planted a roadside landmine, killing two tribesmen.", "ASSAULT",
+     ("PAK", "UAF"), ("PAK", "CVL")),
+    ("Suspected local tribesmen attack a police post in Kapedo. Five dead, including three police officers.",
+     "ASSAULT", ("KEN", "PRM"), ("KEN", "COP")),
     # a passive joined to an active verb shares none of its roles: the police detained, they did not block
     ("On 6 May 2020, the group was blocking a street in Rosario and were detained by the police.", "PROTEST",
      ("ARG", "CVL"), ("ARG", "COP")),

@@ -69,6 +69,10 @@ def test_the_site_table_uses_known_sectors() -> None:
 @pytest.mark.parametrize(("text", "target"), [
     ("An explosive device detonated in the vicinity of a police patrol in Samarra city, Iraq.", ("police", "COP")),
     ("A bomb exploded in front of the Kuwaiti embassy in Baghdad on Monday.", ("embassy", "GOV")),
+    # "outside" taken for an adverb, with "of the office" hung on it
+    ("An explosive device exploded outside of the office of Greek Justice Minister Miltiadis Papaioannou in Athens, "
+     "Attica, Greece.", ("Miltiadis Papaioannou", "GOV")),
+    ("A rocket struck the presidential palace in Kabul on Monday.", ("palace", "GOV")),
 ])
 def test_a_site_named_by_its_nearness_is_struck(code, text: str, target: tuple) -> None:
     [event] = code(text)
