@@ -430,7 +430,7 @@ def _person(head: Token, person: Span, phrase: Span, named: list[Span], known: A
     No country is guessed when neither names one ("Defence Minister Pierre Joxe")."""
     title = next((entry for tok in reversed(phrase[: person.start - phrase.start])
                   if (entry := _title(tok)) is not None and tok.pos_ in ("NOUN", "PROPN")), None) \
-        or _title_inside(person) or _apposed_title(head)
+        or _title_inside(person) or _apposed_title(head) or _title_told_elsewhere(person)
     country = None
     for ent in named:
         if ent.start >= person.start:
@@ -470,6 +470,25 @@ def _apposed_title(head: Token) -> ActorEntry | None:
                 if actor is not None and actor.sector is not None:
                     return ActorEntry(tok.lower_, tok.lower_, None, actor.sector, None, "generic")
     return None
+
+
+# Key of the per-document table of the titles written after each person's name (`_title_told_elsewhere`).
+TITLES_TOLD = "eventcoder.titles_told"
+
+
+def _title_told_elsewhere(person: Span) -> ActorEntry | None:
+    """The title written after the same name at another mention in the document ("the home of Sayed Hakim, a senior
+    police officer ... killed Sayed Hakim": a police officer both times)."""
+    doc = person.doc
+    table = doc.user_data.get(TITLES_TOLD)
+    if table is None:
+        table = doc.user_data[TITLES_TOLD] = {}  # (a title's own reading looks here too: it finds it empty)
+        for tok in doc:
+            if tok.ent_type_ == "PERSON" and tok.ent_iob_ in ("B", "I") and any(c.dep_ == "appos" for c in tok.children):
+                name = entity_at(tok)
+                if name is not None and name.text not in table and (title := _apposed_title(tok)) is not None:
+                    table[name.text] = title
+    return table.get(person.text)
 
 
 def _title(tok: Token) -> ActorEntry | None:

@@ -99,6 +99,10 @@ def only(events: list[dict], event_type: str) -> dict:
     # demonstrators named by a body the dictionary does not know are a crowd of civilians
     ("On 1 May 2020, INC staged a roof top protest in Amritsar against the central government.", "PROTEST",
      ("IND", "CVL"), ("IND", "GOV")),
+    # a person's title written at another mention of the name holds at this one
+    ("On Wednesday night, in Batikot district of Nangarhar, Afghanistan, Taliban militants broke into the home of "
+     "Sayed Hakim, a senior police officer. The militants fired on and killed Sayed Hakim.", "ASSAULT",
+     ("AFG", "UAF"), ("AFG", "COP")),
     # men named by their tribe are civilians when attacked, a communal militia when they attack
     ("In Mohmand, Pakistan, unidentified militants planted a roadside landmine, killing two tribesmen.", "ASSAULT",
      ("PAK", "UAF"), ("PAK", "CVL")),
