@@ -194,6 +194,25 @@ def _state_employee(head: Token) -> bool:
                for t in near)
 
 
+# Sectors of the state's own bodies, whose staff are the body ("an employee of the NDS": intelligence).
+STATE_BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def _staff_of_a_state_body(head: Token) -> Actor | None:
+    """Staff named by the state body the dictionary knows that they work for ("employees of the National
+    Directorate of Security", "workers at the Interior Ministry"): that body."""
+    if not in_class(head, "staff_noun"):
+        return None
+    for obj in (o for p in head.rights if p.dep_ == "prep" and p.lower_ in ("of", "at", "for", "with")
+                for o in p.children if o.dep_ == "pobj"):
+        ent = entity_at(obj)
+        entry = _entity_entry(ent) if ent is not None else None
+        if entry is not None and entry.kind in ("org", "force") and entry.sector in STATE_BODY_SECTORS:
+            return Actor(text=ent.text, name=entry.name, country=entry.country, sector=entry.sector,
+                         wikidata=entry.wikidata)
+    return None
+
+
 def _plural(noun: str) -> str:
     """The regular English plural of a singular noun ("priest" -> "priests", "authority" -> "authorities")."""
     if re.search(r"[^aeiou]y$", noun):
@@ -282,6 +301,8 @@ def _actor_for(head: Token) -> Actor | None:
     named = [ent for ent in entity_spans(phrase) if ent.label_ in ("GPE", "NORP", "ORG", "PERSON")]
     noun = generic(head)
     text = phrase.text
+    if noun is None and (staff := _staff_of_a_state_body(head)) is not None:
+        return staff  # "employees of the National Directorate of Security": the body's own
     if noun is None and _state_employee(head):
         # "two Interior Ministry employees", "an employee who works at the Health Ministry": the state's staff
         country = _country_in(phrase, head)

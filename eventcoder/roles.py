@@ -630,9 +630,13 @@ CARRYING_VERBS = frozenset({"carry", "transport", "ferry"})
 
 
 def _passenger(tok: Token) -> Token | None:
-    """'attacked a vehicle carrying a military commander': whom the vehicle carried, before the vehicle itself."""
+    """'attacked a vehicle carrying a military commander', 'shot at a vehicle full of employees of the NDS': whom the
+    vehicle carried, before the vehicle itself."""
     return next((o for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS
-                 for o in c.children if o.dep_ == "dobj"), None)
+                 for o in c.children if o.dep_ == "dobj"), None) \
+        or next((o for c in tok.children if c.dep_ == "amod" and c.lower_ == "full"
+                 for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj"), None)
 
 
 def holder_of_the_site(tok: Token) -> Token:

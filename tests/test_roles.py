@@ -103,6 +103,11 @@ def only(events: list[dict], event_type: str) -> dict:
     ("On Wednesday night, in Batikot district of Nangarhar, Afghanistan, Taliban militants broke into the home of "
      "Sayed Hakim, a senior police officer. The militants fired on and killed Sayed Hakim.", "ASSAULT",
      ("AFG", "UAF"), ("AFG", "COP")),
+    # staff of a state body the dictionary knows are that body; a vehicle full of people is theirs
+    ("An unidentified gunman shot at a vehicle full of employees of the National Directorate of Security (NDS) in "
+     "Chaparhar District, Nangarhar province, Afghanistan.", "ASSAULT", ("AFG", "UAF"), ("AFG", "SPY")),
+    ("Approximately 50 militants ambushed members of the Frontier Corps in Orakzai agency, Pakistan.", "ASSAULT",
+     ("PAK", "UAF"), ("PAK", "MIL")),
     # men named by their tribe are civilians when attacked, a communal militia when they attack
     ("In Mohmand, Pakistan, unidentified militants planted a roadside landmine, killing two tribesmen.", "ASSAULT",
      ("PAK", "UAF"), ("PAK", "CVL")),
