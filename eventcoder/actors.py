@@ -366,6 +366,31 @@ def _actor_for(head: Token) -> Actor | None:
         if country is not None:
             # "Palestinian prisoners", "Hong Kong residents": civilians of a named country
             return Actor(text=text, name=f"civilians ({country})", country=country, sector="CVL")
+    if head.pos_ == "PROPN":
+        return _titled_by_apposition(head)
+    return None
+
+
+# Prepositions after which a name is where something happened ("in Moscow, Russian Republic, ...").
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "from", "across"})
+
+
+def _titled_by_apposition(head: Token) -> Actor | None:
+    """A name the model did not read as a person, with a title after it: the person, coded by the title ("Kenzo
+    Oshima, the United Nations Emergency Relief Coordinator, demanded": the UN's)."""
+    # (a title is one person's, "the judge", "the Coordinator": not a plural, nor a name of its own, which is how the
+    # parser chains an opening place list onto the subject: "in Ra-ngae, Narathiwat, Thailand, unidentified militants";
+    # and a name inside such a list, or where something happened, is a place: "in Moscow, Russian Republic, Russia, a
+    # prominent human rights activist ... was attacked")
+    start = head.left_edge.i
+    if start > 0 and head.doc[start - 1].text == "," or head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS:
+        return None
+    for child in (c for c in head.children if c.dep_ == "appos" and c.tag_ in ("NN", "NNP") and entity_at(c) is None
+                  and (c.pos_ == "PROPN" or generic(c) is not None)):  # (a title, not "Saada, the Houthis' stronghold")
+        title = actor_for(child)
+        if title is not None and title.sector is not None and title.sector not in ("CVL",):
+            name = head.doc[head.left_edge.i: head.i + 1].text
+            return Actor(text=name, name=name, country=title.country, sector=title.sector)
     return None
 
 
@@ -505,11 +530,12 @@ def _title_told_elsewhere(person: Span) -> ActorEntry | None:
     if table is None:
         table = doc.user_data[TITLES_TOLD] = {}  # (a title's own reading looks here too: it finds it empty)
         for tok in doc:
-            if tok.ent_type_ == "PERSON" and tok.ent_iob_ in ("B", "I") and any(c.dep_ == "appos" for c in tok.children):
-                name = entity_at(tok)
-                if name is not None and name.text not in table and (title := _apposed_title(tok)) is not None:
-                    table[name.text] = title
-    return table.get(person.text)
+            if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "") and any(c.dep_ == "appos" for c in tok.children) \
+                    and (title := _apposed_title(tok)) is not None:
+                name = entity_at(tok) or tok.doc[tok.left_edge.i: tok.i + 1]
+                table.setdefault(name.text, title)
+                table.setdefault(tok.text, title)  # the surname alone names them again ("Ibrahim, a prosecutor")
+    return table.get(person.text) or table.get(person[-1].text)
 
 
 def _title(tok: Token) -> ActorEntry | None:

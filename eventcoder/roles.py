@@ -125,6 +125,9 @@ def clause_subject(verb: Token) -> Token | None:
             return subj
         if _missed_predicate(tok):
             return tok.head  # "On 9 May, regime forces brought in military reinforcements": forces (the root) act
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "dobj" and in_class(tok.head, "document"):
+            tok = tok.head.head  # "Hamas released a statement calling on Arab states ...": who issued it calls
+            continue
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in INSTRUMENT_VERBS:
             obj = _child(tok.head, OBJECT_DEPS)  # "urged the army to attack": the army (not "used artillery to bombard")
             if obj is not None:

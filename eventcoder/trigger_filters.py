@@ -142,12 +142,18 @@ def _courtesy(hit: TriggerHit) -> bool:
         c.dep_ in ("dobj", "nsubjpass") and in_class(c, "courtesy") for c in hit.token.children)
 
 
+def _published(hit: TriggerHit) -> bool:
+    """'released a statement', 'freed a video': a text or a recording made public, nobody set free."""
+    return hit.entry.mode == "release" and any(
+        c.dep_ in ("dobj", "nsubjpass") and in_class(c, "publication") for c in hit.token.children)
+
+
 def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -> bool:
     """Triggers that report no event of their own: descriptions, topics, the content of a statement."""
     if is_descriptive(hit.token) or is_topic(hit.token) or in_generic_clause(hit.token) or _grievance(hit.token) \
             or _slashed(hit.token, hits) or _weapon_of(hit, hits) or _one_of_many(hit, hits) \
             or _repelled_twice(hit, hits) or _renaming(hit, hits) or _purpose(hit.token) or _prevented(hit.token) \
-            or stormed_out(hit.token) or _courtesy(hit):
+            or stormed_out(hit.token) or _courtesy(hit) or _published(hit):
         return True
     if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN") and not _headline_predicate(hit.token) \
             and not _staged(hit) and not _kind_of_effort(hit) and not infinitive_read_as_noun(hit.token):

@@ -103,6 +103,15 @@ def only(events: list[dict], event_type: str) -> dict:
     ("On Wednesday night, in Batikot district of Nangarhar, Afghanistan, Taliban militants broke into the home of "
      "Sayed Hakim, a senior police officer. The militants fired on and killed Sayed Hakim.", "ASSAULT",
      ("AFG", "UAF"), ("AFG", "COP")),
+    # ... and the surname alone names them again
+    ("Unidentified gunmen shot and killed Khwaja Mohammad Ibrahim in Kabul city, Afghanistan. Ibrahim, a prosecutor "
+     "for the Criminal Justice Task Force, was shot twice in the head.", "ASSAULT", ("AFG", "UAF"), ("AFG", "JUD")),
+    # a name the model did not read as a person, with a title after it: the title's
+    ("Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded parties to the conflict in Iraq to "
+     "allow humanitarian workers the freedom of movement.", "REQUEST", ("UNO", "IGO"), ("IRQ", "PTY")),
+    # who issued a statement or a declaration says what it says
+    ("The rebel Kurdistan Workers' Party issued a declaration demanding that the Turkish government provide "
+     "information on its leader.", "REQUEST", ("TUR", "REB"), ("TUR", "GOV")),
     # staff of a state body the dictionary knows are that body; a vehicle full of people is theirs
     ("An unidentified gunman shot at a vehicle full of employees of the National Directorate of Security (NDS) in "
      "Chaparhar District, Nangarhar province, Afghanistan.", "ASSAULT", ("AFG", "UAF"), ("AFG", "SPY")),

@@ -196,3 +196,9 @@ def test_a_threat_takes_its_mode_from_the_act_threatened(code, text: str, mode: 
 ])
 def test_a_courtesy_offered_is_no_agreement(code, text: str) -> None:
     assert [e["event_type"] for e in code(text) if e["event_type"] == "AGREE"] == []
+
+
+def test_a_statement_released_sets_no_one_free(code) -> None:
+    events = code("Hamas released a statement calling on Arab states to cut ties with Israel.")
+    assert [(e["event_type"], e["source"]["name"]) for e in events if e["event_type"] in ("RETREAT", "REQUEST")] == \
+        [("REQUEST", "Hamas")]
