@@ -226,8 +226,11 @@ def is_descriptive(token: Token) -> bool:
 
 
 def is_topic(token: Token) -> bool:
-    """An event noun after 'over'/'about' is what someone talks about, not an event reported here."""
+    """An event noun after 'over'/'about' is what someone talks about, not an event reported here; so is one that
+    something is said to be related to ("two firearms, one of which is said to be related to a murder")."""
     head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in words("relation_word"):
+        return True
     return token.dep_ == "pobj" and head.lower_ in words("topic_prep") and head.dep_ != "agent"
 
 

@@ -17,6 +17,8 @@ def _subtypes(events: list[dict]) -> list[str | None]:
     "On 3 June 2021, police detonated a bomb left at a bus stop in Quetta.",
     "On 3 June 2021, soldiers diffused 12 IEDs near Kunduz.",
     "On 3 June 2021, sappers dismantled a roadside bomb near the market in Kandahar.",
+    # what a weapon is said to be related to is no event told here
+    "On 3 June 2021, two firearms, one of which is said to be related to a murder, were seized in Kingston.",
     # found, then destroyed: one device, one event; a controlled explosion is no attack
     "On 3 June 2021, a pipe bomb was discovered under a car in Belfast. Police carried out a controlled explosion.",
 ])
