@@ -280,17 +280,19 @@ def entity_at(token: Token) -> Span | None:
 # Sectors of holders of an office, and the words that say the office is past ("a former mayor", "ex-minister").
 OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
 FORMER_WORDS = frozenset({"former", "ex", "ex-"})
+FORCE_SECTORS = frozenset({"MIL", "COP"})
 
 
 def actor_for(head: Token) -> Actor | None:
     """Read the noun phrase headed by `head` as an actor, or None when it names no actor. A former official is one
-    of PLOVER's elites, no longer the state ("a former mayor", "former president Carlos Menem"; ACLED: civilians)."""
+    of PLOVER's elites, no longer the state ("a former mayor", "former president Carlos Menem"; ACLED: civilians);
+    a former soldier or policeman is a civilian ("a former Army recruit", "an ex-policeman")."""
     actor = _actor_for(head)
-    if actor is not None and actor.sector in OFFICE_SECTORS and head.lower_ not in REPORTED_PRONOUNS \
-            and any(t.lower_ in FORMER_WORDS and head.i in (t.head.i, t.head.head.i)
-                    for t in _phrase(head) if t.i < head.i):
-        return replace(actor, sector="ELI")
-    return actor
+    if actor is None or actor.sector not in OFFICE_SECTORS | FORCE_SECTORS or head.lower_ in REPORTED_PRONOUNS \
+            or not any(t.lower_ in FORMER_WORDS and head.i in (t.head.i, t.head.head.i)
+                       for t in _phrase(head) if t.i < head.i):
+        return actor
+    return replace(actor, sector="ELI" if actor.sector in OFFICE_SECTORS else "CVL")
 
 
 def _actor_for(head: Token) -> Actor | None:

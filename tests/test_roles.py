@@ -117,6 +117,8 @@ def only(events: list[dict], event_type: str) -> dict:
      "Chaparhar District, Nangarhar province, Afghanistan.", "ASSAULT", ("AFG", "UAF"), ("AFG", "SPY")),
     ("Approximately 50 militants ambushed members of the Frontier Corps in Orakzai agency, Pakistan.", "ASSAULT",
      ("PAK", "UAF"), ("PAK", "MIL")),
+    # a former soldier or policeman is a civilian
+    ("Gunmen killed a former policeman in Mosul on Monday.", "ASSAULT", ("IRQ", "UAF"), ("IRQ", "CVL")),
     # men named by their tribe are civilians when attacked, a communal militia when they attack
     ("In Mohmand, Pakistan, unidentified militants planted a roadside landmine, killing two tribesmen.", "ASSAULT",
      ("PAK", "UAF"), ("PAK", "CVL")),
