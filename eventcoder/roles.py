@@ -743,6 +743,7 @@ def _party_in_answer(trigger: Token, event_type: str) -> list[Token]:
     for act in acts:
         found.append(_child(act, frozenset({"dative"})))
         found += _prep_objects(act, PROMISEE_PREPS | RECEIVER_PREPS)
+        things += _prep_objects(act, frozenset({"to"}))  # "refused to respond to a demand from the US President"
         obj = _child(act, OBJECT_DEPS)
         if obj is not None:
             things.append(obj)

@@ -58,6 +58,8 @@ def only(events: list[dict], event_type: str) -> dict:
     # a refusal or concession concerns whom what is refused or given up names
     ("The Kenyan president refused to meet Uganda's visiting President Museveni in Mombasa.", "REJECT",
      ("KEN", "GOV"), ("UGA", "GOV")),
+    ("Palestinian Prime Minister Ismail Haniyeh has refused to respond to a demand from the US President.", "REJECT",
+     ("PSE", "GOV"), ("USA", "GOV")),
     ("The Israeli government is refusing to lift the curfew on Palestinians in Hebron.", "REJECT", ("ISR", "GOV"),
      ("PSE", None)),
     ("The Angolan president conceded on Monday to demands from UNITA to overhaul the judiciary.", "CONCEDE",
