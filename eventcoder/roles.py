@@ -425,6 +425,9 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
     """Tokens that may name whom the event is directed at, most likely first."""
     trigger = _effort_of(trigger)
     found = [undergoer(trigger)[0]]
+    if event_type == "ACCUSE" and (trigger.lemma_.lower() in INVESTIGATING_LEMMAS or any(
+            c.dep_ in OBJECT_DEPS and c.lemma_.lower() in INVESTIGATING_LEMMAS for c in trigger.children)):
+        found += _investigated(trigger)  # (also "opened an investigation into ...", the verb the trigger)
     if trigger.lemma_.lower() in CREDITING_VERBS:
         # "attributed the loss of their commanders to the actions of the United States": the one blamed
         found += _prep_objects(trigger, frozenset({"to"}))
@@ -509,6 +512,20 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
     if event_type == "PROTEST":
         found += _protested_authority(trigger)
     return [t for tok in found if tok is not None for t in (_passenger(tok), holder_of_the_site(tok)) if t is not None]
+
+
+# Words of an inquiry, whose "into" names the deed looked into.
+INVESTIGATING_LEMMAS = frozenset({"investigate", "investigation", "probe", "inquiry", "enquiry"})
+
+
+def _investigated(trigger: Token) -> list[Token]:
+    """Who is investigated: the doer of the deed an inquiry looks into ("an investigation into alleged crimes
+    committed by Croat forces", "into the killing of a journalist by soldiers", "into Israel's actions")."""
+    deeds = _prep_objects(trigger, frozenset({"into"})) + [o for o in [_child(trigger, OBJECT_DEPS)] if o is not None]
+    if trigger.dep_ == "dobj":
+        deeds += _prep_objects(trigger.head, frozenset({"into"}))  # "opened an investigation into the killing ..."
+    return [d for deed in deeds for d in (_agent(deed), _prep_object(deed, frozenset({"by"})),
+                                          _child(deed, frozenset({"poss"}))) if d is not None]
 
 
 # Verbs of taking an explosive to its target (not "their vehicle hit a bomb").

@@ -60,6 +60,11 @@ def only(events: list[dict], event_type: str) -> dict:
      ("KEN", "GOV"), ("UGA", "GOV")),
     ("Palestinian Prime Minister Ismail Haniyeh has refused to respond to a demand from the US President.", "REJECT",
      ("PSE", "GOV"), ("USA", "GOV")),
+    # an inquiry is aimed at the doer of the deed it looks into
+    ("Serbian military police have launched an investigation into alleged crimes committed by Croat forces.",
+     "ACCUSE", ("SRB", "COP"), ("HRV", "MIL")),
+    ("Police opened an investigation into the killing of a journalist by soldiers in Lagos.", "ACCUSE",
+     ("NGA", "COP"), ("NGA", "MIL")),
     ("The Israeli government is refusing to lift the curfew on Palestinians in Hebron.", "REJECT", ("ISR", "GOV"),
      ("PSE", None)),
     ("The Angolan president conceded on Monday to demands from UNITA to overhaul the judiciary.", "CONCEDE",
