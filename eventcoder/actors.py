@@ -402,7 +402,7 @@ def _crowd_nouns() -> frozenset[str]:
 
 
 # Sectors a force's name tells by a word in it ("... Police Special Units", "Army Aviation Command").
-NAMED_FORCE_SECTORS = frozenset({"MIL", "COP"})
+NAMED_FORCE_SECTORS = FORCE_SECTORS
 
 
 def _force_named(ent: Span) -> str | None:

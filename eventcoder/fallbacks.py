@@ -39,7 +39,7 @@ PLACED_TARGET_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "COERCE", "SANCT
 RESTRICTING_MODES = frozenset({"curfew", "martial-law"})
 # Dealings between states (and international bodies) aimed at the state of the place abroad they concern.
 DEALING_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "SANCTION", "REJECT"})
-STATE_SECTORS = frozenset({"GOV", "IGO", "UNO", "LEG", "JUD"})
+DEALING_SECTORS = frozenset({"GOV", "IGO", "UNO", "LEG", "JUD"})
 # Sectors of the forces that may meet a demonstration: the target ACLED gives a protest with intervention.
 STATE_FORCES = frozenset({"COP", "MIL"})
 
@@ -186,7 +186,7 @@ def _placed_target(cand: Candidate) -> Actor | None:
         return None
     if cand.entry.mode in RESTRICTING_MODES:
         return Actor(text="", name="civilians", country=country, sector="CVL")
-    if cand.event_type not in DEALING_TYPES or cand.source is None or cand.source.sector not in STATE_SECTORS \
+    if cand.event_type not in DEALING_TYPES or cand.source is None or cand.source.sector not in DEALING_SECTORS \
             or not cand.source.country or cand.source.country == country:
         return None  # (an armed group's takeover of a town is no dealing with the town's state)
     return _host_government(cand)

@@ -136,16 +136,19 @@ PURPOSE_HOLDERS_KEPT = frozenset({"arrest", "detain", "responsible", "responsibi
                                   "charge", "sentence", "jail", "condemn", "punish"})
 
 
+def _object_in_class(hit: TriggerHit, cls: str) -> bool:
+    """The trigger's object (or passive subject) is a word of a cue-word class."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and in_class(c, cls) for c in hit.token.children)
+
+
 def _courtesy(hit: TriggerHit) -> bool:
     """'gathered to offer Friday prayers', 'offered his condolences': a courtesy offered, not a deal."""
-    return hit.entry.event_type == "AGREE" and any(
-        c.dep_ in ("dobj", "nsubjpass") and in_class(c, "courtesy") for c in hit.token.children)
+    return hit.entry.event_type == "AGREE" and _object_in_class(hit, "courtesy")
 
 
 def _published(hit: TriggerHit) -> bool:
     """'released a statement', 'freed a video': a text or a recording made public, nobody set free."""
-    return hit.entry.mode == "release" and any(
-        c.dep_ in ("dobj", "nsubjpass") and in_class(c, "publication") for c in hit.token.children)
+    return hit.entry.mode == "release" and _object_in_class(hit, "publication")
 
 
 def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -> bool:
