@@ -213,6 +213,22 @@ def _staff_of_a_state_body(head: Token) -> Actor | None:
     return None
 
 
+def _post_in_a_state_body(head: Token, phrase: Span) -> Actor | None:
+    """A post or rank named by the state body written before it ("a Nigerian police deputy superintendent", "a
+    Somali government parliament member"): that body's kind, of the country the phrase names."""
+    if not in_class(head, "post_noun"):
+        return None
+    compounds = [t for t in head.lefts if t.dep_ in ("compound", "nmod")]  # ("police and NSS personnel")
+    compounds += [c for t in compounds for c in t.lefts if c.dep_ == "compound"]
+    for mod in sorted(compounds, key=lambda t: -t.i):  # the nearest first: "government parliament member"
+        body = generic(mod)
+        if body is not None and body.sector in STATE_BODY_SECTORS:
+            country = _country_in(phrase, head)
+            return Actor(text=phrase.text, name=body.name if country is None else f"{body.name} ({country})",
+                         country=country, sector=body.sector)
+    return None
+
+
 def _plural(noun: str) -> str:
     """The regular English plural of a singular noun ("priest" -> "priests", "authority" -> "authorities")."""
     if re.search(r"[^aeiou]y$", noun):
@@ -334,6 +350,8 @@ def _actor_for(head: Token) -> Actor | None:
         if entry.kind in ("country", "capital") and head.i in range(ent.start, ent.end):
             return Actor(text=ent.text, name=entry.name, country=entry.country, sector=entry.sector or "GOV",
                          wikidata=entry.wikidata)
+    if noun is None and (post := _post_in_a_state_body(head, phrase)) is not None:
+        return post  # "a police deputy superintendent", "a parliament member": the body's own (not a named one's)
     if noun is not None:
         # "the Latvian Constitutional Court": a demonym the model swallowed into an unknown name
         country = _country_in(phrase, head) or _of_country(head)

@@ -33,6 +33,21 @@ def _words() -> dict[str, frozenset[str]]:
     return word_classes("credibility.tsv")
 
 
+# Triggers of an explosion, which a hazard word may show to be an accident.
+EXPLOSION_LEMMAS = frozenset({"explode", "explosion", "blast"})
+
+
+def _accident(cand: Candidate) -> bool:
+    """'a gas explosion', 'a cooking gas container exploded' with nobody said to have set it off: an accident."""
+    trigger = cand.trigger
+    if trigger.lemma_.lower() not in EXPLOSION_LEMMAS or _known(cand.source):
+        return False
+    hazard = _words()["hazard"]
+    named = [m for m in trigger.children if m.dep_ in ("compound", "amod", "nmod")]  # "a gas explosion"
+    named += [m for s in trigger.children if s.dep_ == "nsubj" for m in s.subtree if m.i <= s.i]  # "a gas container"
+    return any(m.lower_ in hazard for m in named)
+
+
 def _known(actor) -> bool:
     """An actor the dictionary recognised: it has a country or a sector."""
     return actor is not None and (actor.country is not None or actor.sector is not None)
@@ -278,7 +293,7 @@ def credible(cand: Candidate) -> bool:
         return cand.source is not None and cand.source.sector in STATE_SECTORS
     words = _words()
     modifiers = {c.lower_ for c in cand.trigger.children if c.dep_ in ("compound", "amod", "nmod")}
-    if modifiers & words["benign_mod"]:
+    if modifiers & words["benign_mod"] or _accident(cand):
         return False
     if cand.trigger.lemma_.lower() not in words["weak"] and cand.trigger.lower_ not in words["weak"]:
         return True

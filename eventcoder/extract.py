@@ -18,7 +18,7 @@ from eventcoder.attach import (Toll, attach_casualties, attach_dates, attach_mod
                                share_sentence_context, fallback_date, sentence_toll)
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import mentions_harm
-from eventcoder.coding import ARMED_SECTORS, OUTCOME_LEMMAS, TWO_SIDED_LEMMAS, code
+from eventcoder.coding import ARMED_SECTORS, NON_STATE_ARMED, OUTCOME_LEMMAS, TWO_SIDED_LEMMAS, code
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
 from eventcoder.fallbacks import FOREIGN_SECTORS, coded_target, fill_fallbacks
@@ -321,10 +321,22 @@ def _absorb_result_verbs(by_index: dict[int, Candidate]) -> None:
             # "planted a roadside bomb, which detonated near a hospital": the device's own explosion
             event = by_index.get(cand.trigger.head.head.i) if cand.trigger.head.dep_ in ("dobj", "pobj") else None
         if event is not None and event is not cand and event.event_type == cand.event_type:
+            if _earlier_victims(cand, event):
+                # "four police officers were killed and a civilian was injured": the victims told first lead
+                event.target = cand.target
             _absorb(event, cand, i, by_index)
     _absorb_consequences(by_index)
     _absorb_instruments(by_index)
     _absorb_stray_outcomes(by_index)
+
+
+def _earlier_victims(cand: Candidate, event: Candidate) -> bool:
+    """An outcome verb with victims of its own, joined to a later outcome verb that holds the event; not the armed
+    men of a group, who are more often the attackers killed ("a gunman was killed and a police officer wounded")."""
+    return cand.target is not None and cand.target.sector not in NON_STATE_ARMED \
+        and cand.trigger.lemma_.lower() in OUTCOME_LEMMAS \
+        and event.trigger.lemma_.lower() in OUTCOME_LEMMAS and event.trigger.head.i == cand.trigger.i \
+        and event.trigger.dep_ == "conj"
 
 
 def _to_death(verb: Token) -> bool:

@@ -14,7 +14,7 @@ from eventcoder.geoparse import PlaceMention, primary
 from eventcoder.lexicon import words
 from eventcoder.missions import missions_named
 from eventcoder.records import UNIDENTIFIED, Actor
-from eventcoder.roles import actor_at
+from eventcoder.roles import TWO_SIDED_LEMMAS, actor_at, clause_subject, operation_author
 from eventcoder.struck import site_sector, struck_target
 
 # A unit named by its number ("the 25th Mechanized Brigade", "35th Division"): armies number their units, armed
@@ -92,6 +92,11 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
         # "the SMM observed 33 explosions near Vodyane": fire across the line the mission watches, between its parties
         cand.source, cand.target = sides
         cand.fallbacks += ["source", "target"]
+    if cand.event_type == "ASSAULT" and cand.source is None \
+            and (force := _force_of_the_operation(cand)) is not None:
+        # "the Military Police carried out an operation ... A shoot-out broke out": the force is a side of the fight
+        cand.source = force
+        cand.fallbacks.append("source")
     if cand.event_type == "ASSAULT" and cand.source is None:
         # an armed actor named beside the event, else ACLED's "Unidentified Armed Group" of the event's country
         cand.source = _armed_bystander(cand) or (None if _from_the_air(cand) else
@@ -298,6 +303,37 @@ def _sides_of_the_line(cand: Candidate) -> tuple[Actor, Actor] | None:
             return (Actor(text="", name=first.name, country=first.country, sector=first.sector),
                     Actor(text="", name=second.name, country=second.country, sector=second.sector))
     return None
+
+
+# Operations of a state force in the course of which a fight breaks out ("during a Police operation").
+FORCE_OPERATIONS = frozenset({"operation", "operations", "raid", "patrol", "crackdown"})
+# Verbs of a force coming to the place where the fight broke out ("Military Police officers went to the community").
+ARRIVING_VERBS = frozenset({"go", "arrive", "enter", "patrol", "respond", "raid"})
+# Sectors of the state forces that run them.
+OPERATING_SECTORS = frozenset({"COP", "MIL"})
+
+
+def _force_of_the_operation(cand: Candidate) -> Actor | None:
+    """For a fight with no named sides, the state force whose operation or patrol its sentence, or the one before,
+    tells, or whose coming to the place ("the Military Police carried out an operation against drug trafficking ... A
+    shoot-out broke out", "a shoot-out took place during a Police operation", "Military Police officers went to the
+    community ... A shoot-out broke out"): ACLED codes the force as a side of the clash."""
+    if cand.trigger.lemma_.lower() not in TWO_SIDED_LEMMAS:
+        return None
+    sent = cand.sent
+    sents = [sent.doc[sent.start - 1].sent, sent] if sent.start > 0 else [sent]
+    for tok in (t for s in sents for t in s if t.lemma_.lower() in FORCE_OPERATIONS or t.lower_ in FORCE_OPERATIONS
+                or t.dep_ == "ROOT" and t.pos_ == "VERB" and t.lemma_.lower() in ARRIVING_VERBS):
+        author = clause_subject(tok) if tok.pos_ == "VERB" else \
+            operation_author(tok) or (clause_subject(tok.head) if tok.dep_ == "dobj" else None)
+        actor = actor_at(author) if author is not None else None
+        if actor is not None and actor.sector in OPERATING_SECTORS and not _same_actor(actor, cand.target):
+            return actor
+    return None
+
+
+def _same_actor(actor: Actor, other: Actor | None) -> bool:
+    return other is not None and (actor.name, actor.country) == (other.name, other.country)
 
 
 def _armed_bystander(cand: Candidate) -> Actor | None:

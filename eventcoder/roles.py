@@ -116,6 +116,16 @@ def _missed_predicate(verb: Token) -> bool:
         and verb.i > head.i and (_child(verb, OBJECT_DEPS) is not None or verb.tag_ == "VBD")
 
 
+def _subject_of_a_verb_read_as_noun(verb: Token) -> Token | None:
+    """'a gendarme shot and killed a taxi driver': a finite verb joined to a root the parser read as a noun ("gendarme
+    shot") shares that root's subject, the actor noun the parser hung on it as a compound."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.dep_ != "ROOT" or head.pos_ != "NOUN":
+        return None
+    return next((c for c in head.children if c.dep_ == "compound" and c.i < head.i
+                 and (generic(c) is not None or c.ent_type_ in ("ORG", "NORP", "PERSON"))), None)
+
+
 def clause_subject(verb: Token) -> Token | None:
     """Subject of a verb, climbing through control verbs, coordination and nominal complements."""
     tok = verb
@@ -125,6 +135,8 @@ def clause_subject(verb: Token) -> Token | None:
             return subj
         if _missed_predicate(tok):
             return tok.head  # "On 9 May, regime forces brought in military reinforcements": forces (the root) act
+        if (doer := _subject_of_a_verb_read_as_noun(tok)) is not None:
+            return doer  # "a gendarme shot and killed a driver": the parser made "gendarme shot" a noun
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "dobj" and in_class(tok.head, "document"):
             tok = tok.head.head  # "Hamas released a statement calling on Arab states ...": who issued it calls
             continue
@@ -178,8 +190,9 @@ def source_token(trigger: Token, *, is_trigger) -> Token | None:
         subject = clause_subject(trigger) or _named_subject_in_place_list(trigger)
         if subject is not None and not is_trigger(subject) and (author := operation_author(subject)) is not None:
             return author  # "an operation by Afghan special forces killed 18 Taliban": its authors
-        if subject is not None and subject.lemma_.lower() in words("projectile") and _agent(subject) is not None:
-            return _agent(subject)  # "shells fired by presumed LNA forces fell in Bir": who fired them
+        if subject is not None and subject.lemma_.lower() in words("projectile") \
+                and (by := _agent(subject) or _prep_object(subject, frozenset({"by"}))) is not None:
+            return by  # "shells fired by presumed LNA forces fell in Bir", "shells by LNA forces killed two"
         return _after_place_list(subject, trigger) if subject is not None else None
     agent = _agent(trigger) or _prep_object(trigger, frozenset({"by"}))
     if agent is not None:
@@ -456,6 +469,8 @@ def target_tokens(trigger: Token, *, is_trigger=lambda t: False, kind: str = "ac
                       for o in c.children if o.dep_ == "dobj"]
             # "opened fire at a checkpoint", "launched missiles on Kharkiv"
             found += _prep_objects(obj, TARGET_PREPS - {"with", "to"})
+            if trigger.lemma_.lower() in TWO_SIDED_LEMMAS:
+                found += _prep_objects(obj, frozenset({"with"}))  # "exchanged fire with military police forces"
             if event_type in ADDRESSED_TYPES:
                 # "lodged a protest with Albania", "demanding autonomy from Serbian authorities", "accepted demands
                 # from Shona rebels", "rejected calls by Belarus's rulers": whom a statement is made to, or whose
@@ -659,12 +674,18 @@ def _passenger(tok: Token) -> Token | None:
                  for o in p.children if o.dep_ == "pobj"), None)
 
 
+def _placed(actor: Actor | None) -> bool:
+    """An actor the dictionary knows something of: its country or its sector."""
+    return actor is not None and (actor.country is not None or actor.sector is not None)
+
+
 def holder_of_the_site(tok: Token) -> Token:
     """'fired at the positions of the Luhansk People's Militia': the militia holding them, not any armed forces; 'shot
     down a Turkish drone operated by the GNA', 'a Houthi drone': the side flying it, not the machine."""
     if tok.lemma_.lower() in words("unmanned") or tok.lower_ in words("unmanned"):
+        # (a name the dictionary cannot place is the weapon's model, not its operator: "a Grad rocket")
         operator = _agent(tok) or next((c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
-                                        and c.ent_type_ in ("NORP", "ORG", "GPE")), None)
+                                        and c.ent_type_ in ("NORP", "ORG", "GPE") and _placed(actor_at(c))), None)
         return operator if operator is not None else tok
     if tok.lemma_.lower() in words("installation") or tok.lower_ in words("installation"):
         of = _prep_object(tok, frozenset({"of", "for"}))  # "a camp for Congolese refugees"

@@ -151,12 +151,28 @@ def _published(hit: TriggerHit) -> bool:
     return hit.entry.mode == "release" and _object_in_class(hit, "publication")
 
 
+# Classes of what a place shelters, and of the places that shelter: "a camp hosting government forces", "a base
+# hosting Ethiopian troops", "hosts refugees" house people; they meet no one.
+SHELTERED_CLASSES = ("forces", "armed_ranks", "abroad_people")
+SHELTER_CLASSES = ("base_site", "installation")
+
+
+def _sheltering(hit: TriggerHit) -> bool:
+    """'a base hosting Ethiopian troops', 'the country hosts refugees': a place housing people, not a meeting."""
+    if hit.entry.event_type != "CONSULT" or hit.token.lemma_.lower() != "host":
+        return False
+    tok = hit.token
+    holder = tok.head if tok.dep_ == "acl" else next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return any(_object_in_class(hit, cls) for cls in SHELTERED_CLASSES) \
+        or holder is not None and any(in_class(holder, cls) for cls in SHELTER_CLASSES)
+
+
 def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -> bool:
     """Triggers that report no event of their own: descriptions, topics, the content of a statement."""
     if is_descriptive(hit.token) or is_topic(hit.token) or in_generic_clause(hit.token) or _grievance(hit.token) \
             or _slashed(hit.token, hits) or _weapon_of(hit, hits) or _one_of_many(hit, hits) \
             or _repelled_twice(hit, hits) or _renaming(hit, hits) or _purpose(hit.token) or _prevented(hit.token) \
-            or stormed_out(hit.token) or _courtesy(hit) or _published(hit):
+            or stormed_out(hit.token) or _courtesy(hit) or _published(hit) or _sheltering(hit):
         return True
     if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN") and not _headline_predicate(hit.token) \
             and not _staged(hit) and not _kind_of_effort(hit) and not infinitive_read_as_noun(hit.token):

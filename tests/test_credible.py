@@ -39,6 +39,12 @@ def test_figures_of_speech_stay_silent(code, text: str) -> None:
     assert [e for e in code(text) if e["event_type"] in ("ASSAULT", "PROTEST", "COERCE")] == []
 
 
+def test_a_bomb_made_of_gas_canisters_is_no_accident(code) -> None:
+    events = code("An explosive device made of gas canisters exploded outside of the office of Greek Justice Minister "
+                  "Miltiadis Papaioannou in Athens, Attica, Greece.", "2011-12-14")
+    assert coded(events) == [("ASSAULT", "Remote explosive/landmine/IED")]
+
+
 def test_a_device_that_detonated_is_the_attack_that_planted_it(code) -> None:
     events = code("On Thursday, in Mosul, militants planted a roadside bomb, which detonated near a hospital, "
                   "wounding four security guards.")
@@ -128,6 +134,10 @@ def test_strategic_developments_and_their_acled_types(code, text: str, expected:
     "Two men were arrested in Mombasa on Sunday.",  # an ordinary arrest, by nobody named: not ACLED's
     "The team's attack was strong in the second half.",
     "Old houses were destroyed to make way for the new road.",  # a demolition, not an attack on property
+    # a household or industrial hazard that exploded, nobody said to have set it off, is an accident
+    "Gas explosion at Bolivia Carnival kills 8, forty others are injured after a street vendor's cooking gas "
+    "container exploded.",
+    "A gas cylinder exploded in a restaurant in Lahore on Monday, killing three.",
 ])
 def test_weak_triggers_without_corroboration_are_dropped(code, text: str) -> None:
     assert coded(code(text)) == []

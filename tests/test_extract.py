@@ -221,6 +221,19 @@ def test_guards_and_titled_officers_are_state_forces(code, text: str, target: st
     assert [((e["target"] or {}).get("name"), (e["target"] or {}).get("sector")) for e in events] == [(target, sector)]
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    # victims told first lead those of the outcome joined after them ...
+    ("Four police officers were killed and a civilian was injured in an armed assault near Pul Rangan, Punjab, "
+     "Pakistan.", ("police officers", "COP")),
+    # ... unless they are armed men of a group, more often the attackers killed
+    ("An unidentified gunman is killed and a police officer is wounded after the gunmen launched an attack in "
+     "Nairobi.", ("police officer", "COP")),
+])
+def test_the_victims_told_first_are_the_target(code, text: str, target: tuple) -> None:
+    events = code(text, "2011-12-02")
+    assert [((e["target"] or {}).get("name"), (e["target"] or {}).get("sector")) for e in events] == [target]
+
+
 def test_an_armed_groups_attack_with_no_weapon_named_is_an_armed_assault(code) -> None:
     # GTD codes an attack "by unknown means" as an armed assault
     [event] = code("On Tuesday, in Aden, Yemen, unidentified militants attacked the facilities of the port "

@@ -113,3 +113,16 @@ def test_the_holder_of_a_headquarters(code, text: str, target: tuple) -> None:
 def test_state_employees(code, text: str, target: tuple) -> None:
     [event] = code(text, published="2011-05-03")
     assert actor(event, "target") == target
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # a post or rank named by the state body before it is that body's; the nearest body names it
+    ("On Tuesday, in Maiduguri, Borno, Nigeria, unidentified militants fired upon and killed a Nigerian police "
+     "deputy superintendent with unknown firearms.", ("police (NGA)", "NGA", "COP")),
+    ("On Friday, in Mogadishu, Somalia, a Somali government parliament member was injured when militants detonated "
+     "a roadside improvised explosive device.", ("parliament (SOM)", "SOM", "LEG")),
+    ("Gunmen killed a school superintendent in Guerrero on Monday.", ("civilians", "MEX", "CVL")),
+])
+def test_a_post_in_a_state_body(code, text: str, target: tuple) -> None:
+    [event] = code(text, published="2011-05-03")
+    assert actor(event, "target") == target

@@ -384,6 +384,15 @@ def test_sites_seizures_and_dates_before_the_subject(code, text: str, event_type
     # the subject the parser chained onto the opening place list, with its partner
     ("On 7 May 2020, in Paletwa Township, Mindat District, Chin State, the Myanmar military and the Arakan Army "
      "clashed.", ("Tatmadaw", "MMR", "MIL"), ("Arakan Army", "MMR", "REB")),
+    # the fire exchanged is the object; "with" names the other side
+    ("On 8 May 2020, in Manaus, Amazonas, eight armed men exchanged fire with military police forces during a patrol.",
+     ("armed men", "BRA", "UAF"), ("police forces", "BRA", "COP")),
+    # a fight with no named sides in a state force's operation, told in its sentence or the one before: the force
+    ("On 30 April 2020, in Rio de Janeiro, it was reported that a shoot-out took place in Cidade de Deus neighborhood "
+     "during a Police operation.", ("police", "BRA", "COP"), ("unidentified armed group", "BRA", "UAF")),
+    ("On 27 April 2020, in Niteroi, Rio de Janeiro, the Military Police carried out an operation against drug "
+     "trafficking in Morro do Palacio. A shoot-out broke out and a suspect of drug trafficking was shot and died.",
+     ("police", "BRA", "COP"), ("suspects", "BRA", "CVL")),
 ])
 def test_the_sides_of_a_clash(code, text: str, source: tuple, target: tuple) -> None:
     ev = only(code(text), "ASSAULT")
@@ -400,6 +409,29 @@ def test_the_sides_of_a_clash(code, text: str, source: tuple, target: tuple) -> 
 def test_the_authors_of_an_operation_are_its_source(code, text: str, source: tuple) -> None:
     ev = only(code(text), "ASSAULT")
     assert (ev["source"]["name"], ev["source"]["country"], ev["source"]["sector"]) == source
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # shells "by" a force were fired by it
+    ("On 9 May 2020, indiscriminate shells by alleged LNA forces killed two civilians in Qaser Bin Ghashir (Tripoli).",
+     ("Libyan National Army", "LBY", "MIL")),
+    # "a gendarme shot and killed": the parser read "gendarme shot" as a noun, the root of the sentence
+    ("On 9 May 2020, a gendarme shot and killed a taxi bike driver in Bafoussam town (Mifi, Ouest) after a dispute.",
+     ("gendarmes", "CMR", "COP")),
+    ("On 28 April 2020, police and NSS personnel were reported to have beaten IDPs attempting to leave the "
+     "Protection of Civilians site in Malakal (Upper Nile state).", ("police", "SSD", "COP")),
+    ("On 9 May 2020, members of the regime's air force intelligence manning a checkpoint in Eastern Ghariyeh in Dar'a "
+     "opened fire at a man.", ("Air Force Intelligence Directorate", "SYR", "SPY")),
+])
+def test_sources_the_parse_hides(code, text: str, source: tuple) -> None:
+    ev = only(code(text, "2020-05-10"), "ASSAULT")
+    assert (ev["source"]["name"], ev["source"]["country"], ev["source"]["sector"]) == source
+
+
+def test_a_weapons_model_is_not_its_operator(code) -> None:
+    ev = only(code("On Sunday morning, in Ashkelon, Southern District, Israel, unknown militants in the Gaza Strip "
+                   "fired a Grad rocket into Israel.", "2011-04-11"), "ASSAULT")
+    assert ev["target"] is None
 
 
 def test_what_is_used_to_act_is_the_means_not_the_actor(code) -> None:

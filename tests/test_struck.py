@@ -26,6 +26,9 @@ def _target(events: list[dict]) -> tuple[str | None, str | None, str | None]:
     ("On Monday, in Gaya, Bihar, India, Maoists blew up a panchayat building.", ("building", "IND", "GOV")),
     ("On Tuesday, militants detonated an explosive device at the municipal building in Kandahar, Afghanistan.",
      ("building", "AFG", "GOV")),
+    # a department is its holder's: the one its name says
+    ("On Tuesday morning, in Volgograd, Russia, a pipe bomb detonated outside the Volgograd Traffic Police "
+     "Department on Ardatovskaya Street.", ("the Volgograd Traffic Police Department", "RUS", "COP")),
 ])
 def test_a_struck_site_names_the_target(code, text: str, expected: tuple[str, str, str]) -> None:
     assert _target(code(text, "2011-05-02")) == expected

@@ -198,6 +198,16 @@ def test_a_courtesy_offered_is_no_agreement(code, text: str) -> None:
     assert [e["event_type"] for e in code(text) if e["event_type"] == "AGREE"] == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a place that houses troops or refugees meets no one; a host of talks or of negotiators does
+    ("Al-Shabab members charged a camp outside Afgoye, hosting government forces on the night of 22 April.", []),
+    ("Jordan hosts more than 600,000 Syrian refugees.", []),
+    ("Qatar hosted talks between the Taliban and the United States on Monday.", [("Qatar", "United States")]),
+])
+def test_a_place_hosting_people_is_no_meeting(code, text: str, expected: list) -> None:
+    assert [(e["source"]["name"], e["target"]["name"]) for e in code(text) if e["event_type"] == "CONSULT"] == expected
+
+
 def test_a_statement_released_sets_no_one_free(code) -> None:
     events = code("Hamas released a statement calling on Arab states to cut ties with Israel.")
     assert [(e["event_type"], e["source"]["name"]) for e in events if e["event_type"] in ("RETREAT", "REQUEST")] == \
