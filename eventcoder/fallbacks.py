@@ -104,8 +104,9 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
         if cand.source is not None:
             cand.fallbacks.append("source")
     if cand.event_type == "ASSAULT" and cand.target is None:
-        # the parse lost the victims: armed men named where victims stand ("a state police patrol was shot")
-        cand.target = _armed_victim(cand)
+        # the parse lost the victims: armed men named where victims stand ("a state police patrol was shot"), or
+        # on duty in the clause the attack interrupted ("police were patrolling when gang members started shooting")
+        cand.target = _armed_victim(cand) or _interrupted_force(cand)
         if cand.target is not None:
             cand.fallbacks.append("target")
     if cand.event_type == "ASSAULT":
@@ -356,6 +357,26 @@ PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "appos", "conj", "nummod", 
 # policeman - ..."), or after "against", "on", "at".
 VICTIM_SLOTS = VICTIM_DEPS | {"npadvmod"}
 VICTIM_PREPS = frozenset({"against", "on", "at", "upon"})
+
+
+# Conjunctions of a clause telling what befell the subject of the clause it hangs on ("were patrolling when ...").
+WHILE_MARKS = frozenset({"when", "while", "as"})
+
+
+def _interrupted_force(cand: Candidate) -> Actor | None:
+    """'police officers were patrolling the neighborhood when gang members approached and started shooting': an
+    attack told in a when-clause, naming no victim, fell on the armed men on duty the main clause is about."""
+    clause = cand.trigger
+    while clause.dep_ not in ("advcl", "ROOT") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "advcl" or not any(m.dep_ in ("mark", "advmod") and m.lower_ in WHILE_MARKS
+                                         for m in clause.subtree if m.i < cand.trigger.i):
+        return None
+    subject = clause_subject(clause.head)
+    actor = actor_at(subject) if subject is not None else None
+    if armed_on_duty(actor) and not _same_actor(actor, cand.source):  # type: ignore[arg-type]
+        return actor
+    return None
 
 
 def _armed_victim(cand: Candidate) -> Actor | None:

@@ -107,7 +107,7 @@ SUBJECT_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "pobj
 MAX_CLIMB = 6
 
 
-def _missed_predicate(verb: Token) -> bool:
+def missed_predicate(verb: Token) -> bool:
     """A verb with an object, or in a finite past form, that the parser hung as a modifier on the noun it made the
     sentence's root: the sentence's predicate, whose subject that noun is (a participle that describes a noun takes
     no object and is no finite form: "Indian nationals clashed with police" is not "nationals killed in ...")."""
@@ -133,7 +133,7 @@ def clause_subject(verb: Token) -> Token | None:
         subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and not _part_of_a_date(c)), None)
         if subj is not None:
             return subj
-        if _missed_predicate(tok):
+        if missed_predicate(tok):
             return tok.head  # "On 9 May, regime forces brought in military reinforcements": forces (the root) act
         if (doer := _subject_of_a_verb_read_as_noun(tok)) is not None:
             return doer  # "a gendarme shot and killed a driver": the parser made "gendarme shot" a noun

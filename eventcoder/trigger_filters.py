@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from eventcoder.coding import BLAST_MODES, GRIEVANCE_PREPS, OUTCOME_LEMMAS, PROTEST_LEMMAS, fights_off, stormed_out
 from eventcoder.lexicon import in_class, words
+from eventcoder.roles import missed_predicate
 from eventcoder.triggers import (TriggerHit, in_generic_clause, infinitive_read_as_noun, is_descriptive, is_topic,
                                  participle_root)
 
@@ -167,12 +168,36 @@ def _sheltering(hit: TriggerHit) -> bool:
         or holder is not None and any(in_class(holder, cls) for cls in SHELTER_CLASSES)
 
 
+# Conjunctions of a clause that tells what happened while a deployment went on ("were patrolling ... when gunmen
+# opened fire", "when they arrived as reinforcement").
+WHILE_MARKS = frozenset({"when", "while", "as"})
+
+
+def _deployment_in_the_background(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
+    """A patrol or deployment told only as the scene of another event or as who its people were: "police officers
+    patrolling the road", "policemen who were deployed at a check post", "were patrolling ... when gang members
+    started shooting", "were killed when they arrived as reinforcement" (ACLED records the attack, not the patrol)."""
+    if hit.entry.event_type != "MOBILIZE":
+        return False
+    tok = hit.token
+    if tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl") and not missed_predicate(tok):
+        return True  # (not "regime forces brought in reinforcements", a predicate the parser hung on its subject)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+        return True
+    if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in WHILE_MARKS for c in tok.children):
+        return True
+    return any(c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in WHILE_MARKS for m in c.subtree)
+               and any(t.i in hits and hits[t.i].entry.event_type == "ASSAULT" for t in c.subtree)
+               for c in tok.children)
+
+
 def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -> bool:
     """Triggers that report no event of their own: descriptions, topics, the content of a statement."""
     if is_descriptive(hit.token) or is_topic(hit.token) or in_generic_clause(hit.token) or _grievance(hit.token) \
             or _slashed(hit.token, hits) or _weapon_of(hit, hits) or _one_of_many(hit, hits) \
             or _repelled_twice(hit, hits) or _renaming(hit, hits) or _purpose(hit.token) or _prevented(hit.token) \
-            or stormed_out(hit.token) or _courtesy(hit) or _published(hit) or _sheltering(hit):
+            or stormed_out(hit.token) or _courtesy(hit) or _published(hit) or _sheltering(hit) \
+            or _deployment_in_the_background(hit, hits):
         return True
     if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN") and not _headline_predicate(hit.token) \
             and not _staged(hit) and not _kind_of_effort(hit) and not infinitive_read_as_noun(hit.token):

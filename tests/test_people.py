@@ -126,3 +126,14 @@ def test_state_employees(code, text: str, target: tuple) -> None:
 def test_a_post_in_a_state_body(code, text: str, target: tuple) -> None:
     [event] = code(text, published="2011-05-03")
     assert actor(event, "target") == target
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # a leader of a community or a locality is a civilian (ACLED "Civilians"), not the state
+    ("On 7 May 2020, Imbonerakure attacked and injured a CNL communal leader in Gashoho commune (Muyinga).",
+     ("communal leader", "BDI", "CVL")),
+    ("Gunmen killed a local leader in Kismayo on Monday.", ("local leader", "SOM", "CVL")),
+])
+def test_local_leaders_are_civilians(code, text: str, target: tuple) -> None:
+    [event] = code(text, published="2011-05-03")
+    assert actor(event, "target") == target

@@ -422,10 +422,18 @@ def test_the_authors_of_an_operation_are_its_source(code, text: str, source: tup
      "Protection of Civilians site in Malakal (Upper Nile state).", ("police", "SSD", "COP")),
     ("On 9 May 2020, members of the regime's air force intelligence manning a checkpoint in Eastern Ghariyeh in Dar'a "
      "opened fire at a man.", ("Air Force Intelligence Directorate", "SYR", "SPY")),
+    ("On 5 May 2020, Al shabaab militants shot and killed a police officer in Mogadishu.", ("al-Shabaab", "SOM", "REB")),
 ])
 def test_sources_the_parse_hides(code, text: str, source: tuple) -> None:
     ev = only(code(text, "2020-05-10"), "ASSAULT")
     assert (ev["source"]["name"], ev["source"]["country"], ev["source"]["sector"]) == source
+
+
+def test_an_attack_interrupting_a_patrol_falls_on_the_patrol(code) -> None:
+    events = code("On 4 May 2020, in Teotepeque, police officers were patrolling at the El Angel neighborhood when "
+                  "alleged gang members approached and started shooting.", "2020-05-05")
+    assert [(e["source"]["name"], e["target"]["name"], e["acled_sub_event_type"]) for e in events] == \
+        [("gang members", "police officers", "Armed clash")]
 
 
 def test_a_weapons_model_is_not_its_operator(code) -> None:

@@ -208,6 +208,23 @@ def test_a_place_hosting_people_is_no_meeting(code, text: str, expected: list) -
     assert [(e["source"]["name"], e["target"]["name"]) for e in code(text) if e["event_type"] == "CONSULT"] == expected
 
 
+@pytest.mark.parametrize("text", [
+    # a patrol or deployment told as the scene of an attack, or as who its victims were, is no event of its own
+    "On 4 May 2020, in Teotepeque, police officers were patrolling at the El Angel neighborhood when alleged gang "
+    "members approached and started shooting.",
+    "On 4 May 2020, two other policemen were killed in Wajir when they arrived as reinforcement.",
+    "On 4 May 2020, Al Shabaab attackers hurled a hand grenade at a group of police officers patrolling the Airport "
+    "road in Wajir.",
+])
+def test_a_deployment_in_the_background_is_no_event(code, text: str) -> None:
+    assert [e for e in code(text, "2020-05-05") if e["event_type"] == "MOBILIZE"] == []
+
+
+def test_a_deployment_told_for_itself_is_an_event(code) -> None:
+    assert [e["event_type"] for e in code("The army deployed 500 troops to Kismayo on Monday.", "2020-05-05")] == \
+        ["MOBILIZE"]
+
+
 def test_a_statement_released_sets_no_one_free(code) -> None:
     events = code("Hamas released a statement calling on Arab states to cut ties with Israel.")
     assert [(e["event_type"], e["source"]["name"]) for e in events if e["event_type"] in ("RETREAT", "REQUEST")] == \
