@@ -188,8 +188,27 @@ MAKING_SITES = frozenset({"plant", "factory", "shop", "store", "warehouse", "dep
 
 
 def _names_a_site(tok: Token) -> bool:
-    """'a chemical plant', 'a gun shop': a weapon word naming what a building makes or sells, not the weapon used."""
-    return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in MAKING_SITES
+    """'a chemical plant', 'a gun shop': a weapon word naming what a building makes or sells, not the weapon used; 'a
+    gold mine', 'mine employees', 'ambushed a mine': a mine dug for ore; 'from the roadside', 'a roadside forest': a
+    roadside that holds no bomb."""
+    if tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in MAKING_SITES:
+        return True
+    if tok.lemma_.lower() == "mine":
+        return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in ORES for c in tok.children) \
+            or tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in BLAST_NOUNS \
+            or tok.dep_ == "dobj" and tok.head.lemma_.lower() in RAIDING_VERBS
+    if tok.lower_ == "roadside":
+        return tok.dep_ not in ("amod", "compound", "nmod") or tok.head.lemma_.lower() not in BLAST_NOUNS
+    return False
+
+
+# What a mine is dug for ("a gold mine"), and the nouns of a blast a roadside or a mine may name ("a roadside
+# bomb", "a mine blast"); verbs whose object is a place, never a weapon ("attacked a mine").
+ORES = frozenset({"gold", "coal", "copper", "diamond", "tin", "salt", "iron", "phosphate", "uranium", "cobalt", "coltan",
+                  "silver", "emerald", "jade", "ruby", "lithium", "zinc", "bauxite", "manganese", "nickel"})
+BLAST_NOUNS = frozenset({"bomb", "bombing", "device", "ied", "explosive", "explosion", "blast", "mine", "landmine",
+                         "charge", "attack", "explosives"})
+RAIDING_VERBS = frozenset({"attack", "ambush", "raid", "storm", "seize", "capture", "overrun"})
 
 
 def _countering(tok: Token) -> bool:

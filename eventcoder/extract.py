@@ -38,6 +38,7 @@ from eventcoder.roles import (CREDITING_VERBS, actor_at, carries_the_bomb, devic
 from eventcoder.verbal import find_triggers, recode_verbal
 from eventcoder.trigger_filters import skip
 from eventcoder.triggers import TriggerHit, governing, is_anaphoric
+from eventcoder.triggers import match as match_trigger
 
 # Verbs that tie an event to its author: "officials linked the attack to KH".
 ATTRIBUTION_VERBS = CREDITING_VERBS | {"blame"}
@@ -525,13 +526,24 @@ def _confidence(cand: Candidate) -> float:
     return round(min(max(score, 0.05), 0.95), 2)
 
 
+def _mentioned_mode(cand: Candidate) -> str | None:
+    """The mode another mention of the event names when its first names none: "attacked a truck and then set it on
+    fire" is an arson."""
+    for tok in cand.mentions:
+        entry = match_trigger(tok)
+        if entry is not None and entry.event_type == cand.event_type and entry.mode is not None:
+            return entry.mode
+    return None
+
+
 def _to_event(cand: Candidate, article_id: str) -> Event:
     sent = cand.evidence_sent or cand.sent
     text = sent.text.strip()
     start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
     source = cand.source
     unnamed = source is not None and source.name == UNIDENTIFIED  # the stand-in says nothing about who acted
-    coding = code(cand.event_type, cand.entry.mode, cand.entry.cameo, [cand.trigger, *cand.mentions],
+    coding = code(cand.event_type, cand.entry.mode or _mentioned_mode(cand), cand.entry.cameo,
+                  [cand.trigger, *cand.mentions],
                   None if unnamed else source, cand.target, police_response=cand.police_response,
                   fatalities=cand.fatalities)
     if coding.acled_event_type == "Riots" and unnamed:

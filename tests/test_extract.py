@@ -71,6 +71,16 @@ def test_casualty_counts(code, text: str, fatalities: int | None, injuries: int 
     # a bombing is a remote explosive whatever it struck; armed men who torch trucks destroy property
     ("Militants blew up a gas pipeline in Sui on Monday.", "Remote explosive/landmine/IED", "explosives"),
     ("Unknown armed men torched five trucks in Josefina on Monday.", "Looting/property destruction", "destroy"),
+    # an attack told with its arson is an attack (ACLED) that destroyed property (its mode, GTD's infrastructure attack)
+    ("On Thursday, in Craigavon, two armed masked militants attacked a truck and then set it on fire.", "Attack",
+     "destroy"),
+    # a mine dug for gold, or a roadside that holds no bomb, is no landmine
+    ("On Thursday, in Kutum, Sudan, militants fired upon a group of gold mine employees, killing three.", "Attack",
+     "firearms"),
+    ("On Friday, in Papua, Indonesia, unknown gunmen ambushed a mine, killing three civilians.", "Attack", "firearms"),
+    ("On Wednesday, in Betong, Thailand, two unidentified gunmen ambushed Muslim civilians from the roadside, "
+     "killing one.", "Attack", "firearms"),
+    ("A roadside bomb killed two civilians in Kandahar on Monday.", "Remote explosive/landmine/IED", "explosives"),
 ])
 def test_acled_sub_event_types_from_weapons(code, text: str, sub_type: str, mode: str) -> None:
     ev = only(code(text), "ASSAULT")
