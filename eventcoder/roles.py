@@ -130,9 +130,14 @@ def clause_subject(verb: Token) -> Token | None:
     """Subject of a verb, climbing through control verbs, coordination and nominal complements."""
     tok = verb
     for _ in range(MAX_CLIMB):
-        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and not _part_of_a_date(c)), None)
-        if subj is not None:
-            return subj
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not _part_of_a_date(c)]
+        if subjects:
+            # two subjects on one verb, a conjunction between them: the parser joined a headline's noun to the clause
+            # after it ("9 cattle rustlers shot dead by police a week after Kibaki visited the area"): the one after
+            # the conjunction is the verb's own
+            mark = next((c for c in tok.children if c.dep_ == "mark" and subjects[0].i < c.i < tok.i), None)
+            return subjects[0] if mark is None else min((c for c in subjects if c.i > mark.i), key=lambda c: c.i,
+                                                        default=subjects[0])
         if missed_predicate(tok):
             return tok.head  # "On 9 May, regime forces brought in military reinforcements": forces (the root) act
         if (doer := _subject_of_a_verb_read_as_noun(tok)) is not None:

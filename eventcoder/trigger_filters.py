@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventcoder.coding import BLAST_MODES, GRIEVANCE_PREPS, OUTCOME_LEMMAS, PROTEST_LEMMAS, fights_off, stormed_out
-from eventcoder.lexicon import in_class, words
+from eventcoder.coding import (ACCUSING_LEMMAS, BLAST_MODES, GRIEVANCE_PREPS, OUTCOME_LEMMAS, PROTEST_LEMMAS, fights_off,
+                               stormed_out)
+from eventcoder.lexicon import in_class, weapon_cues, words
 from eventcoder.roles import missed_predicate
 from eventcoder.triggers import (TriggerHit, in_generic_clause, infinitive_read_as_noun, is_descriptive, is_topic,
                                  participle_root)
@@ -168,6 +169,19 @@ def _sheltering(hit: TriggerHit) -> bool:
         or holder is not None and any(in_class(holder, cls) for cls in SHELTER_CLASSES)
 
 
+# Verbs of holding someone for a deed ("arrested for recruiting youths").
+DETAINING_LEMMAS = frozenset({"arrest", "detain", "jail", "imprison", "sentence"})
+# Words that stand for what a disarming is done to when it is a weapon, not a group ("disarm it").
+THING_PRONOUNS = frozenset({"it", "them"})
+
+
+def _weapon_disarmed(hit: TriggerHit) -> bool:
+    """'Police discover a large bomb on a minibus and disarm it': a device made safe, not a group laying down arms."""
+    return hit.entry.event_type == "RETREAT" and hit.token.lemma_.lower() == "disarm" and any(
+        c.dep_ == "dobj" and (c.lower_ in THING_PRONOUNS or c.lower_ in weapon_cues() or c.lemma_.lower() in weapon_cues())
+        for c in hit.token.children)
+
+
 # Conjunctions of a clause that tells what happened while a deployment went on ("were patrolling ... when gunmen
 # opened fire", "when they arrived as reinforcement").
 WHILE_MARKS = frozenset({"when", "while", "as"})
@@ -176,7 +190,8 @@ WHILE_MARKS = frozenset({"when", "while", "as"})
 def _deployment_in_the_background(hit: TriggerHit, hits: dict[int, TriggerHit]) -> bool:
     """A patrol or deployment told only as the scene of another event or as who its people were: "police officers
     patrolling the road", "policemen who were deployed at a check post", "were patrolling ... when gang members
-    started shooting", "were killed when they arrived as reinforcement" (ACLED records the attack, not the patrol)."""
+    started shooting", "were killed when they arrived as reinforcement" (ACLED records the attack, not the patrol); a
+    recruitment someone is accused of or held for is no mobilisation told here."""
     if hit.entry.event_type != "MOBILIZE":
         return False
     tok = hit.token
@@ -184,6 +199,9 @@ def _deployment_in_the_background(hit: TriggerHit, hits: dict[int, TriggerHit]) 
         return True  # (not "regime forces brought in reinforcements", a predicate the parser hung on its subject)
     if tok.dep_ == "pobj" and tok.head.lower_ == "as":
         return True
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in ("of", "for") \
+            and tok.head.head.lemma_.lower() in ACCUSING_LEMMAS | DETAINING_LEMMAS:
+        return True  # "suspected of recruiting", "should be arrested for recruiting youths": what they are accused of
     if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in WHILE_MARKS for c in tok.children):
         return True
     return any(c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in WHILE_MARKS for m in c.subtree)
@@ -197,7 +215,8 @@ def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -
             or _slashed(hit.token, hits) or _weapon_of(hit, hits) or _one_of_many(hit, hits) \
             or _repelled_twice(hit, hits) or _renaming(hit, hits) or _purpose(hit.token) or _prevented(hit.token) \
             or stormed_out(hit.token) or _courtesy(hit) or _published(hit) or _sheltering(hit) \
-            or _deployment_in_the_background(hit, hits):
+            or _deployment_in_the_background(hit, hits) \
+            or _weapon_disarmed(hit):
         return True
     if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN") and not _headline_predicate(hit.token) \
             and not _staged(hit) and not _kind_of_effort(hit) and not infinitive_read_as_noun(hit.token):

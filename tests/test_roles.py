@@ -436,6 +436,13 @@ def test_an_attack_interrupting_a_patrol_falls_on_the_patrol(code) -> None:
         [("gang members", "police officers", "Armed clash")]
 
 
+def test_of_two_subjects_the_nearest_is_the_verbs_own(code) -> None:
+    events = code("9 cattle rustlers shot dead by police a week after Kibaki visited the area and warned raiders to "
+                  "surrender their arms", "2007-12-27")
+    assert [(e["event_type"], e["source"]["name"]) for e in events] == \
+        [("ASSAULT", "police"), ("CONSULT", "Mwai Kibaki"), ("THREATEN", "Mwai Kibaki")]
+
+
 def test_a_weapons_model_is_not_its_operator(code) -> None:
     ev = only(code("On Sunday morning, in Ashkelon, Southern District, Israel, unknown militants in the Gaza Strip "
                    "fired a Grad rocket into Israel.", "2011-04-11"), "ASSAULT")

@@ -220,6 +220,16 @@ def test_a_deployment_in_the_background_is_no_event(code, text: str) -> None:
     assert [e for e in code(text, "2020-05-05") if e["event_type"] == "MOBILIZE"] == []
 
 
+@pytest.mark.parametrize(("text", "event_type"), [
+    # a recruitment someone is accused of, and a device disarmed, tell no mobilisation and no disarmament
+    ("Two suspected Islamist militants were killed by unidentified assailants in Naivasha on Monday. Both were "
+     "suspected of recruiting and funding terror activities.", "MOBILIZE"),
+    ("Police discover a large bomb on a minibus in Nairobi and disarm it.", "RETREAT"),
+])
+def test_deeds_held_against_someone_and_devices_made_safe(code, text: str, event_type: str) -> None:
+    assert [e for e in code(text, "2020-05-05") if e["event_type"] == event_type] == []
+
+
 def test_a_deployment_told_for_itself_is_an_event(code) -> None:
     assert [e["event_type"] for e in code("The army deployed 500 troops to Kismayo on Monday.", "2020-05-05")] == \
         ["MOBILIZE"]
