@@ -209,6 +209,22 @@ def _deployment_in_the_background(hit: TriggerHit, hits: dict[int, TriggerHit]) 
                for c in tok.children)
 
 
+def _striking_workers(hit: TriggerHit) -> bool:
+    """'striking workers', 'striking Stellantis workers' (which the parser may read as the participle's object): the
+    participle says who the workers are, workers on strike, and tells no attack."""
+    trigger = hit.token
+    if hit.entry.event_type != "ASSAULT" or trigger.lemma_.lower() != "strike" or trigger.tag_ != "VBG":
+        return False
+    doc = trigger.doc
+    if trigger.dep_ == "amod":
+        worker = trigger.head
+    else:
+        worker = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+        if worker is None or any(t.dep_ != "compound" for t in doc[trigger.i + 1:worker.i]):
+            return False
+    return in_class(worker, "labour") or in_class(worker, "staff_noun")
+
+
 def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -> bool:
     """Triggers that report no event of their own: descriptions, topics, the content of a statement."""
     if is_descriptive(hit.token) or is_topic(hit.token) or in_generic_clause(hit.token) or _grievance(hit.token) \
@@ -216,7 +232,7 @@ def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -
             or _repelled_twice(hit, hits) or _renaming(hit, hits) or _purpose(hit.token) or _prevented(hit.token) \
             or stormed_out(hit.token) or _courtesy(hit) or _published(hit) or _sheltering(hit) \
             or _deployment_in_the_background(hit, hits) \
-            or _weapon_disarmed(hit):
+            or _weapon_disarmed(hit) or _striking_workers(hit):
         return True
     if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN") and not _headline_predicate(hit.token) \
             and not _staged(hit) and not _kind_of_effort(hit) and not infinitive_read_as_noun(hit.token):

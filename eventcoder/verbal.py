@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from eventcoder.actors import actor_for
 from eventcoder.candidates import Candidate
 from eventcoder.coding import weapon_cue
-from eventcoder.lexicon import Trigger, read_table, required_words, words
+from eventcoder.lexicon import Trigger, in_class, read_table, required_words, words
 from eventcoder.roles import actor_at
 from eventcoder.triggers import TriggerHit, find, match
 
@@ -251,6 +251,19 @@ def _conditional(verb: Token) -> bool:
     return False
 
 
+def _attacked_in_words(trigger: Token) -> bool:
+    """'The GOP candidates attacked Biden for being soft on Iran': an attack on a named person for what they are or
+    did, with no weapon and nobody hurt, is criticism."""
+    if trigger.lemma_.lower() != "attack" or trigger.pos_ != "VERB" or weapon_cue([trigger]) is not None:
+        return False
+    reason = any(c.dep_ == "prep" and c.lower_ == "for" and any(o.dep_ == "pcomp" or o.dep_ == "pobj"
+                                                                and o.tag_ == "VBG" for o in c.children)
+                 for c in trigger.children)
+    person = any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in trigger.children)
+    harm = any(in_class(t, "death") or in_class(t, "injury") for t in trigger.sent)
+    return reason and person and not harm
+
+
 def recode_verbal(cand: Candidate) -> None:
     """Re-code a candidate by its clause once its modality is known (call after attach_modality)."""
     entry = cand.entry
@@ -260,6 +273,8 @@ def recode_verbal(cand: Candidate) -> None:
     if entry.event_type == "ASSAULT":
         if _work_stoppage(trigger):
             cand.entry = replace(entry, event_type="PROTEST", mode="strike", cameo="14")
+        elif _attacked_in_words(trigger):
+            cand.entry = replace(entry, event_type="ACCUSE", mode="disapprove", cameo="11", kind="say")
         return
     kind = entry.event_type
     if kind in CROWD_DEMAND_TYPES and cand.modality == "asserted" and _said_by_protesters(trigger):

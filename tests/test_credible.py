@@ -138,6 +138,8 @@ def test_strategic_developments_and_their_acled_types(code, text: str, expected:
     "Gas explosion at Bolivia Carnival kills 8, forty others are injured after a street vendor's cooking gas "
     "container exploded.",
     "A gas cylinder exploded in a restaurant in Lahore on Monday, killing three.",
+    # workers on strike are who the workers are
+    "But in the meantime, striking Stellantis workers, like those at Ford, will return to work.",
 ])
 def test_weak_triggers_without_corroboration_are_dropped(code, text: str) -> None:
     assert coded(code(text)) == []

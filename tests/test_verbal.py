@@ -230,6 +230,11 @@ def test_deeds_held_against_someone_and_devices_made_safe(code, text: str, event
     assert [e for e in code(text, "2020-05-05") if e["event_type"] == event_type] == []
 
 
+def test_a_named_person_attacked_for_what_they_did_is_criticised(code) -> None:
+    events = code("The GOP candidates attacked Biden for being soft on Iran.", "2023-11-09")
+    assert [(e["event_type"], e["mode"], e["target"]["name"]) for e in events] == [("ACCUSE", "disapprove", "Joe Biden")]
+
+
 def test_a_deployment_told_for_itself_is_an_event(code) -> None:
     assert [e["event_type"] for e in code("The army deployed 500 troops to Kismayo on Monday.", "2020-05-05")] == \
         ["MOBILIZE"]
