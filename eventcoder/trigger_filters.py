@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from eventcoder.coding import (ACCUSING_LEMMAS, BLAST_MODES, GRIEVANCE_PREPS, OUTCOME_LEMMAS, PROTEST_LEMMAS, fights_off,
                                stormed_out)
-from eventcoder.lexicon import in_class, weapon_cues, words
+from eventcoder.lexicon import in_class, people_nouns, weapon_cues, words
 from eventcoder.roles import missed_predicate
 from eventcoder.triggers import (TriggerHit, in_generic_clause, infinitive_read_as_noun, is_descriptive, is_topic,
                                  participle_root)
@@ -225,6 +225,25 @@ def _striking_workers(hit: TriggerHit) -> bool:
     return in_class(worker, "labour") or in_class(worker, "staff_noun")
 
 
+# Head nouns a violent participle modifies when it tells an event ("a shooting incident", "a killing spree").
+EVENT_HEADS = frozenset({"incident", "spree", "attack", "attacks", "incidents", "episode", "rampage", "case", "cases"})
+
+
+def _participle_of_a_thing(hit: TriggerHit) -> bool:
+    """A violent participle modifying a noun that names a thing, not people ("the corporate raiding process", "a
+    shooting range"): a kind of the thing."""
+    tok = hit.token
+    head = tok.head
+    return hit.entry.event_type == "ASSAULT" and tok.tag_ == "VBG" and tok.dep_ == "amod" and head.pos_ == "NOUN" \
+        and head.lemma_.lower() not in EVENT_HEADS and head.ent_type_ == "" and not _names_people(head)
+
+
+def _names_people(noun: Token) -> bool:
+    """A noun of people or of an armed body ("workers", "gunmen", "troops")."""
+    return any(in_class(noun, cls) for cls in ("forces", "armed_ranks", "assailant", "labour", "staff_noun", "gathering",
+                                                "abroad_people")) or noun.lemma_.lower() in people_nouns()
+
+
 def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -> bool:
     """Triggers that report no event of their own: descriptions, topics, the content of a statement."""
     if is_descriptive(hit.token) or is_topic(hit.token) or in_generic_clause(hit.token) or _grievance(hit.token) \
@@ -235,8 +254,12 @@ def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -
             or _weapon_disarmed(hit) or _striking_workers(hit):
         return True
     if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN") and not _headline_predicate(hit.token) \
-            and not _staged(hit) and not _kind_of_effort(hit) and not infinitive_read_as_noun(hit.token):
-        return True  # "riot gear", "attack helicopter", "protest leaders": a modifier, not an event
+            and not _staged(hit) and not _kind_of_effort(hit) and not infinitive_read_as_noun(hit.token) \
+            and hit.token.head.lemma_.lower() not in EVENT_HEADS:
+        # "riot gear", "attack helicopter", "protest leaders": a modifier, not an event ("a shooting incident" is one)
+        return True
+    if _participle_of_a_thing(hit):
+        return True  # "the corporate raiding process", "a shooting range": a kind of thing, not an event
     if hit.token.dep_ == "amod" and hit.token.lemma_.lower() in OUTCOME_LEMMAS:
         # "160 wounded people": a casualty count, not an event of its own
         return True

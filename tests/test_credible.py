@@ -39,6 +39,11 @@ def test_figures_of_speech_stay_silent(code, text: str) -> None:
     assert [e for e in code(text) if e["event_type"] in ("ASSAULT", "PROTEST", "COERCE")] == []
 
 
+def test_a_shooting_incident_is_an_event(code) -> None:
+    events = code("A shooting incident in Kisumu left two people dead on Monday.", "2020-03-24")
+    assert [(e["acled_sub_event_type"], e["fatalities"]) for e in events] == [("Attack", 2)]
+
+
 def test_a_bomb_made_of_gas_canisters_is_no_accident(code) -> None:
     events = code("An explosive device made of gas canisters exploded outside of the office of Greek Justice Minister "
                   "Miltiadis Papaioannou in Athens, Attica, Greece.", "2011-12-14")
@@ -138,8 +143,9 @@ def test_strategic_developments_and_their_acled_types(code, text: str, expected:
     "Gas explosion at Bolivia Carnival kills 8, forty others are injured after a street vendor's cooking gas "
     "container exploded.",
     "A gas cylinder exploded in a restaurant in Lahore on Monday, killing three.",
-    # workers on strike are who the workers are
+    # workers on strike are who the workers are; a violent participle on a thing names a kind of the thing
     "But in the meantime, striking Stellantis workers, like those at Ford, will return to work.",
+    "Firms specialize in various dimensions of the corporate raiding process, which includes armed guys.",
 ])
 def test_weak_triggers_without_corroboration_are_dropped(code, text: str) -> None:
     assert coded(code(text)) == []
