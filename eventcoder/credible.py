@@ -11,6 +11,7 @@ from eventcoder.coding import ARMED_SECTORS, BLAST_MODES, DRUG_CLASS, PROTEST_LE
 from eventcoder.lexicon import WeaponCue, required_words, weapon_cues, word_classes
 from eventcoder.lexicon import words as cue_class  # (cue_words.tsv)
 from eventcoder.participants import is_crowd, participants
+from eventcoder.struck import sites
 from eventcoder.triggers import misread_verb
 
 # Event types whose triggers have everyday senses and so need corroboration.
@@ -25,6 +26,12 @@ MASS_ARREST = 20
 PARTICLES = frozenset({"up", "off", "out", "down"})
 # Weapons no sport, weather or business story uses: an attack with one is real whatever words surround it.
 WAR_ONLY_MODES = frozenset({"unconventional", "suicide-attack"})
+# Sectors of the sites one of which, burned, is an attack: worship, learning, care and the state's.
+BODY_SITE_SECTORS = frozenset({"REL", "EDU", "MED", "GOV", "JUD", "LEG"})
+# Verbs of owning up to an attack, or of nobody doing so.
+CLAIMING_VERBS = frozenset({"claim", "accept", "admit", "deny", "take"})
+# Entity labels of the names of bodies and places, whose words tell nothing of a sentence's topic.
+NAME_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})
 # Entity labels of a place a crowd may be hung on by the parser.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -96,7 +103,8 @@ def _corroborated(cand: Candidate, cue: WeaponCue | None) -> bool:
             or _plural_subject(cand)
     return cand.fatalities is not None or cand.injuries is not None or _people_involved(cand) or _property_hit(cand) \
         or _armed_in_sentence(cand) or cue is not None \
-        or _counted(cand) or _deadly(cand) or _headline_count(cand)
+        or _counted(cand) or _deadly(cand) or _headline_count(cand) \
+        or cand.trigger.lemma_.lower() in EXPLOSION_LEMMAS and _responsibility_told(cand)
 
 
 def _weapon_required(cand: Candidate) -> bool:
@@ -114,7 +122,21 @@ def _property_hit(cand: Candidate) -> bool:
     """'Several foreign-owned shops have been looted': homes, shops or vehicles looted or burned in numbers."""
     if cand.entry.mode != "destroy" or cand.trigger.lemma_.lower() not in _words()["plunder"]:
         return False  # (not "destroyed", which as often is a demolition: "houses were destroyed to make way")
-    return any(tok.lemma_.lower() in _words()["property"] and tok.tag_ == "NNS" for tok in participants(cand.trigger))
+    return any(tok.lemma_.lower() in _words()["property"] and tok.tag_ == "NNS" or _site_of_a_body(tok)
+               for tok in participants(cand.trigger))
+
+
+def _site_of_a_body(tok: Token) -> bool:
+    """'a Jewish synagogue was set on fire', 'torched a police station': a place of worship, learning, care or the
+    state burned, one is enough (not a house, which catches fire by accident as often)."""
+    site = sites().get(tok.lemma_.lower()) or sites().get(tok.lower_)
+    return site is not None and site.sector in BODY_SITE_SECTORS
+
+
+def _responsibility_told(cand: Candidate) -> bool:
+    """'Revolutionary Perspective claimed responsibility for the attack', 'no group claimed responsibility': a blast
+    someone could claim is an attack."""
+    return any(t.lemma_.lower() == "responsibility" and t.head.lemma_.lower() in CLAIMING_VERBS for t in cand.sent.doc)
 
 
 def _political_detainees(cand: Candidate) -> bool:
@@ -235,7 +257,8 @@ def _benign_context(cand: Candidate) -> bool:
     actors_known = _known(cand.source) or _known(cand.target)
 
     def is_benign(t: Token) -> bool:
-        return t.lower_ in benign or t.lower_ in nouns and _as_noun(t)
+        # (a word of a body's name is no context: "the Irrigation and Flood Control Department")
+        return (t.lower_ in benign or t.lower_ in nouns and _as_noun(t)) and t.ent_type_ not in NAME_LABELS
 
     return any(is_benign(t) and not any(c.dep_ == "compound" for c in t.children) and not _of_actor(t)
                and not (actors_known and t.dep_ == "compound" and not is_benign(t.head)) for t in cand.sent)
@@ -249,9 +272,10 @@ def _as_noun(tok: Token) -> bool:
 
 def _of_actor(tok: Token) -> bool:
     """'a joint team of police and army': a benign word that names a body of known actors is no sport."""
-    return any(p.dep_ == "prep" and p.lower_ == "of" and any(generic(t) is not None for o in p.children
-                                                             if o.dep_ == "pobj" for t in (o, *o.conjuncts))
-               for p in tok.children)  # ("a team of Civilian JTF and police")
+    # ("a team of Civilian JTF and police"; "a team of Rastriya Jana Morcha (RJM) activists", the parser's appositive)
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(
+        generic(t) is not None for o in p.children if o.dep_ == "pobj"
+        for t in (o, *o.conjuncts, *(a for a in o.children if a.dep_ == "appos"))) for p in tok.children)
 
 
 def _labour_strike(cand: Candidate) -> bool:

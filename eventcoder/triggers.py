@@ -60,6 +60,8 @@ def _requirement_ok(token: Token, entry: Trigger) -> bool:
 
 def _required_word_near(token: Token, needed: frozenset[str]) -> bool:
     near = [c for c in token.children] + [c for child in token.children if child.dep_ == "prep" for c in child.children]
+    if token.dep_ == "amod" and token.tag_ == "VBN" and token.head.lower_ == "fire":
+        near.append(token.head)  # "men riding a motorcycle opened indiscriminate fire": the parser made it a modifier
     # "in Marin, Nuevo Leon, the body of a man was found": the parser hangs the subject on the place list before it
     near += [c for child in token.children if child.dep_ in ("nsubj", "nsubjpass") for c in child.children
              if c.dep_ == "appos"]

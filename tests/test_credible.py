@@ -39,6 +39,29 @@ def test_figures_of_speech_stay_silent(code, text: str) -> None:
     assert [e for e in code(text) if e["event_type"] in ("ASSAULT", "PROTEST", "COERCE")] == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a blast someone claimed, or nobody did, is an attack
+    ("On Thursday morning, in Davos, Switzerland, an explosion rocked a hotel. No casualties were reported and a group "
+     "calling itself Revolutionary Perspective claimed responsibility for the attack.",
+     [("ASSAULT", "Remote explosive/landmine/IED")]),
+    # one burned synagogue, school or police station is an attack on it
+    ("On Tuesday night, in Corfu, Greece, a Jewish synagogue was set on fire after an unknown number of individuals "
+     "broke in.", [("ASSAULT", "Looting/property destruction")]),
+    # a word of a body's name, or a team of known people, is no sport, weather or business
+    ("On Sunday evening, in Imphal West district, Manipur, India, a hand grenade exploded at the residence of the "
+     "Superintendent Engineer of the Irrigation and Flood Control Department.", [("ASSAULT", "Grenade")]),
+    ("On Thursday, in Parsa, Nepal, unidentified militants assaulted a team of Rastriya Jana Morcha (RJM) activists.",
+     [("ASSAULT", "Attack")]),
+    # verbs the parser hung as modifiers, and grenades launched
+    ("On Friday, in Karachi, Pakistan, two armed men riding a motorcycle opened indiscriminate fire on an activist, "
+     "who died on the spot.", [("ASSAULT", "Attack")]),
+    ("On Thursday night, in Neiva, Colombia, members of the FARC launched a low intensity grenade at the Hotel Mar "
+     "Azul.", [("ASSAULT", "Grenade")]),
+])
+def test_attacks_the_context_hid(code, text: str, expected: list) -> None:
+    assert coded(code(text, "2011-04-20")) == expected
+
+
 def test_a_shooting_incident_is_an_event(code) -> None:
     events = code("A shooting incident in Kisumu left two people dead on Monday.", "2020-03-24")
     assert [(e["acled_sub_event_type"], e["fatalities"]) for e in events] == [("Attack", 2)]
