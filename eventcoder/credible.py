@@ -104,7 +104,7 @@ def _corroborated(cand: Candidate, cue: WeaponCue | None) -> bool:
     return cand.fatalities is not None or cand.injuries is not None or _people_involved(cand) or _property_hit(cand) \
         or _armed_in_sentence(cand) or cue is not None \
         or _counted(cand) or _deadly(cand) or _headline_count(cand) \
-        or cand.trigger.lemma_.lower() in EXPLOSION_LEMMAS and _responsibility_told(cand)
+        or cand.sent.start == 0 and _responsibility_told(cand) and not _claimed_deed(cand.trigger)
 
 
 def _weapon_required(cand: Candidate) -> bool:
@@ -126,6 +126,12 @@ def _property_hit(cand: Candidate) -> bool:
                for tok in participants(cand.trigger))
 
 
+def _claimed_deed(trigger: Token) -> bool:
+    """'claimed responsibility for the attack': the deed named in the claim, which may be a defused bomb's."""
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and trigger.head.head.lemma_.lower() in (
+        "responsibility", "claim")
+
+
 def _site_of_a_body(tok: Token) -> bool:
     """'a Jewish synagogue was set on fire', 'torched a police station': a place of worship, learning, care or the
     state burned, one is enough (not a house, which catches fire by accident as often)."""
@@ -134,9 +140,11 @@ def _site_of_a_body(tok: Token) -> bool:
 
 
 def _responsibility_told(cand: Candidate) -> bool:
-    """'Revolutionary Perspective claimed responsibility for the attack', 'no group claimed responsibility': a blast
-    someone could claim is an attack."""
-    return any(t.lemma_.lower() == "responsibility" and t.head.lemma_.lower() in CLAIMING_VERBS for t in cand.sent.doc)
+    """'Revolutionary Perspective claimed responsibility for the attack', 'no group claimed responsibility': violence
+    someone could claim is an attack (the report's lead tells it; later sentences may only tell more of it)."""
+    return any(t.lemma_.lower() == "responsibility" and (t.head.lemma_.lower() in CLAIMING_VERBS or t.head.lower_ == "of"
+                                                         and t.head.head.lemma_.lower() in CLAIMING_VERBS)
+               for t in cand.sent.doc)  # ("no claim of responsibility was reported")
 
 
 def _political_detainees(cand: Candidate) -> bool:

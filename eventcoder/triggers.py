@@ -198,6 +198,9 @@ def _root_noun(noun: Token) -> bool:
         noun = noun.head.head
     # "11 killed by raiders"; "Supreme court security officer killed by carjackers; nothing was stolen": a noun
     # the parser left unattached ("dep") heads its own headline clause
+    if noun.dep_ == "appos" and noun.head.ent_type_ in ("GPE", "LOC") and noun.i > noun.head.i:
+        return True  # "in the Zalingei area of Gharb Darfur, Sudan, armed militants fired upon the camp": the subject
+        # the parser hung on the opening place list
     return noun.dep_ in ("ROOT", "dep") and noun.pos_ in ("NOUN", "PROPN", "NUM")
 
 

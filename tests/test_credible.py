@@ -52,6 +52,11 @@ def test_figures_of_speech_stay_silent(code, text: str) -> None:
      "Superintendent Engineer of the Irrigation and Flood Control Department.", [("ASSAULT", "Grenade")]),
     ("On Thursday, in Parsa, Nepal, unidentified militants assaulted a team of Rastriya Jana Morcha (RJM) activists.",
      [("ASSAULT", "Attack")]),
+    ("A natural gas pipeline was bombed outside of Rastan within Homs, Syria.  No group claimed responsibility and no "
+     "motive was stated.", [("ASSAULT", "Remote explosive/landmine/IED")]),
+    # the subject and its verb the parser hung on the opening place list
+    ("On Sunday, in the Zalingei area of Gharb Darfur, Sudan, armed militants fired upon a crowded market.",
+     [("ASSAULT", "Attack")]),
     # verbs the parser hung as modifiers, and grenades launched
     ("On Friday, in Karachi, Pakistan, two armed men riding a motorcycle opened indiscriminate fire on an activist, "
      "who died on the spot.", [("ASSAULT", "Attack")]),
