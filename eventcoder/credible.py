@@ -179,6 +179,9 @@ def _deadly(cand: Candidate) -> bool:
             return True
         if child.dep_ in ("amod", "compound") and child.lower_ in _words()["violent_mod"]:
             return True
+        if child.dep_ == "amod" and any(g.dep_ in ("npadvmod", "compound", "amod") and g.lower_ in _words()["violent_mod"]
+                                        for g in child.children):
+            return True  # "clan-based clashes"
     return False
 
 

@@ -175,6 +175,13 @@ DETAINING_LEMMAS = frozenset({"arrest", "detain", "jail", "imprison", "sentence"
 THING_PRONOUNS = frozenset({"it", "them"})
 
 
+def _off_the_air(hit: TriggerHit) -> bool:
+    """'ordered the broadcaster to go off air': a station silenced, no bomb going off."""
+    tok = hit.token
+    return tok.lemma_.lower() == "go" and any(
+        off.lower_ == "off" and any(o.lower_ == "air" for o in off.children) for off in tok.children)
+
+
 def _weapon_disarmed(hit: TriggerHit) -> bool:
     """'Police discover a large bomb on a minibus and disarm it': a device made safe, not a group laying down arms."""
     return hit.entry.event_type == "RETREAT" and hit.token.lemma_.lower() == "disarm" and any(
@@ -251,7 +258,8 @@ def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -
             or _repelled_twice(hit, hits) or _renaming(hit, hits) or _purpose(hit.token) or _prevented(hit.token) \
             or stormed_out(hit.token) or _courtesy(hit) or _published(hit) or _sheltering(hit) \
             or _deployment_in_the_background(hit, hits) \
-            or _weapon_disarmed(hit) or _striking_workers(hit):
+            or _weapon_disarmed(hit) or _striking_workers(hit) \
+            or _off_the_air(hit):
         return True
     if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN") and not _headline_predicate(hit.token) \
             and not _staged(hit) and not _kind_of_effort(hit) and not infinitive_read_as_noun(hit.token) \

@@ -57,6 +57,9 @@ def test_figures_of_speech_stay_silent(code, text: str) -> None:
     # the subject and its verb the parser hung on the opening place list
     ("On Sunday, in the Zalingei area of Gharb Darfur, Sudan, armed militants fired upon a crowded market.",
      [("ASSAULT", "Attack")]),
+    # clashes a community's name qualifies are fighting
+    ("Around 2 May 2020, clan-based clashes erruped in and around Salahad (Salaxaad, Somali region), leaving dozens "
+     "dead and more injured.", [("ASSAULT", "Armed clash")]),
     # verbs the parser hung as modifiers, and grenades launched
     ("On Friday, in Karachi, Pakistan, two armed men riding a motorcycle opened indiscriminate fire on an activist, "
      "who died on the spot.", [("ASSAULT", "Attack")]),
@@ -167,6 +170,9 @@ def test_strategic_developments_and_their_acled_types(code, text: str, expected:
     "Two men were arrested in Mombasa on Sunday.",  # an ordinary arrest, by nobody named: not ACLED's
     "The team's attack was strong in the second half.",
     "Old houses were destroyed to make way for the new road.",  # a demolition, not an attack on property
+    # a broadcaster ordered to go off air sets nothing off
+    "On 5 May 2020, the National Telecommunications Commission in Quezon City ordered ABS CBN, the Philippines' "
+    "largest broadcaster, to go off air.",
     # a household or industrial hazard that exploded, nobody said to have set it off, is an accident
     "Gas explosion at Bolivia Carnival kills 8, forty others are injured after a street vendor's cooking gas "
     "container exploded.",
