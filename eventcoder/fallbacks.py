@@ -79,6 +79,13 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
             and any(w in words("tribal_crowd") for w in cand.source.text.lower().split()):
         # "local tribesmen attacked a police post": a communal militia (ACLED), not a crowd
         cand.source = replace(cand.source, sector="PRM")
+    if cand.event_type == "ASSAULT" and cand.source is not None and cand.source.sector is None \
+            and cand.source.name[:1].isupper() and armed_on_duty(cand.target) \
+            and cand.trigger.lemma_.lower() in TWO_SIDED_LEMMAS:
+        # "members of Tropa del Infierno clashed with police officers": a group the dictionary does not know that
+        # fights the state's forces is armed (ACLED: a political militia), not a crowd
+        cand.source = replace(cand.source, sector="UAF")
+        cand.fallbacks.append("source.sector")
     if cand.place is None and not cand.is_verbal and cand.modality != "future":
         # a material event with no place in its clause: the main place of its sentence, else of the article
         sent = cand.evidence_sent or cand.sent
@@ -176,6 +183,13 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
         cand.place = places.country_place(cand.source.country)
         if cand.place is not None:
             cand.fallbacks.append("place")
+    if cand.event_type == "ASSAULT" and cand.source is not None and cand.source.sector is None \
+            and cand.source.name[:1].isupper() and armed_on_duty(cand.target) \
+            and cand.trigger.lemma_.lower() in TWO_SIDED_LEMMAS:
+        # "members of Tropa del Infierno clashed with police officers": a group the dictionary does not know that
+        # fights the state's forces is armed (ACLED: a political militia), not a crowd
+        cand.source = replace(cand.source, sector="UAF")
+        cand.fallbacks.append("source.sector")
     if cand.place is None and not cand.is_verbal and cand.modality != "future":
         # no place named: the country of its police or of its civilians, who act at home, else the article's
         home = _home_country(cand) or (countries[0] if countries else None)

@@ -152,3 +152,10 @@ def test_hideouts_destroyed_and_militants_killed_are_a_clash(code) -> None:
     # people killed where property was destroyed are victims of an attack when they were not armed
     torched = code("Raiders torched a house in Baringo, killing two people.", published="2020-05-09")
     assert [e["acled_sub_event_type"] for e in torched if e["event_type"] == "ASSAULT"] == ["Attack"]
+
+
+def test_a_group_unknown_to_the_dictionary_that_fights_the_police_is_armed(code) -> None:
+    events = code("On 29 April 2020, in Nuevo Laredo, Tamaulipas, members of Tropa del Infierno clashed with police "
+                  "officers in colonia Manuel Cavazos Lerma. Seven members of this group died.", "2020-04-30")
+    assert [(e["acled_sub_event_type"], e["source"]["name"], e["source"]["sector"]) for e in events] == \
+        [("Armed clash", "Tropa del Infierno", "UAF")]
