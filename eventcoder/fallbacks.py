@@ -16,6 +16,7 @@ from eventcoder.missions import missions_named
 from eventcoder.records import UNIDENTIFIED, Actor
 from eventcoder.roles import TWO_SIDED_LEMMAS, actor_at, clause_subject, operation_author
 from eventcoder.struck import site_sector, struck_target
+from eventcoder.trigger_filters import WHILE_MARKS
 
 # A unit named by its number ("the 25th Mechanized Brigade", "35th Division"): armies number their units, armed
 # groups name theirs ("Al-Aqsa Martyrs Brigades", in the actor dictionary).
@@ -183,13 +184,6 @@ def fill_fallbacks(cand: Candidate, countries: tuple[str, ...], located: list[Pl
         cand.place = places.country_place(cand.source.country)
         if cand.place is not None:
             cand.fallbacks.append("place")
-    if cand.event_type == "ASSAULT" and cand.source is not None and cand.source.sector is None \
-            and cand.source.name[:1].isupper() and armed_on_duty(cand.target) \
-            and cand.trigger.lemma_.lower() in TWO_SIDED_LEMMAS:
-        # "members of Tropa del Infierno clashed with police officers": a group the dictionary does not know that
-        # fights the state's forces is armed (ACLED: a political militia), not a crowd
-        cand.source = replace(cand.source, sector="UAF")
-        cand.fallbacks.append("source.sector")
     if cand.place is None and not cand.is_verbal and cand.modality != "future":
         # no place named: the country of its police or of its civilians, who act at home, else the article's
         home = _home_country(cand) or (countries[0] if countries else None)
@@ -371,10 +365,6 @@ PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "appos", "conj", "nummod", 
 # policeman - ..."), or after "against", "on", "at".
 VICTIM_SLOTS = VICTIM_DEPS | {"npadvmod"}
 VICTIM_PREPS = frozenset({"against", "on", "at", "upon"})
-
-
-# Conjunctions of a clause telling what befell the subject of the clause it hangs on ("were patrolling when ...").
-WHILE_MARKS = frozenset({"when", "while", "as"})
 
 
 def _interrupted_force(cand: Candidate) -> Actor | None:
