@@ -443,6 +443,15 @@ def test_of_two_subjects_the_nearest_is_the_verbs_own(code) -> None:
         [("ASSAULT", "police"), ("CONSULT", "Mwai Kibaki"), ("THREATEN", "Mwai Kibaki")]
 
 
+@pytest.mark.parametrize("text", [
+    "Supporters of the ODM protested in Kisumu on Monday.",
+    "ODM supporters protested in Kisumu on Monday.",
+])
+def test_followers_of_a_party_are_its_crowd_either_way_round(code, text: str) -> None:
+    [event] = code(text, "2008-01-10")
+    assert (event["source"]["name"], event["source"]["sector"]) == ("Orange Democratic Movement supporters", "CVL")
+
+
 def test_a_weapons_model_is_not_its_operator(code) -> None:
     ev = only(code("On Sunday morning, in Ashkelon, Southern District, Israel, unknown militants in the Gaza Strip "
                    "fired a Grad rocket into Israel.", "2011-04-11"), "ASSAULT")
