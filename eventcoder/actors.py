@@ -299,6 +299,11 @@ FORMER_WORDS = frozenset({"former", "ex", "ex-"})
 FORCE_SECTORS = frozenset({"MIL", "COP"})
 
 
+def known_actor(actor: Actor | None) -> bool:
+    """An actor the dictionary knows something of: its country or its sector."""
+    return actor is not None and (actor.country is not None or actor.sector is not None)
+
+
 def actor_for(head: Token) -> Actor | None:
     """Read the noun phrase headed by `head` as an actor, or None when it names no actor. A former official is one
     of PLOVER's elites, no longer the state ("a former mayor", "former president Carlos Menem"; ACLED: civilians);

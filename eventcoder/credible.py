@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventcoder.actors import generic
+from eventcoder.actors import generic, known_actor
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import count_of
 from eventcoder.coding import ARMED_SECTORS, BLAST_MODES, DRUG_CLASS, PROTEST_LEMMAS, STATE_SECTORS, weapon_cue
@@ -47,17 +47,12 @@ EXPLOSION_LEMMAS = frozenset({"explode", "explosion", "blast"})
 def _accident(cand: Candidate) -> bool:
     """'a gas explosion', 'a cooking gas container exploded' with nobody said to have set it off: an accident."""
     trigger = cand.trigger
-    if trigger.lemma_.lower() not in EXPLOSION_LEMMAS or _known(cand.source):
+    if trigger.lemma_.lower() not in EXPLOSION_LEMMAS or known_actor(cand.source):
         return False
     hazard = _words()["hazard"]
     named = [m for m in trigger.children if m.dep_ in ("compound", "amod", "nmod")]  # "a gas explosion"
     named += [m for s in trigger.children if s.dep_ == "nsubj" for m in s.subtree if m.i <= s.i]  # "a gas container"
     return any(m.lower_ in hazard for m in named)
-
-
-def _known(actor) -> bool:
-    """An actor the dictionary recognised: it has a country or a sector."""
-    return actor is not None and (actor.country is not None or actor.sector is not None)
 
 
 def _human_participants(cand: Candidate) -> bool:
@@ -94,9 +89,9 @@ def _corroborated(cand: Candidate, cue: WeaponCue | None) -> bool:
     """A recognised actor, people taking part, a casualty count or a weapon (`cue`, besides the trigger) makes a
     weak trigger credible."""
     if cand.event_type == "COERCE":
-        return _known(cand.source) and not (cand.target and cand.target.sector in CRIMINAL_SECTORS) \
+        return known_actor(cand.source) and not (cand.target and cand.target.sector in CRIMINAL_SECTORS) \
             or _political_detainees(cand)
-    if _known(cand.source) or _known(cand.target):
+    if known_actor(cand.source) or known_actor(cand.target):
         return True
     if cand.event_type == "PROTEST":
         return _human_participants(cand) or _crowd_in_sentence(cand) or _plain_protest_noun(cand) \
@@ -265,7 +260,7 @@ def _benign_context(cand: Candidate) -> bool:
     modifier of a head that is no such word ("protesters clashed with police ... into the Masai Mara game reserve";
     not "forwards fired in shot after shot ... from the penalty spot")."""
     benign, nouns = _words()["benign"], _words()["benign_noun"]
-    actors_known = _known(cand.source) or _known(cand.target)
+    actors_known = known_actor(cand.source) or known_actor(cand.target)
 
     def is_benign(t: Token) -> bool:
         # (a word of a body's name is no context: "the Irrigation and Flood Control Department")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventcoder.actors import actor_for, generic
+from eventcoder.actors import actor_for, generic, known_actor
 from eventcoder.records import Actor
 from eventcoder.lexicon import in_class, words
 from eventcoder.triggers import LIGHT_VERBS
@@ -694,18 +694,13 @@ def _passenger(tok: Token) -> Token | None:
                  for o in p.children if o.dep_ == "pobj"), None)
 
 
-def _placed(actor: Actor | None) -> bool:
-    """An actor the dictionary knows something of: its country or its sector."""
-    return actor is not None and (actor.country is not None or actor.sector is not None)
-
-
 def holder_of_the_site(tok: Token) -> Token:
     """'fired at the positions of the Luhansk People's Militia': the militia holding them, not any armed forces; 'shot
     down a Turkish drone operated by the GNA', 'a Houthi drone': the side flying it, not the machine."""
     if tok.lemma_.lower() in words("unmanned") or tok.lower_ in words("unmanned"):
         # (a name the dictionary cannot place is the weapon's model, not its operator: "a Grad rocket")
         operator = _agent(tok) or next((c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
-                                        and c.ent_type_ in ("NORP", "ORG", "GPE") and _placed(actor_at(c))), None)
+                                        and c.ent_type_ in ("NORP", "ORG", "GPE") and known_actor(actor_at(c))), None)
         return operator if operator is not None else tok
     if tok.lemma_.lower() in words("installation") or tok.lower_ in words("installation"):
         of = _prep_object(tok, frozenset({"of", "for"}))  # "a camp for Congolese refugees"
