@@ -69,6 +69,8 @@ def _required_word_near(token: Token, needed: frozenset[str]) -> bool:
              for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
              for of_obj in prep.children if of_obj.dep_ == "pobj"]
     objects = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj")]
+    # "launched mortar shells" (not the "fire" of "the cease-fire agreement is set to take effect")
+    near += [c for o in objects for c in o.children if c.dep_ == "compound" and c.doc[c.i - 1].text != "-"]
     # "eight bags that contained human remains were found": what the found thing holds
     near += [t for o in objects for r in o.children if r.dep_ == "relcl" for t in r.subtree]
     if any(c.lemma_.lower() in needed or c.lower_ in needed for c in near):

@@ -32,6 +32,8 @@ def test_people_taking_part_corroborate_a_weak_trigger(code, text: str, expected
     "But loneliness can hit you like a bullet train.",
     "A few people would hack on Python 3 at weekends.",
     "Looking for a back-and-forth shootout on Saturday?",
+    # a program's shell is launched in software, not at anyone
+    "This will launch a Python shell in our command line, running inside the container.",
     # a natural disaster named in the plural is no attack
     "The death toll climbed to 66 after torrential rains and heavy floods hit parts of Japan.",
 ])
@@ -65,6 +67,8 @@ def test_figures_of_speech_stay_silent(code, text: str) -> None:
      "who died on the spot.", [("ASSAULT", "Attack")]),
     ("On Thursday night, in Neiva, Colombia, members of the FARC launched a low intensity grenade at the Hotel Mar "
      "Azul.", [("ASSAULT", "Grenade")]),
+    ("On Wednesday, in Darra Adam Khel, Pakistan, unknown militants launched mortar shells into a residential area.",
+     [("ASSAULT", "Shelling/artillery/missile attack")]),
 ])
 def test_attacks_the_context_hid(code, text: str, expected: list) -> None:
     assert coded(code(text, "2011-04-20")) == expected
