@@ -91,22 +91,25 @@ def weapon_cue(triggers: list[Token], *, besides_trigger: bool = False) -> Weapo
 
 def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
     cues = weapon_cues()
+    sent = trigger.sent
     if trigger.lemma_.lower() in OUTCOME_LEMMAS:
         # "a suicide bomber blew himself up ..., killing four": the tactic is named anywhere in the sentence
-        near = list(trigger.sent)
+        near = list(sent)
     else:
         near = list(trigger.subtree) if trigger.pos_ == "NOUN" else [trigger] + list(trigger.children) \
             + _object_list(trigger) + _suicide_subject(trigger) + _by_what(trigger)
-    window = trigger.doc[max(trigger.sent.start, trigger.i - WEAPON_WINDOW): min(trigger.sent.end, trigger.i + WEAPON_WINDOW)]
     doc = trigger.doc
+    window = doc[max(sent.start, trigger.i - WEAPON_WINDOW): min(sent.end, trigger.i + WEAPON_WINDOW)]
     # to corroborate, a weapon word must name a weapon, not modify another noun ("a bullet train")
     # "grenade launchers": the pair names the weapon, so its first word does not count alone
     # a chemical agent anywhere in the sentence says what the weapon carried ("mortars filled with chlorine gas")
-    agents_ = [tok for tok in trigger.sent if tok.lower_ in words("chemical_agent")
-               or {tok.lower_, tok.lemma_.lower()} & _chemical_cue_ends() and (key := _longest_key(doc, tok, cues))
-               is not None
+    chemical, chemical_ends = words("chemical_agent"), _chemical_cue_ends()
+    agents_ = [tok for tok in sent if tok.lower_ in chemical
+               or (tok.lower_ in chemical_ends or tok.lemma_.lower() in chemical_ends)
+               and (key := _longest_key(doc, tok, cues)) is not None
                and cues[key].acled_sub_event_type == CHEMICAL]
-    tokens = list(near) + list(window) + agents_
+    # each word once, in the order first met (the lowest rank met first wins, as it would with repeats)
+    tokens = list({tok.i: tok for tok in (*near, *window, *agents_)}.values())
     skip = {tok.i for tok in tokens if tok.i + 1 < len(doc) and f"{tok.lower_} {doc[tok.i + 1].lower_}" in cues}
     found = [(tok, cues[key]) for tok in tokens if tok.i not in skip
              and not (besides_trigger and tok.i == trigger.i)
@@ -147,8 +150,14 @@ def _object_list(trigger: Token) -> list[Token]:
 def _longest_key(doc: Doc, tok: Token, cues: dict[str, WeaponCue]) -> str | None:
     """The longest weapon cue ending at a token: the phrase names the weapon ("smoke grenades" are no grenades,
     "heavy machine guns" no small arms)."""
-    return next((key for key in (*reversed(_longer_keys(doc, tok)), tok.lower_, tok.lemma_.lower()) if key in cues),
-                None)
+    for key in reversed(_longer_keys(doc, tok)):
+        if key in cues:
+            return key
+    lower = tok.lower_
+    if lower in cues:
+        return lower
+    lemma = tok.lemma_.lower()
+    return lemma if lemma in cues else None
 
 
 def _longer_keys(doc: Doc, tok: Token) -> tuple[str, ...]:

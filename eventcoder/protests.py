@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -25,7 +26,7 @@ REMOTE_MODES = frozenset({"explosives", "aerial", "heavy-weapons", "drone", "sui
 def escalate_protests(cands: list[Candidate]) -> list[Candidate]:
     """Fold the violence of a protest's crowd, or against it, into the protest, which becomes a riot;
     a riot word near the protest ("the rioters burnt tyres") does the same without a second event."""
-    sentences = {id(c): _sentence_index(c) for c in cands}
+    sentences = _sentence_indexes(cands)
     cands = _join_retold_protests(cands, sentences)
     kept: list[Candidate] = []
     every_protest = [c for c in cands if c.event_type == "PROTEST"]
@@ -104,6 +105,18 @@ def _speaker(tok: Token) -> bool:
     """'Police said the protest was peaceful': the police tell of the protest, they do not face it."""
     verb = tok.head.lemma_.lower()
     return tok.dep_ == "nsubj" and (verb in words("speech") or verb in words("reporting"))
+
+
+def _sentence_indexes(cands: list[Candidate]) -> dict[int, int]:
+    """The number of each candidate's sentence in its doc, by the candidate's id (each doc's sentences read once)."""
+    starts: dict[int, list[int]] = {}
+    out = {}
+    for cand in cands:
+        doc = cand.trigger.doc
+        if id(doc) not in starts:
+            starts[id(doc)] = [sent.start for sent in doc.sents]
+        out[id(cand)] = bisect_right(starts[id(doc)], cand.trigger.i) - 1
+    return out
 
 
 def _sentence_index(cand: Candidate) -> int:

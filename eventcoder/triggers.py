@@ -96,10 +96,14 @@ def _required_word_near(token: Token, needed: frozenset[str]) -> bool:
 
 def match(token: Token) -> Trigger | None:
     """The lexicon entry this token triggers, if any."""
+    table = triggers()
+    keys = (token.lemma_.lower(), token.lower_)
+    if keys[0] not in table and keys[1] not in table:
+        return None  # (most words: nothing more to read)
     if token.ent_type_ in NAME_LABELS and not _capitalised_opening_word(token):
         return None
-    for key in (token.lemma_.lower(), token.lower_):
-        for entry in triggers().get(key, ()):
+    for key in keys:
+        for entry in table.get(key, ()):
             if _pos_ok(token, entry) and _requirement_ok(token, entry):
                 return entry
     return None
