@@ -546,12 +546,13 @@ def _chained_runs(doc: Doc, runs: list[tuple[int, int]]) -> set[int]:
     chained: set[int] = set()
     marked_end = -1
     bracket_end = -1  # the ")" of "Kambi ya Yua (Beni, Nord-Kivu)": the names inside are the regions of the one before
+    named = {a: any(t.ent_type_ in PLACE_LABELS for t in doc[a:b]) or _cue(doc, a, b)[0] is not None for a, b in runs}
     for a, b in runs:
         if a < bracket_end:
             chained.add(a)
         elif (opening := _bracket_after(doc, b)) is not None:
             bracket_end = next(t.i for t in doc[opening + 1:] if t.text == ")")
-        marked = any(t.ent_type_ in PLACE_LABELS for t in doc[a:b]) or _cue(doc, a, b)[0] is not None
+        marked = named[a]
         if marked_end >= 0 and _separated(doc, a) and _joined(doc, marked_end, a):
             chained.add(a)
             marked = True
@@ -563,7 +564,7 @@ def _chained_runs(doc: Doc, runs: list[tuple[int, int]]) -> set[int]:
     # (the model often reads "Lohardaga, Jharkhand" as one organisation)
     following_start = -1
     for a, b in reversed(runs):
-        marked = a in chained or any(t.ent_type_ in PLACE_LABELS for t in doc[a:b]) or _cue(doc, a, b)[0] is not None
+        marked = a in chained or named[a]
         if following_start == b + 1 and b < len(doc) and doc[b].text == "," and not doc[b + 1].is_sent_start:
             chained.add(a)
             marked = True
