@@ -26,15 +26,31 @@ def _subject_before(verb: Token) -> Token | None:
         i -= 1
     if i < verb.sent.start:
         return None
+    i = _before_a_name_set_off(verb.doc, i, verb.sent.start)
     tok = verb.doc[i]
     while tok.dep_ in ("compound", "amod", "nummod", "det") and tok.head.i < verb.i and tok.head.i > tok.i:
         tok = tok.head
+    # "the Deputy Head of the Federal Tax Service in Dagestan was killed": the noun the phrase's "of", "in" hang on
+    while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i < tok.head.i \
+            and not _in_lede_list(tok) and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head.head
     if tok.pos_ not in ("NOUN", "PROPN", "NUM") or tok.ent_type_ in LEDE_LABELS or not _in_lede_list(tok):
         return None
     # "Myanmar military and AA": the first item after the places is the subject, the rest its conjuncts
     while tok.dep_ == "conj" and tok.head.ent_type_ not in LEDE_LABELS and _in_lede_list(tok.head):
         tok = tok.head
     return tok
+
+
+def _before_a_name_set_off(doc: Doc, i: int, sent_start: int) -> int:
+    """The token before a person's name set off by commas that ends at token i ("the head of the council, Ali Khan,
+    was killed"), else i itself."""
+    if doc[i].text != "," or i - 1 < sent_start or doc[i - 1].ent_type_ != "PERSON":
+        return i
+    k = i - 1
+    while k > sent_start and doc[k - 1].ent_type_ == "PERSON" and doc[k].ent_iob_ != "B":
+        k -= 1
+    return k - 2 if k - 2 >= sent_start and doc[k - 1].text == "," else i
 
 
 def rehang_lede_subjects(doc: Doc) -> Doc:

@@ -17,6 +17,8 @@ PARTICIPANT_PREPS = frozenset({"by", "with", "between", "against", "on", "among"
 GROUP_NOUNS = frozenset({"group", "band", "gang", "crowd", "number", "mob", "dozens", "hundreds", "scores"})
 # Sectors of the civilians, supporters and parties whose violence ACLED codes as rioting.
 CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "REL", "PTY"})
+# Sectors of armed bodies: their members are the body's men, no crowd ("members of the border guard police").
+ARMED_BODY_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "PRM", "UAF", "CRM"})
 # Common nouns of people who, acting together, are a crowd.
 CROWD_WORDS = frozenset({"supporters", "parties", "mob", "crowd", "hawkers", "inmates", "voters", "residents",
                          "locals"})
@@ -83,4 +85,14 @@ def is_crowd(tok: Token) -> bool:
     entry = generic(tok)
     if entry is not None:
         return entry.sector in CROWD_SECTORS
+    if _members_of_a_force(tok):
+        return False
     return tok.lower_ in _people_words() or tok.lemma_.lower() in _people_words()
+
+
+def _members_of_a_force(tok: Token) -> bool:
+    """'three members of Myanmar border guard police': people of an armed body, who are its men ("a group of
+    journalists" stays a crowd)."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(
+        o.dep_ == "pobj" and (entry := generic(o)) is not None and entry.sector in ARMED_BODY_SECTORS
+        for o in p.children) for p in tok.children)

@@ -14,6 +14,12 @@ from eventcoder.nlp import load_nlp
     # the parser made the last place the subject and the victim one more place
     ("On 2 May 2020, in Kabul city, Kabul, a civilian was killed by unknown gunmen.", "civilian", "killed",
      "nsubjpass"),
+    # the subject's own "of" and "in" phrases, and a name set off by commas, stand between it and its verb
+    ("On Friday morning, in Makhachkala, Dagestan, Russia, the Deputy Head of the Federal Tax Service in Dagestan, "
+     "Zalkipri Sheikhov, was killed when unknown militants opened fire on his vehicle.", "Head", "killed",
+     "nsubjpass"),
+    ("On Friday, in Makhachkala, Dagestan, Russia, the Deputy Head of the Federal Tax Service in Dagestan was "
+     "killed.", "Head", "killed", "nsubjpass"),
 ])
 def test_subject_hung_on_the_places_goes_back_to_its_verb(text: str, subject: str, verb: str, dep: str) -> None:
     doc = rehang_lede_subjects(load_nlp()(text))
@@ -32,6 +38,11 @@ def test_lede_subjects_are_coded(code) -> None:
     assert [(e["acled_sub_event_type"], e["source"]["name"]) for e in events] == [("Armed clash", "Tatmadaw")]
     events = code("On 2 May 2020, in Kabul city, Kabul, a civilian was killed by unknown gunmen.", published="2020-05-09")
     assert [(e["target"]["name"], e["fatalities"]) for e in events] == [("civilian", 1)]
+    events = code("On Friday morning around 0930, near the Spiritual Center of Muslims of Dagestan at the intersection "
+                  "of Engels and Abubakarov Streets in Makhachkala, Dagestan, Russia, the Deputy Head of the Federal "
+                  "Tax Service in Dagestan, Zalkipri Sheikhov, was killed when unknown militants opened fire on his "
+                  "vehicle. No other casualties were reported.", published="2011-03-05")
+    assert [(e["event_type"], e["fatalities"]) for e in events] == [("ASSAULT", 1)]  # (it read 0: nobody "other")
 
 
 @pytest.mark.parametrize(("text", "target", "country", "sector"), [

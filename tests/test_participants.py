@@ -27,6 +27,9 @@ def test_participants_of_a_clash_include_both_sides() -> None:
     ("Rival ODM supporters clashed in Kisumu.", "supporters", True),
     ("Police clashed with residents in Kisumu.", "Police", False),
     ("Tharaka and Meru clans clashed over land.", "clans", False),
+    # members of an armed body are its men; a group of journalists is a crowd
+    ("Three members of Myanmar border guard police clashed with AA.", "members", False),
+    ("Police and a group of journalists clash after police objected to a story.", "group", True),
 ])
 def test_crowds_are_civilians_acting_together_not_communities_in_a_communal_fight(text: str, word: str,
                                                                                    expected: bool) -> None:
