@@ -223,10 +223,24 @@ def _post_in_a_state_body(head: Token, phrase: Span) -> Actor | None:
     for mod in sorted(compounds, key=lambda t: -t.i):  # the nearest first: "government parliament member"
         body = generic(mod)
         if body is not None and body.sector in STATE_BODY_SECTORS:
-            country = _country_in(phrase, head)
-            return Actor(text=phrase.text, name=body.name if country is None else f"{body.name} ({country})",
-                         country=country, sector=body.sector)
+            return _of_the_body(phrase, head, body.name, body.sector)
+    # or by the body its "of", "in" or "at" names with a common noun: "the head of Khan Dari city council", "the chief
+    # of police" (a body's own name, "members of New People's Army", is read as the name)
+    for obj in (o for p in head.rights if p.dep_ == "prep" and p.lower_ in ("of", "in", "at")
+                for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"):
+        body = generic(obj)
+        if body is not None and body.sector in STATE_BODY_SECTORS:
+            return _of_the_body(phrase, head, body.name, body.sector)
+        if body is None and in_class(obj, "state_body"):
+            return _of_the_body(phrase, head, "government", "GOV")
     return None
+
+
+def _of_the_body(phrase: Span, head: Token, name: str, sector: str) -> Actor:
+    """The holder of a post, as the body's own, of the country the phrase names."""
+    country = _country_in(phrase, head)
+    return Actor(text=phrase.text, name=name if country is None else f"{name} ({country})", country=country,
+                 sector=sector)
 
 
 def _plural(noun: str) -> str:

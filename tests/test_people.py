@@ -122,10 +122,20 @@ def test_state_employees(code, text: str, target: tuple) -> None:
     ("On Friday, in Mogadishu, Somalia, a Somali government parliament member was injured when militants detonated "
      "a roadside improvised explosive device.", ("parliament (SOM)", "SOM", "LEG")),
     ("Gunmen killed a school superintendent in Guerrero on Monday.", ("civilians", "MEX", "CVL")),
+    # or by the body its "of" names with a common noun; a body's own name is read as the name
+    ("On Monday evening, in Baghdad, Iraq, unknown militants planted a sticky improvised explosive device onto the "
+     "car of the head of Khan Dari city council.", ("government", "IRQ", "GOV")),
+    ("Gunmen shot dead the chief of police of Ab Band district in Ghazni, Afghanistan.", ("police", "AFG", "COP")),
 ])
 def test_a_post_in_a_state_body(code, text: str, target: tuple) -> None:
     [event] = code(text, published="2011-05-03")
     assert actor(event, "target") == target
+
+
+def test_members_of_a_named_group_are_the_group(code) -> None:
+    [event] = code("Members of New People's Army (NPA) ambushed a military-led medical mission in Daraga town, Albay "
+                   "province, Philippines.", published="2011-11-07")
+    assert actor(event, "source") == ("New People's Army", "PHL", "REB")
 
 
 @pytest.mark.parametrize(("text", "target"), [
