@@ -282,6 +282,17 @@ class Gazetteer:
                 found += [int(r) for r in self._values[i].split(",")]
         return found
 
+    def has(self, key: str) -> bool:
+        """Whether a folded name key means any row (`rows` without building the list)."""
+        if key in self._extra or key in self._units:
+            return True
+        keys = self._keys
+        for lo, hi in ((0, self._head), (self._head, len(keys))):
+            i = bisect.bisect_left(keys, key, lo, hi)
+            if i < hi and keys[i] == key:
+                return True
+        return False
+
     def candidates(self, key: str) -> list[Entry]:
         """Every row a folded name key may mean."""
         return list(self._candidates(key))

@@ -264,12 +264,12 @@ def _raw_spans(doc: Doc, runs: list[tuple[int, int]]) -> dict[tuple[int, int], s
             for j in range(i + 1, min(run_end, i + MAX_NAME_TOKENS) + 1):
                 if (i, j) in spans or doc[i].is_punct or doc[j - 1].is_punct or not (key := fold(doc[i:j].text)):
                     continue  # a name neither starts nor ends with "-" or "."
-                if gaz.rows(key):
+                if gaz.has(key):
                     spans[(i, j)] = _town_spelt_otherwise(gaz, key) if j - i <= MAX_VARIANT_TOKENS else key
-                elif (base := _numbered_part_of(doc[j - 1].text, key)) is not None and gaz.rows(base):
+                elif (base := _numbered_part_of(doc[j - 1].text, key)) is not None and gaz.has(base):
                     spans[(i, j)] = base  # "near Zolote-4": a numbered part of Zolote
                 elif j - i <= MAX_VARIANT_TOKENS and len(key) >= MIN_VARIANT_CHARS:
-                    found = next((v for v in variants(key) if gaz.rows(v)), None)
+                    found = next((v for v in variants(key) if gaz.has(v)), None)
                     if found:
                         spans[(i, j)] = found
     return spans
@@ -1046,7 +1046,7 @@ def place_mentions(doc: Doc, *, countries: tuple[str, ...] = ()) -> list[PlaceMe
                  + _towns_misspelt(doc, runs, hits, kept, _tally(kept, votes)), key=lambda m: m.start)
     out = _parts_of_towns(doc, out)
     from eventcoder.local_names import local_names  # it builds on this module's gating helpers
-    return local_names(doc, out)
+    return local_names(doc, out, runs)
 
 
 def _read_brackets(doc: Doc, hits: list[_Hit]) -> None:
@@ -1115,7 +1115,7 @@ def _towns_misspelt(doc: Doc, runs: list[tuple[int, int]], hits: list[_Hit], kep
         while end > start + 1 and doc[end - 1].is_punct:
             end -= 1  # "in Mpekatoni." (a run may end on the sentence's full stop)
         key = fold(doc[start:end].text)
-        if len(key) < MIN_SLIP_TOWN_CHARS or gaz.rows(key) or doc[start].sent.start in placed \
+        if len(key) < MIN_SLIP_TOWN_CHARS or gaz.has(key) or doc[start].sent.start in placed \
                 or not _unknown_village(doc, start, end, hits):
             continue
         town = town_one_slip_away(key, country, min_population=HAMLET_MAX_POPULATION)

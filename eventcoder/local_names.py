@@ -45,10 +45,12 @@ MIN_SLIP_CHARS = 6
 CITY_PARTS = frozenset({"neighbourhood", "neighborhood", "quarter", "precinct", "sub-district", "zone", "estate"})
 
 
-def local_names(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """Mentions for unknown names just before a known place, in order with the known ones."""
+def local_names(doc: Doc, mentions: list[PlaceMention], runs: list[tuple[int, int]] | None = None,
+                ) -> list[PlaceMention]:
+    """Mentions for unknown names just before a known place, in order with the known ones (`runs`: the doc's runs
+    of names, when the caller has them)."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    runs = [run for run in _runs(doc) if not taken.intersection(range(*run))]
+    runs = [run for run in (_runs(doc) if runs is None else runs) if not taken.intersection(range(*run))]
     ends = {end: run for run in runs for end in _name_ends(doc, run)}
     added = []
     replaced: dict[int, PlaceMention] = {}

@@ -40,7 +40,7 @@ def town_one_slip_away(key: str, country: str, *, region: str | None = None, min
     from a folded key ("patzuaro" -> Patzcuaro); None when no town, or several, are."""
     gaz = load()
     # (only the spellings the gazetteer has are read as rows: the row cache keeps the names texts name)
-    towns = {c.row: c for slip in slips(key) if gaz.rows(slip) for c in gaz.candidates(slip)
+    towns = {c.row: c for slip in slips(key) if gaz.has(slip) for c in gaz.candidates(slip)
              if c.kind == "city" and c.country == country and c.population >= min_population
              and (region is None or gaz.admin1_name(c.admin1) == region)}
     return next(iter(towns.values())) if len(towns) == 1 else None

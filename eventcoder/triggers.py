@@ -59,16 +59,17 @@ def _requirement_ok(token: Token, entry: Trigger) -> bool:
 
 
 def _required_word_near(token: Token, needed: frozenset[str]) -> bool:
-    near = [c for c in token.children] + [c for child in token.children if child.dep_ == "prep" for c in child.children]
+    children = list(token.children)
+    near = children + [c for child in children if child.dep_ == "prep" for c in child.children]
     if token.dep_ == "amod" and token.tag_ == "VBN" and token.head.lower_ == "fire":
         near.append(token.head)  # "men riding a motorcycle opened indiscriminate fire": the parser made it a modifier
     # "in Marin, Nuevo Leon, the body of a man was found": the parser hangs the subject on the place list before it
-    near += [c for child in token.children if child.dep_ in ("nsubj", "nsubjpass") for c in child.children
+    near += [c for child in children if child.dep_ in ("nsubj", "nsubjpass") for c in child.children
              if c.dep_ == "appos"]
-    near += [of_obj for c in token.children if c.dep_ in QUANTIFIED_DEPS  # "a stash of firearms was found"
+    near += [of_obj for c in children if c.dep_ in QUANTIFIED_DEPS  # "a stash of firearms was found"
              for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
              for of_obj in prep.children if of_obj.dep_ == "pobj"]
-    objects = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj")]
+    objects = [c for c in children if c.dep_ in ("nsubjpass", "dobj")]
     # "launched mortar shells" (not the "fire" of "the cease-fire agreement is set to take effect")
     near += [c for o in objects for c in o.children if c.dep_ == "compound" and c.doc[c.i - 1].text != "-"]
     # "eight bags that contained human remains were found": what the found thing holds
@@ -86,9 +87,9 @@ def _required_word_near(token: Token, needed: frozenset[str]) -> bool:
     # a passive's subject the parser lost ("in Zapopan, Jalisco, eight bags that contained human remains were found"):
     # the required noun a few words before the verb, in its clause
     # (only verbs of finding, and not "was found to be radio controlled")
-    passive = token.lemma_.lower() in FOUND_VERBS and any(c.dep_ == "auxpass" for c in token.children) \
-        and not any(c.dep_ in ("xcomp", "oprd", "acomp") for c in token.children)
-    subject = any(c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in token.children)
+    passive = token.lemma_.lower() in FOUND_VERBS and any(c.dep_ == "auxpass" for c in children) \
+        and not any(c.dep_ in ("xcomp", "oprd", "acomp") for c in children)
+    subject = any(c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in children)
     return passive and not subject and any(
         (t.lemma_.lower() in needed or t.lower_ in needed) and t.pos_ == "NOUN"
         for t in token.doc[max(token.sent.start, token.i - REQUIREMENT_REACH): token.i])
