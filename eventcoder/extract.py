@@ -216,6 +216,8 @@ def _sentence_candidates(sent: Span, anchor: date | None, orgs: list[tuple[int, 
             cand.modality = "claimed"
         _assign_roles(cand, hits, orgs)
         by_index[hit.token.i] = cand
+    if not by_index:
+        return []  # (what follows only fills in candidates)
     _share_conjunct_roles(by_index)
     _absorb_result_verbs(by_index)
     attach_dates(sent, by_index, anchor)
