@@ -170,12 +170,18 @@ def clause_subject(verb: Token) -> Token | None:
             # subject of the verb above is the doer of this one (no agent can be meant); a bare participle in
             # coordination shares the passive instead ("was arrested and released on bail")
             passive = _child(tok.head, PASSIVE_SUBJECT_DEPS)
-            if passive is not None:
+            if passive is not None and not _acts_on_the_victim(tok):
                 return passive
         if tok.dep_ not in SUBJECT_CLIMB_DEPS or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
+
+
+def _acts_on_the_victim(verb: Token) -> bool:
+    """'Furio was killed ... when men approached Furio and shot him': a verb with an object, joined to a passive of
+    harm, tells what was done to its subject, who does not do it."""
+    return verb.dep_ == "conj" and verb.head.lemma_.lower() in VICTIM_VERBS and _child(verb, OBJECT_DEPS) is not None
 
 
 def _part_of_a_date(tok: Token) -> bool:

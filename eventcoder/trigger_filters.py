@@ -182,6 +182,12 @@ def _off_the_air(hit: TriggerHit) -> bool:
         off.lower_ == "off" and any(o.lower_ == "air" for o in off.children) for off in tok.children)
 
 
+def _hit_kind(hit: TriggerHit) -> bool:
+    """'members who belonged to the Sparrow Unit hit squad', 'on a hit list': a kind of squad or list, no blow struck."""
+    tok = hit.token
+    return tok.lower_ == "hit" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in words("hit_kind")
+
+
 def _weapon_disarmed(hit: TriggerHit) -> bool:
     """'Police discover a large bomb on a minibus and disarm it': a device made safe, not a group laying down arms."""
     return hit.entry.event_type == "RETREAT" and hit.token.lemma_.lower() == "disarm" and any(
@@ -259,7 +265,7 @@ def skip(hit: TriggerHit, gov: TriggerHit | None, hits: dict[int, TriggerHit]) -
             or stormed_out(hit.token) or _courtesy(hit) or _published(hit) or _sheltering(hit) \
             or _deployment_in_the_background(hit, hits) \
             or _weapon_disarmed(hit) or _striking_workers(hit) \
-            or _off_the_air(hit):
+            or _off_the_air(hit) or _hit_kind(hit):
         return True
     if hit.token.dep_ == "compound" and hit.token.pos_ in ("NOUN", "PROPN") and not _headline_predicate(hit.token) \
             and not _staged(hit) and not _kind_of_effort(hit) and not infinitive_read_as_noun(hit.token) \

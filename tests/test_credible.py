@@ -184,6 +184,8 @@ def test_strategic_developments_and_their_acled_types(code, text: str, expected:
     # workers on strike are who the workers are; a violent participle on a thing names a kind of the thing
     "But in the meantime, striking Stellantis workers, like those at Ford, will return to work.",
     "Firms specialize in various dimensions of the corporate raiding process, which includes armed guys.",
+    # a hit squad or a hit list is a kind of squad or list
+    "Three suspected members of the New People's Army who belonged to the Sparrow Unit hit squad approached Furio.",
 ])
 def test_weak_triggers_without_corroboration_are_dropped(code, text: str) -> None:
     assert coded(code(text)) == []

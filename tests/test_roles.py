@@ -153,6 +153,16 @@ def test_passive_subject_acts_in_an_active_conjunct(code) -> None:
     assert actor(ev, "source") == ("SRB", "GOV")
 
 
+def test_the_victim_of_a_passive_does_not_do_what_is_done_to_him(code) -> None:
+    """'X was killed ... when men approached X and shot him': the men shoot, not X (one attack, on X)."""
+    events = code("On Wednesday night, in Poblacion village, Barcelona, Sorsogon, Philippines, an off-duty police "
+                  "officer, Antonio Furio, was killed in a small-arms attack while attending his high school reunion "
+                  "when three suspected members of the New People's Army (NPA) who belonged to the Sparrow Unit hit "
+                  "squad approached Furio and shot him several times.", published="2011-05-19")
+    assert [(e["event_type"], e["target"]["name"], e["fatalities"]) for e in events] == \
+        [("ASSAULT", "police officer", 1)]
+
+
 @pytest.mark.parametrize(("text", "event_type", "source", "target"), [
     # two coordinated subjects of a joint event: the second is the first's counterpart
     ("Chile and Argentina held talks on Monday.", "CONSULT", ("CHL", "GOV"), ("ARG", "GOV")),
