@@ -29,6 +29,11 @@ def _target(events: list[dict]) -> tuple[str | None, str | None, str | None]:
     # a department is its holder's: the one its name says
     ("On Tuesday morning, in Volgograd, Russia, a pipe bomb detonated outside the Volgograd Traffic Police "
      "Department on Ardatovskaya Street.", ("the Volgograd Traffic Police Department", "RUS", "COP")),
+    # boats are their owners' (a civilian boat: civilians); a dormitory is its residents'
+    ("Around 29 April 2020 (week of), Islamic militants stopped and looted a civilian boat going from Macombia De "
+     "Paria (Cabo Delgado) to Quiterajo. No casualties were reported.", ("civilian", "MOZ", "CVL")),
+    ("A police dormitory was attacked by unknown individuals throwing grenades in Bacho, Narathiwat, Thailand.",
+     ("police", "THA", "COP")),
 ])
 def test_a_struck_site_names_the_target(code, text: str, expected: tuple[str, str, str]) -> None:
     assert _target(code(text, "2011-05-02")) == expected
