@@ -30,6 +30,10 @@ FOREIGN_SECTORS = frozenset({"IGO", "NGO", "UNO"})
 UNIDENTIFIED_GANG = "unidentified gang"
 # Sectors of a crowd that, named by its community and attacking, is that community's militia.
 COMMUNITY_CROWD_SECTORS = frozenset({"CVL", "AGR", "UAF", "PRM", None})
+# ACLED sub-event types of a blast set off where people were, not fired at a side: its unnamed dead and hurt are
+# civilians (shelling and air strikes are aimed at the other side, whom ACLED names or leaves blank).
+UNAIMED_BLASTS = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
+PROPERTY_DESTRUCTION = "Looting/property destruction"
 # Sectors of actors that act in their own country: police, civilians, protesters, local officials.
 HOME_SECTORS = ("COP", "CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "REL", "JRN", "MED", "PTY")
 # Sectors of a state whose coercion (arrests, bans, deportations) happens in its own country.
@@ -249,6 +253,13 @@ def coded_target(cand: Candidate, acled_event_type: str | None, acled_sub_event_
         cand.fallbacks.append("target")
         country = struck.country or (None if struck.sector in FOREIGN_SECTORS else _event_country(cand))
         return replace(struck, country=country)
+    if target is None and cand.event_type == "ASSAULT" and (
+            acled_sub_event_type == PROPERTY_DESTRUCTION
+            or acled_sub_event_type in UNAIMED_BLASTS and (cand.fatalities or cand.injuries)):
+        # "several injured" by a grenade or a bomb, a building set on fire: nobody named, the people hurt and the
+        # property harmed are civilians' (ACLED "Civilians (X)"; GTD private citizens and property)
+        cand.fallbacks.append("target")
+        return Actor(text="", name="civilians", country=_event_country(cand), sector="CVL")
     return target
 
 

@@ -85,3 +85,19 @@ def test_the_site_table_uses_known_sectors() -> None:
 def test_a_site_named_by_its_nearness_is_struck(code, text: str, target: tuple) -> None:
     [event] = code(text)
     assert (event["target"]["name"], event["target"]["sector"]) == target
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a grenade or bomb that hurt people nobody names, a building burned: civilians, as ACLED codes them
+    ("Unknown attackers hurled a grenade in Eastleigh, Nairobi, Kenya. Two were injured.", ("civilians", "KEN", "CVL")),
+    ("Property destruction: On 6 May 2020, the children of fire initiative carried out an arson attack targeting a "
+     "3-story commercial building in Baglar neighborhood of Bagcilar, Istanbul.", ("civilians", "TUR", "CVL")),
+])
+def test_unnamed_victims_of_a_blast_or_property_burned_are_civilians(code, text: str, expected: tuple) -> None:
+    assert _target(code(text, "2020-05-07")) == expected
+
+
+def test_a_shelling_that_names_nobody_keeps_no_target(code) -> None:
+    """Shells are fired at the other side, whom ACLED names or leaves blank."""
+    events = code("On 3 May 2020, unidentified forces shelled areas near Kafr Nabl in Idleb, Syria.", "2020-05-04")
+    assert [(e["acled_sub_event_type"], e["target"]) for e in events] == [("Shelling/artillery/missile attack", None)]
