@@ -14,7 +14,12 @@ BETWEEN_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 
 
 def _in_lede_list(tok: Token) -> bool:
-    """A token hung as one more item ('conj', 'appos') of a list of places or dates."""
+    """A token hung as one more item ('conj', 'appos') of a list of places or dates, or as one more object of a
+    place's preposition ("in the Ainak area of Nawa, Helmand, Afghanistan, a boys' school was blown up")."""
+    if tok.dep_ == "pobj":  # (or the list hung on it as a modifier: "of [Nawa, Helmand, Afghanistan,] a school")
+        return any(o.dep_ == "pobj" and o.i < tok.i and o.ent_type_ in LEDE_LABELS for o in tok.head.children) \
+            or any(m.dep_ in ("nmod", "compound") and m.ent_type_ in LEDE_LABELS and any(c.dep_ == "conj" for c in m.children)
+                   for m in tok.lefts)
     return tok.dep_ in ("conj", "appos") and tok.i > tok.head.i \
         and (tok.head.ent_type_ in LEDE_LABELS or _in_lede_list(tok.head))
 

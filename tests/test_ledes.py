@@ -20,6 +20,9 @@ from eventcoder.nlp import load_nlp
      "nsubjpass"),
     ("On Friday, in Makhachkala, Dagestan, Russia, the Deputy Head of the Federal Tax Service in Dagestan was "
      "killed.", "Head", "killed", "nsubjpass"),
+    # hung on as one more object of the place's "of", the list of places its modifier
+    ("On Monday, in the Ainak area of Nawa, Helmand, Afghanistan, a boys' school was blown up by suspected Taliban "
+     "militants with unknown explosives.", "school", "blown", "nsubjpass"),
 ])
 def test_subject_hung_on_the_places_goes_back_to_its_verb(text: str, subject: str, verb: str, dep: str) -> None:
     doc = rehang_lede_subjects(load_nlp()(text))
