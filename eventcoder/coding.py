@@ -688,8 +688,10 @@ def _armed_victims(triggers: list[Token]) -> bool:
     owners = [o for v in victims for p in v.children if p.dep_ == "prep" and p.lower_ == "of"
               for o in p.children if o.dep_ == "pobj"]
     heads += owners + [c for o in owners for c in o.children if c.dep_ == "compound"]
-    return any(_is_armed(actor_at(tok)) and not any(m.lower_ in OFF_DUTY for m in tok.children)
-               for tok in heads if tok.pos_ in ("NOUN", "PROPN")) or _trafficker_victim(triggers[0])
+    # ("a retired police officer": the modifier of the noun "police" names holds for "police" too)
+    return any(_is_armed(actor_at(tok)) and not any(
+        m.lower_ in OFF_DUTY for m in (*tok.children, *(tok.head.children if tok.dep_ == "compound" else ())))
+        for tok in heads if tok.pos_ in ("NOUN", "PROPN")) or _trafficker_victim(triggers[0])
 
 
 def _trafficker_victim(trigger: Token) -> bool:

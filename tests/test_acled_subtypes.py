@@ -298,6 +298,8 @@ def test_forces_withdrawing_from_a_place_hand_it_over(code, text: str, expected:
      [("ASSAULT", "Attack")]),
     ("On 3 May 2020, Al shabaab militants shot and killed a Govt soldier in Baidoa town.",
      [("ASSAULT", "Armed clash")]),
+    # the modifier of "police" in "a retired police officer" holds for the officer
+    ("Gunmen shot dead a retired police officer in Peshawar, Pakistan.", [("ASSAULT", "Attack")]),
 ])
 def test_an_off_duty_soldier_is_a_civilian(code, text: str, expected: list) -> None:
     assert coded(code(text)) == expected
