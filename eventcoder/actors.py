@@ -338,6 +338,11 @@ def _actor_for(head: Token) -> Actor | None:
     named = [ent for ent in entity_spans(phrase) if ent.label_ in ("GPE", "NORP", "ORG", "PERSON")]
     noun = generic(head)
     text = phrase.text
+    if noun is None and in_class(head, "kin_noun") and any(
+            o.dep_ == "pobj" and (o.ent_type_ == "PERSON" or o.pos_ == "NOUN" and generic(o) is not None)
+            for p in head.rights if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):
+        # "the brother of a governor", "relatives of a police officer": private people, not whom they are kin to
+        return Actor(text=text, name=head.lower_, country=_country_in(phrase, head), sector="CVL")
     if noun is None and (staff := _staff_of_a_state_body(head)) is not None:
         return staff  # "employees of the National Directorate of Security": the body's own
     if noun is None and _state_employee(head):
@@ -455,6 +460,8 @@ def _force_named(ent: Span) -> str | None:
 
 # Sectors of the holders of an installation named after it ("the headquarters of the police").
 ARMED_HOLDERS = frozenset({"MIL", "COP", "GOV", "SPY", "REB", "PRM", "UAF"})
+# Sectors of the people a camp is "for": the camp is theirs ("a camp for refugees").
+SHELTERED_SECTORS = frozenset({"REF", "CVL"})
 
 
 def _holder_of(site: Token, text: str) -> Actor | None:
@@ -470,6 +477,16 @@ def _holder_of(site: Token, text: str) -> Actor | None:
                 country = holder.country or _country_in(site.doc[site.left_edge.i: site.i], site)
                 return Actor(text=text, name=holder.name, country=country, sector=sector,
                              wikidata=holder.wikidata)
+    # (the parser often hangs the "for" on the verb: the one right after the site is read as the site's)
+    after = site.doc[site.i + 1] if site.i + 1 < len(site.doc) else None
+    fors = [p for p in site.rights if p.dep_ == "prep" and p.lower_ == "for"] \
+        + ([after] if after is not None and after.lower_ == "for" and after.dep_ == "prep" and after.head.i != site.i
+           else [])
+    for dwellers in (c for prep in fors for c in prep.children if c.dep_ == "pobj"):
+        people = actor_for(dwellers)
+        if people is not None and people.sector in SHELTERED_SECTORS:
+            # "the Khams Dagaig camp for internally displaced people": theirs, no force's
+            return Actor(text=text, name=people.name, country=people.country, sector=people.sector)
     owner = next((c for prep in site.rights if prep.dep_ == "prep" and prep.lower_ == "of"
                   for c in prep.children if c.dep_ == "pobj"), None)
     held = actor_for(owner) if owner is not None else None

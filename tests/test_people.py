@@ -147,3 +147,15 @@ def test_members_of_a_named_group_are_the_group(code) -> None:
 def test_local_leaders_are_civilians(code, text: str, target: tuple) -> None:
     [event] = code(text, published="2011-05-03")
     assert actor(event, "target") == target
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # kin of an official are private people; a camp "for" displaced people is theirs, no force's
+    ("On Monday, in Isabela, Basilan, Philippines, the brother of a governor and his wife were shot and killed by "
+     "unknown gunmen in an armed assault.", ("brother", "PHL", "CVL")),
+    ("On Sunday, in the Zalingei area of Gharb Darfur, Sudan, armed militants fired upon the Khams Dagaig camp for "
+     "internally displaced people; no casualties were reported.", ("displaced people", "SDN", "REF")),
+])
+def test_kin_and_camps_of_the_displaced_are_civilians(code, text: str, target: tuple) -> None:
+    [event] = code(text, published="2011-10-11")
+    assert actor(event, "target") == target
