@@ -192,11 +192,11 @@ def _phrase_text(site: Token) -> str:
 
 
 def _holder(site: Token) -> Token | None:
-    """Whose the site is: 'the house of X', 'X's car', 'a residence belonging to X'."""
+    """Whose the site is: 'the house of X', 'X's car', 'a residence belonging to X', 'a compound for X'."""
     for child in site.children:
         if child.dep_ == "poss" and child.lower_ not in ("his", "her", "their", "its"):
             return child
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in ("of", "for"):
             obj = next((o for o in child.children if o.dep_ == "pobj"), None)
             if obj is not None:
                 return obj

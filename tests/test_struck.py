@@ -34,6 +34,12 @@ def _target(events: list[dict]) -> tuple[str | None, str | None, str | None]:
      "Paria (Cabo Delgado) to Quiterajo. No casualties were reported.", ("civilian", "MOZ", "CVL")),
     ("A police dormitory was attacked by unknown individuals throwing grenades in Bacho, Narathiwat, Thailand.",
      ("police", "THA", "COP")),
+    # a compound "for" troops is theirs; the wall of a complex stands for the complex, and so for its holder
+    ("On Saturday, in Panj Shiri, Baghlan, Afghanistan, suicide bombers targeted a compound for Afghan and foreign "
+     "troops as well as civilians.", ("troops (AFG)", "AFG", "MIL")),
+    ("On Sunday evening at 1930, at Nongada in Imphal East, Manipur, India, unidentified militants detonated a "
+     "powerful bomb near the western wall of Agriculture Minister Ph Parijat's residential complex.",
+     ("Ph Parijat", "IND", "GOV")),
 ])
 def test_a_struck_site_names_the_target(code, text: str, expected: tuple[str, str, str]) -> None:
     assert _target(code(text, "2011-05-02")) == expected
