@@ -66,12 +66,14 @@ def _event_verbs() -> frozenset[str]:
 def _misread_verb(tok: Token) -> bool:
     """A plural noun spelled like an event verb's -s form, right after a noun, and not followed by a verb or a
     preposition that would make it a noun after all; or a plural subject's bare verb read as a noun."""
-    if tok.tag_ == "NN" and tok.i > tok.sent.start and (_plural_subject_verb(tok) or _after_people_read_as_verb(tok)):
+    # (a parsed doc marks every sentence's first token: `is_sent_start` says what `tok.i == tok.sent.start` would)
+    tag = tok.tag_
+    if tag == "NN" and not tok.is_sent_start and (_plural_subject_verb(tok) or _after_people_read_as_verb(tok)):
         return True
-    if tok.tag_ == "VBZ" and tok.dep_ == "compound" and tok.i > tok.sent.start \
+    if tag == "VBZ" and tok.dep_ == "compound" and not tok.is_sent_start \
             and tok.lemma_.lower() in _event_verbs() and _actor_word(tok.doc[tok.i - 1]):
         return True  # tagged a verb but hung on the next noun: "Mob lynches murder suspect"
-    if tok.tag_ != "NNS" or not tok.lower_.endswith("s") or tok.i == tok.sent.start:
+    if tag != "NNS" or not tok.lower_.endswith("s") or tok.is_sent_start:
         return False
     if tok.lemma_.lower() not in _event_verbs():
         return False
