@@ -330,6 +330,19 @@ def actor_for(head: Token) -> Actor | None:
     return replace(actor, sector="ELI" if actor.sector in OFFICE_SECTORS else "CVL")
 
 
+def _followers_of(head: Token) -> Actor | None:
+    """'Supporters of Kibaki', 'supporters of the ODM': the crowd of a known actor's followers (ACLED: protesters or
+    rioters), not the actor itself."""
+    if not in_class(head, "follower"):
+        return None
+    for obj in (o for p in head.rights if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"):
+        leader = actor_for(obj) if obj.lower_ not in words("drug") else None
+        if leader is not None and leader.sector is not None:
+            return Actor(text=head.text, name=f"{leader.name} {head.lower_}", country=leader.country, sector="CVL")
+    return None
+
+
 def _actor_for(head: Token) -> Actor | None:
     if head.lower_ in REPORTED_PRONOUNS:
         speaker = reported_speaker(head)
@@ -338,6 +351,8 @@ def _actor_for(head: Token) -> Actor | None:
     named = [ent for ent in entity_spans(phrase) if ent.label_ in ("GPE", "NORP", "ORG", "PERSON")]
     noun = generic(head)
     text = phrase.text
+    if (followers := _followers_of(head)) is not None:
+        return followers  # "supporters of the ODM": the group's crowd, as "ODM supporters" is (below)
     if noun is None and in_class(head, "kin_noun") and any(
             o.dep_ == "pobj" and (o.ent_type_ == "PERSON" or o.pos_ == "NOUN" and generic(o) is not None)
             for p in head.rights if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):

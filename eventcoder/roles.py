@@ -42,8 +42,6 @@ def actor_at(token: Token | None) -> Actor | None:
     if token.lower_ in GENERIC_PRONOUNS:
         return None
     actor = _actor_named(token)
-    if (followers := _followers_of(token)) is not None:
-        return followers
     if actor is None or _generic_role(token, actor):
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -51,19 +49,6 @@ def actor_at(token: Token | None) -> Actor | None:
                 if actor is None or group is not None and group.sector is not None:
                     actor = group
     return actor
-
-
-def _followers_of(token: Token) -> Actor | None:
-    """'Supporters of Kibaki', 'supporters of the ODM': the crowd of a known actor's followers, as "ODM supporters" is
-    (ACLED: protesters or rioters), not the actor itself."""
-    if not in_class(token, "follower"):
-        return None
-    for obj in (o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                for o in p.children if o.dep_ == "pobj"):
-        leader = _actor_named(obj)
-        if leader is not None and leader.sector is not None:
-            return Actor(text=token.text, name=f"{leader.name} {token.lower_}", country=leader.country, sector="CVL")
-    return None
 
 
 def _generic_role(token: Token, actor: Actor) -> bool:
