@@ -30,7 +30,7 @@ from eventcoder.actors import (PUBLISHED, country_of_thing, generic, issuing_cou
                                published_on)
 from eventcoder.discourse import continue_statements, fold_aftermath, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
-from eventcoder.lexicon import in_class, plover_mode, words
+from eventcoder.lexicon import in_class, plover_mode, weapon_cues, words
 from eventcoder.missions import mission_hosts
 from eventcoder.records import UNIDENTIFIED, Actor, Event, Evidence, Place
 from eventcoder.roles import (CREDITING_VERBS, actor_at, carries_the_bomb, device_planter, side_noun, sides_between,
@@ -243,8 +243,9 @@ def _assign_roles(cand: Candidate, hits: dict[int, TriggerHit], orgs: list[tuple
     cand.source = _actor(speaker, orgs) or (issuing_country(speaker) if speaker is not None else None)
     tokens = target_tokens(trigger, is_trigger=lambda t: t.i in hits, kind=cand.entry.kind,
                            event_type=cand.event_type)
-    cand.target = next((a for tok in tokens if (a := _actor(tok, orgs)) is not None), None) or \
-        next((a for tok in tokens[:1] if (a := country_of_thing(tok)) is not None), None)
+    cand.target = next((a for tok in tokens if (a := _actor(tok, orgs)) is not None and not _weapon_named(tok, a)),
+                       None) or next((a for tok in tokens[:1] if (a := country_of_thing(tok)) is not None
+                                      and not _weapon_named(tok, a)), None)
     if cand.event_type == "ASSAULT" and cand.source is None and trigger.lemma_.lower() in TWO_SIDED_LEMMAS:
         _sides_named_between(cand, orgs)
     if cand.entry.requires == "@stepped_explosive" and not carries_the_bomb(trigger):
@@ -264,9 +265,19 @@ def _assign_roles(cand: Candidate, hits: dict[int, TriggerHit], orgs: list[tuple
             cand.source = cand.source or claimer
     if trigger.dep_ == "dobj" and head.lemma_ in ATTRIBUTION_VERBS:
         to = next((c for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
+        if to is None and head.lemma_ == "blame":
+            # "blamed the attack on Al-Shabaab": whom it is blamed on, whichever word the parser hangs "on" on
+            to = next((c for c in (*head.children, *trigger.children) if c.dep_ == "prep" and c.lower_ == "on"), None)
         cand.attributed_to = _actor(next((c for c in to.children if c.dep_ == "pobj"), None), orgs) if to else None
+        if to is not None and to.head.i == trigger.i and cand.target == cand.attributed_to:
+            cand.target = None  # (not an attack on them)
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         cand.attributed_by = _actor(subj, orgs) if cand.attributed_to else None
+
+
+def _weapon_named(tok: Token, actor: Actor) -> bool:
+    """'planting a Russian-made bomb': a weapon, which only its maker's country names, is nobody attacked."""
+    return actor.sector is None and (tok.lower_ in weapon_cues() or tok.lemma_.lower() in weapon_cues())
 
 
 def _sides_named_between(cand: Candidate, orgs: list[tuple[int, Actor]]) -> None:

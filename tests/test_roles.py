@@ -503,3 +503,18 @@ def test_a_near_miss_sets_nothing_off(code) -> None:
     events = code("On 10 October, more than 10 police officers exchanged fire with suspected al-Shabab militants after "
                   "nearly hitting an IED at Mambore-Mkokoni area.", published="2017-10-11")
     assert [e["acled_sub_event_type"] for e in events] == ["Armed clash"]
+
+
+def test_whom_an_attack_is_blamed_on_is_not_its_target(code) -> None:
+    events = code("Unidentified assailants threw a grenade at a house at the edge of a Pentecostal church compound in "
+                  "Garissa, North Eastern province, Kenya.  Two people were killed in the explosion.  Kenya officials "
+                  "have blamed the attack on Al-Shabaab.", published="2011-11-06")
+    attack = only(events, "ASSAULT")
+    assert actor(attack, "target") == ("KEN", "CVL")
+
+
+def test_a_weapon_named_by_its_makers_country_is_no_target(code) -> None:
+    events = code("On Monday, in the Adezai area of Mohmand Agency, Pakistan, unidentified militants blew up a basic "
+                  "health unit by planting a low-intensity Russian-made bomb on the outer wall of the facility.",
+                  published="2011-01-18")
+    assert [e["target"] for e in events if e["event_type"] == "ASSAULT"] == [None]
