@@ -518,3 +518,9 @@ def test_a_weapon_named_by_its_makers_country_is_no_target(code) -> None:
                   "health unit by planting a low-intensity Russian-made bomb on the outer wall of the facility.",
                   published="2011-01-18")
     assert [e["target"] for e in events if e["event_type"] == "ASSAULT"] == [None]
+
+
+def test_the_maoists_named_with_a_dash_are_the_cpi_maoist(code) -> None:
+    [event] = code("On Monday, in Gaya, Bihar, India, suspected Communist Party of India - Maoist (CPI-M) militants blew "
+                   "up a school building.", published="2011-06-21")
+    assert actor(event, "source") == ("IND", "REB")

@@ -40,6 +40,9 @@ def _target(events: list[dict]) -> tuple[str | None, str | None, str | None]:
     ("On Sunday evening at 1930, at Nongada in Imphal East, Manipur, India, unidentified militants detonated a "
      "powerful bomb near the western wall of Agriculture Minister Ph Parijat's residential complex.",
      ("Ph Parijat", "IND", "GOV")),
+    # towers, pylons, pipelines, tracks, bridges and airports are infrastructure, run as businesses
+    ("On Wednesday, in the Ghaffar Goth area of Nasirabad, Balochistan, Pakistan, unidentified assailants blew up a "
+     "220 kilovolt electricity tower.", ("tower", "PAK", "BUS")),
 ])
 def test_a_struck_site_names_the_target(code, text: str, expected: tuple[str, str, str]) -> None:
     assert _target(code(text, "2011-05-02")) == expected
