@@ -43,6 +43,9 @@ def _target(events: list[dict]) -> tuple[str | None, str | None, str | None]:
     # towers, pylons, pipelines, tracks, bridges and airports are infrastructure, run as businesses
     ("On Wednesday, in the Ghaffar Goth area of Nasirabad, Balochistan, Pakistan, unidentified assailants blew up a "
      "220 kilovolt electricity tower.", ("tower", "PAK", "BUS")),
+    # a residential building or area is its residents'
+    ("On Thursday, in Kohat, Khyber Pakhtunkhwa, Pakistan, unidentified militants from the Gharib Paya Mountains "
+     "fired three rockets into the Jawaki residential area.", ("civilians", "PAK", "CVL")),
 ])
 def test_a_struck_site_names_the_target(code, text: str, expected: tuple[str, str, str]) -> None:
     assert _target(code(text, "2011-05-02")) == expected
