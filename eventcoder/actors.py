@@ -179,38 +179,36 @@ def generic(token: Token) -> ActorEntry | None:
     return None
 
 
-def _state_employee(head: Token) -> bool:
-    """An employee named by the state body they work for: its modifier ("Interior Ministry employees", "a
-    government employee"), its "of"/"at"/"for" ("an employee of the ministry"), or where a clause on it says they
-    work ("an employee who works at the Health Ministry")."""
-    if not in_class(head, "staff_noun"):
-        return False
-    near = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")]
-    near += [o for p in head.rights if p.dep_ == "prep" and p.lower_ in ("of", "at", "for", "with")
-             for o in p.children if o.dep_ == "pobj"]
-    near += [o for c in head.rights if c.dep_ == "relcl" and c.lemma_.lower() == "work"
-             for p in c.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-    return any(in_class(t, "state_body") or any(in_class(m, "state_body") for m in t.lefts if m.dep_ == "compound")
-               for t in near)
-
-
 # Sectors of the state's own bodies, whose staff are the body ("an employee of the NDS": intelligence).
 STATE_BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+# Prepositions that name where staff work ("employees of the ministry", "workers at the Interior Ministry").
+STAFF_PREPS = frozenset({"of", "at", "for", "with"})
 
 
-def _staff_of_a_state_body(head: Token) -> Actor | None:
-    """Staff named by the state body the dictionary knows that they work for ("employees of the National
-    Directorate of Security", "workers at the Interior Ministry"): that body."""
+def _staff_of_a_state_body(head: Token, phrase: Span) -> Actor | None:
+    """Staff named by the state body they work for: the body itself where the dictionary knows it ("employees of
+    the National Directorate of Security", "workers at the Interior Ministry"), else the state's employees, where a
+    modifier, an "of"/"at"/"for" or a clause on where they work names a state body ("two Interior Ministry
+    employees", "an employee who works at the Health Ministry")."""
     if not in_class(head, "staff_noun"):
         return None
-    for obj in (o for p in head.rights if p.dep_ == "prep" and p.lower_ in ("of", "at", "for", "with")
-                for o in p.children if o.dep_ == "pobj"):
+    objects = [o for p in head.rights if p.dep_ == "prep" and p.lower_ in STAFF_PREPS
+               for o in p.children if o.dep_ == "pobj"]
+    for obj in objects:
         ent = entity_at(obj)
         entry = _entity_entry(ent) if ent is not None else None
         if entry is not None and entry.kind in ("org", "force") and entry.sector in STATE_BODY_SECTORS:
             return Actor(text=ent.text, name=entry.name, country=entry.country, sector=entry.sector,
                          wikidata=entry.wikidata)
-    return None
+    near = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")] + objects
+    near += [o for c in head.rights if c.dep_ == "relcl" and c.lemma_.lower() == "work"
+             for p in c.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    if not any(in_class(t, "state_body") or any(in_class(m, "state_body") for m in t.lefts if m.dep_ == "compound")
+               for t in near):
+        return None
+    country = _country_in(phrase, head)
+    name = "government employees" if country is None else f"government employees ({country})"
+    return Actor(text=phrase.text, name=name, country=country, sector="GOV")
 
 
 def _post_in_a_state_body(head: Token, phrase: Span) -> Actor | None:
@@ -358,13 +356,8 @@ def _actor_for(head: Token) -> Actor | None:
             for p in head.rights if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):
         # "the brother of a governor", "relatives of a police officer": private people, not whom they are kin to
         return Actor(text=text, name=head.lower_, country=_country_in(phrase, head), sector="CVL")
-    if noun is None and (staff := _staff_of_a_state_body(head)) is not None:
-        return staff  # "employees of the National Directorate of Security": the body's own
-    if noun is None and _state_employee(head):
-        # "two Interior Ministry employees", "an employee who works at the Health Ministry": the state's staff
-        country = _country_in(phrase, head)
-        return Actor(text=text, name="government employees" if country is None else f"government employees ({country})",
-                     country=country, sector="GOV")
+    if noun is None and (staff := _staff_of_a_state_body(head, phrase)) is not None:
+        return staff  # "employees of the National Directorate of Security": the body's own; else the state's staff
     for ent in named:
         entry = _entity_entry(ent)
         if (entry is None and ent.label_ == "PERSON" or entry is not None and entry.kind in PERSON_KINDS) \
