@@ -476,6 +476,8 @@ def _holder_of(site: Token, text: str) -> Actor | None:
     """'a regime checkpoint', 'an army post', 'a police station': the armed force that holds the site. A site of a
     civilian owner named after it holds no force: None, so the struck site's reading names the owner ("the
     headquarters of a fishing company")."""
+    if any(in_class(mod, "displaced_camp") for mod in site.lefts if mod.dep_ in ("compound", "amod", "nmod")):
+        return Actor(text=text, name="displaced people", sector="REF")  # "an IDP camp", "a refugee camp"
     for mod in site.lefts:
         if mod.dep_ in ("compound", "amod", "nmod", "poss") and mod.i != site.i:
             holder = actor_for(mod)

@@ -155,6 +155,8 @@ def test_local_leaders_are_civilians(code, text: str, target: tuple) -> None:
      "unknown gunmen in an armed assault.", ("brother", "PHL", "CVL")),
     ("On Sunday, in the Zalingei area of Gharb Darfur, Sudan, armed militants fired upon the Khams Dagaig camp for "
      "internally displaced people; no casualties were reported.", ("displaced people", "SDN", "REF")),
+    ("Burirwok resettlement camp (IDPs from Mt Elgon Region) was raided by armed men in Bukwa District, Uganda.",
+     ("displaced people", "UGA", "REF")),
 ])
 def test_kin_and_camps_of_the_displaced_are_civilians(code, text: str, target: tuple) -> None:
     [event] = code(text, published="2011-10-11")
