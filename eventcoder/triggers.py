@@ -239,10 +239,13 @@ def is_descriptive(token: Token) -> bool:
 
 def is_topic(token: Token) -> bool:
     """An event noun after 'over'/'about' is what someone talks about, not an event reported here; so is one that
-    something is said to be related to ("two firearms, one of which is said to be related to a murder")."""
+    something is said to be related to ("two firearms, one of which is said to be related to a murder"), and one that
+    reporters are said to be covering."""
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in words("relation_word"):
         return True
+    if token.dep_ == "dobj" and head.lemma_.lower() == "cover" and head.dep_ in ("acl", "advcl"):
+        return True  # "journalists covering a political clash": what they report on, told only as their work
     return token.dep_ == "pobj" and head.lower_ in words("topic_prep") and head.dep_ != "agent"
 
 

@@ -497,3 +497,9 @@ def test_drugs_seized_by_the_state_are_a_strategic_seizure(code, text: str, sour
     assert [(e["mode"], e["acled_sub_event_type"], (e["source"]["country"], e["source"]["sector"]),
              (e["target"]["name"], e["target"]["country"], e["target"]["sector"])) for e in found] == \
         [("seize", "Looting/property destruction", source, ("unidentified gang", source[0], "CRM"))]
+
+
+def test_a_clash_reporters_were_covering_is_no_side_of_the_assault_on_them(code) -> None:
+    """'Police assault journalists covering a political clash': the clash is what they covered; the police attacked
+    civilians (ACLED Attack), they fought nobody."""
+    assert coded(code("Police assault journalists covering a political clash in Kibera")) == [("ASSAULT", "Attack")]
