@@ -663,6 +663,8 @@ def armed_on_duty(actor: Actor | None) -> bool:
     return _is_armed(actor) and not set(actor.text.lower().replace("-", " ").split()) & OFF_DUTY  # type: ignore[union-attr]
 
 
+# Two-sided words of a quarrel, which an armed man may have with a civilian: no battle by themselves.
+QUARREL_LEMMAS = frozenset({"altercation", "brawl", "scuffle"})
 # Dependencies of the people an act of violence fell on: "killed 3 IS militants", "2 soldiers were shot".
 VICTIM_DEPS = frozenset({"dobj", "nsubjpass"})
 # Words beside a victim that name the armed group it belongs to ("2 NDS members", "3 IS militants").
@@ -856,8 +858,12 @@ def _code(event_type: str, default_mode: str | None, default_cameo: str, trigger
         # ACLED: violence against an organised armed actor is a battle, whoever started it
         # a fight between armed sides stays a battle when bystanders die in it
         # an exchange of fire ("a shoot-out broke out, two suspects were shot") has guns on both sides
-        armed_fight = firefight or two_sided and (source is not None and source.sector in ARMED_SECTORS
-                                                  or not civilian_target or _armed_sides(triggers))
+        # a quarrel (an altercation, a brawl) in which an armed man shoots a civilian is his attack, not a battle
+        sides_words = [t.lemma_.lower() for t in triggers if t.lemma_.lower() in TWO_SIDED_LEMMAS]
+        quarrel = bool(sides_words) and all(w in QUARREL_LEMMAS for w in sides_words) and not firefight \
+            and (target is None or civilian_target) and not _armed_sides(triggers)
+        armed_fight = firefight or two_sided and not quarrel and (
+            source is not None and source.sector in ARMED_SECTORS or not civilian_target or _armed_sides(triggers))
         off_duty = _told_off_duty(triggers[0].sent)  # "a Govt soldier (assumed off-duty)"
         if armed_fight or not off_duty and (armed_on_duty(target) or _armed_victims(triggers)):
             sub = "Armed clash"

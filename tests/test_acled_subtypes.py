@@ -503,3 +503,14 @@ def test_a_clash_reporters_were_covering_is_no_side_of_the_assault_on_them(code)
     """'Police assault journalists covering a political clash': the clash is what they covered; the police attacked
     civilians (ACLED Attack), they fought nobody."""
     assert coded(code("Police assault journalists covering a political clash in Kibera")) == [("ASSAULT", "Attack")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an armed man who shoots a civilian in a quarrel attacks him; two armed sides still clash
+    ("On 1 May 2020, a security guard fatally shot a man who was not wearing a face mask in Kimberley, Northern Cape, "
+     "during an altercation over entry into a shop.", [("ASSAULT", "Attack")]),
+    ("On 1 May 2020, a security guard fatally shot a robber in Kimberley, Northern Cape, during a shootout.",
+     [("ASSAULT", "Armed clash")]),
+])
+def test_a_quarrel_with_a_civilian_is_no_battle(code, text: str, expected: list) -> None:
+    assert coded(code(text)) == expected
