@@ -341,6 +341,15 @@ def _followers_of(head: Token) -> Actor | None:
     return None
 
 
+def _kin_of(head: Token, phrase: Span) -> Actor | None:
+    """'The brother of a governor', 'relatives of a police officer': private people, not whom they are kin to."""
+    if not in_class(head, "kin_noun") or not any(
+            o.dep_ == "pobj" and (o.ent_type_ == "PERSON" or o.pos_ == "NOUN" and generic(o) is not None)
+            for p in head.rights if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):
+        return None
+    return Actor(text=phrase.text, name=head.lower_, country=_country_in(phrase, head), sector="CVL")
+
+
 def _actor_for(head: Token) -> Actor | None:
     if head.lower_ in REPORTED_PRONOUNS:
         speaker = reported_speaker(head)
@@ -351,11 +360,8 @@ def _actor_for(head: Token) -> Actor | None:
     text = phrase.text
     if (followers := _followers_of(head)) is not None:
         return followers  # "supporters of the ODM": the group's crowd, as "ODM supporters" is (below)
-    if noun is None and in_class(head, "kin_noun") and any(
-            o.dep_ == "pobj" and (o.ent_type_ == "PERSON" or o.pos_ == "NOUN" and generic(o) is not None)
-            for p in head.rights if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):
-        # "the brother of a governor", "relatives of a police officer": private people, not whom they are kin to
-        return Actor(text=text, name=head.lower_, country=_country_in(phrase, head), sector="CVL")
+    if noun is None and (kin := _kin_of(head, phrase)) is not None:
+        return kin
     if noun is None and (staff := _staff_of_a_state_body(head, phrase)) is not None:
         return staff  # "employees of the National Directorate of Security": the body's own; else the state's staff
     for ent in named:

@@ -12,7 +12,7 @@ from eventcoder.actors import community_of, entries
 from eventcoder.nlp import WHOLE_DOC_TOKENS
 from eventcoder.lexicon import WeaponCue, acled_event_types, acled_sub_types_by_plover, in_class, weapon_cues, words
 from eventcoder.lexicon import triggers as all_triggers  # (this module's arguments are named triggers)
-from eventcoder.participants import CROWD_SECTORS, agents, is_crowd, participants
+from eventcoder.participants import ARMED_BODY_SECTORS, CROWD_SECTORS, agents, is_crowd, participants
 from eventcoder.records import Actor
 from eventcoder.roles import TWO_SIDED_LEMMAS, actor_at, holder_of_the_site, named_between, sides_between
 
@@ -120,6 +120,12 @@ def _weapon_near(trigger: Token, besides_trigger: bool) -> WeaponCue | None:
              and not _in_support(tok, trigger) and not _names_a_site(tok) and not _in_a_victims_name(tok)
              and not (_countering(tok) and not cue.cue.startswith("anti"))]
     return min(found, key=lambda c: c.rank) if found else None
+
+
+def names_a_weapon(tok: Token) -> bool:
+    """Whether a word, as written or by its lemma, is a weapon cue ("bomb", "grenades")."""
+    cues = weapon_cues()
+    return tok.lower_ in cues or tok.lemma_.lower() in cues
 
 
 def _suicide_subject(trigger: Token) -> list[Token]:
@@ -353,7 +359,7 @@ def _denied(tok: Token) -> bool:
 
 def _is_armed(actor: Actor | None) -> bool:
     """An organised armed actor; ACLED counts gangs and bandits among them when they are the ones attacked."""
-    return actor is not None and actor.sector in ARMED_SECTORS | {"CRM"}
+    return actor is not None and actor.sector in ARMED_BODY_SECTORS
 
 
 # Verbs of taking a place over that tell no fight of their own ("took over the village", "overtakes Bula Golol").

@@ -18,7 +18,7 @@ from eventcoder.attach import (Toll, attach_casualties, attach_dates, attach_mod
                                share_sentence_context, fallback_date, sentence_toll)
 from eventcoder.candidates import Candidate
 from eventcoder.casualties import mentions_harm
-from eventcoder.coding import ARMED_SECTORS, NON_STATE_ARMED, OUTCOME_LEMMAS, TWO_SIDED_LEMMAS, code
+from eventcoder.coding import ARMED_SECTORS, NON_STATE_ARMED, OUTCOME_LEMMAS, TWO_SIDED_LEMMAS, code, names_a_weapon
 from eventcoder.credible import credible
 from eventcoder.dates import ResolvedDate
 from eventcoder.fallbacks import FOREIGN_SECTORS, coded_target, fill_fallbacks
@@ -30,7 +30,7 @@ from eventcoder.actors import (PUBLISHED, country_of_thing, generic, issuing_cou
                                published_on)
 from eventcoder.discourse import continue_statements, fold_aftermath, group_antecedent, merge_mentions, named_orgs
 from eventcoder.protests import escalate_protests
-from eventcoder.lexicon import in_class, plover_mode, weapon_cues, words
+from eventcoder.lexicon import in_class, plover_mode, words
 from eventcoder.missions import mission_hosts
 from eventcoder.records import UNIDENTIFIED, Actor, Event, Evidence, Place
 from eventcoder.roles import (CREDITING_VERBS, actor_at, carries_the_bomb, device_planter, side_noun, sides_between,
@@ -277,7 +277,7 @@ def _assign_roles(cand: Candidate, hits: dict[int, TriggerHit], orgs: list[tuple
 
 def _weapon_named(tok: Token, actor: Actor) -> bool:
     """'planting a Russian-made bomb': a weapon, which only its maker's country names, is nobody attacked."""
-    return actor.sector is None and (tok.lower_ in weapon_cues() or tok.lemma_.lower() in weapon_cues())
+    return actor.sector is None and names_a_weapon(tok)
 
 
 def _sides_named_between(cand: Candidate, orgs: list[tuple[int, Actor]]) -> None:

@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Iterator
 
 from eventcoder.records import Place
 
@@ -273,25 +274,24 @@ class Gazetteer:
         return Entry(row, int(gid) if gid else None, kind, country, admin1, float(lat), float(lon),
                      int(pop or 0), feature, name)
 
-    def rows(self, key: str) -> list[int]:
-        """Row numbers a folded name key may mean."""
-        found = list(self._extra.get(key, ())) + list(self._units.get(key, ()))
-        for lo, hi in ((0, self._head), (self._head, len(self._keys))):
-            i = bisect.bisect_left(self._keys, key, lo, hi)
-            if i < hi and self._keys[i] == key:
-                found += [int(r) for r in self._values[i].split(",")]
-        return found
-
-    def has(self, key: str) -> bool:
-        """Whether a folded name key means any row (`rows` without building the list)."""
-        if key in self._extra or key in self._units:
-            return True
+    def _positions(self, key: str) -> Iterator[int]:
+        """Where a folded name key stands in each of the two sorted runs of keys (head names, then the rest)."""
         keys = self._keys
         for lo, hi in ((0, self._head), (self._head, len(keys))):
             i = bisect.bisect_left(keys, key, lo, hi)
             if i < hi and keys[i] == key:
-                return True
-        return False
+                yield i
+
+    def rows(self, key: str) -> list[int]:
+        """Row numbers a folded name key may mean."""
+        found = list(self._extra.get(key, ())) + list(self._units.get(key, ()))
+        for i in self._positions(key):
+            found += [int(r) for r in self._values[i].split(",")]
+        return found
+
+    def has(self, key: str) -> bool:
+        """Whether a folded name key means any row (`rows` without building the list)."""
+        return key in self._extra or key in self._units or next(self._positions(key), None) is not None
 
     def candidates(self, key: str) -> list[Entry]:
         """Every row a folded name key may mean."""

@@ -17,7 +17,8 @@ PARTICIPANT_PREPS = frozenset({"by", "with", "between", "against", "on", "among"
 GROUP_NOUNS = frozenset({"group", "band", "gang", "crowd", "number", "mob", "dozens", "hundreds", "scores"})
 # Sectors of the civilians, supporters and parties whose violence ACLED codes as rioting.
 CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "REL", "PTY"})
-# Sectors of armed bodies: their members are the body's men, no crowd ("members of the border guard police").
+# Sectors of armed bodies, gangs included: their members are the body's men, no crowd ("members of the border guard
+# police"); fought or attacked, they make a battle (coding).
 ARMED_BODY_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "PRM", "UAF", "CRM"})
 # Common nouns of people who, acting together, are a crowd.
 CROWD_WORDS = frozenset({"supporters", "parties", "mob", "crowd", "hawkers", "inmates", "voters", "residents",

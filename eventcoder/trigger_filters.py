@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventcoder.coding import (ACCUSING_LEMMAS, BLAST_MODES, GRIEVANCE_PREPS, OUTCOME_LEMMAS, PROTEST_LEMMAS, fights_off,
-                               stormed_out)
-from eventcoder.lexicon import in_class, people_nouns, weapon_cues, words
+                               names_a_weapon, stormed_out)
+from eventcoder.lexicon import in_class, people_nouns, words
 from eventcoder.roles import missed_predicate
 from eventcoder.triggers import (TriggerHit, in_generic_clause, infinitive_read_as_noun, is_descriptive, is_topic,
                                  participle_root)
@@ -191,7 +191,7 @@ def _hit_kind(hit: TriggerHit) -> bool:
 def _weapon_disarmed(hit: TriggerHit) -> bool:
     """'Police discover a large bomb on a minibus and disarm it': a device made safe, not a group laying down arms."""
     return hit.entry.event_type == "RETREAT" and hit.token.lemma_.lower() == "disarm" and any(
-        c.dep_ == "dobj" and (c.lower_ in THING_PRONOUNS or c.lower_ in weapon_cues() or c.lemma_.lower() in weapon_cues())
+        c.dep_ == "dobj" and (c.lower_ in THING_PRONOUNS or names_a_weapon(c))
         for c in hit.token.children)
 
 
